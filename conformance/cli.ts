@@ -1,0 +1,34 @@
+/** Composition root for the command line: wires generated/ into the engine and runs argv. */
+import { fileURLToPath } from "node:url";
+import { runCli } from "../src/cli/main.js";
+import { loadSpecBundle } from "./bundle.js";
+
+const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    return await runCli(argv, {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      readStdin: async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString("utf8");
+      },
+      env: process.env,
+      cwd: process.cwd(),
+      isTTY: process.stdout.isTTY === true,
+      loadBundle: loadSpecBundle,
+      packageRoot,
+      signal: controller.signal,
+    });
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}

@@ -1,0 +1,21 @@
+/** What a CLI command gets: I/O, environment, and a lazy loader for the spec bundle (from conformance/). */
+import type { SpecBundle } from "../model/operation.js";
+
+export interface CliContext {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input (for `--request -`, `--body -`). */
+  readStdin: () => Promise<string>;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  isTTY: boolean;
+  /** Loads generated/ (operation table, validators, bundled document). */
+  loadBundle: () => Promise<SpecBundle>;
+  /** Absolute path of the package root (where specs/ and generated/ live). */
+  packageRoot: string;
+  /** Aborted on SIGINT: long commands stop, write what they have, and exit. */
+  signal: AbortSignal;
+}
+
+/** A command: parses its own args (node:util parseArgs, strict), returns a CONTRACT.md exit code. */
+export type Command = (args: string[], ctx: CliContext) => Promise<number>;

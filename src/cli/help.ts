@@ -1,0 +1,29 @@
+/** `doku-conformance --help`. Keep in step with CONTRACT.md and the README. */
+export const VERSION = "0.1.0";
+
+export const HELP = `doku-conformance ${VERSION} — contract testing and conformance for the DOKU payment gateway
+
+Usage: doku-conformance <command> [flags]   (add --debug to any command for stack traces)
+
+Commands
+  run        Run the conformance suite against a target (default: the embedded signature-verifying mock)
+             [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>] [--seed <n>]
+             [--phase examples|boundary|property|negative|signature]... [--reporter console|json|junit]...
+             [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>] [--rate-limit <n>] [--allow-production]
+  callback   Play DOKU against a merchant endpoint and certify it
+             --url <merchant-url> --flow <flow> [--token-url <url>] [--callback-auth snap-hmac|snap-rsa|bearer-only]
+             [--cases <n>] [--seed <n>] [--reporter ...]... [--output-dir <dir>]
+             flows: snap-va-inquiry | snap-va-payment | dana-payment | doku-va-inquiry | doku-va-notification
+  mock       Start the embedded DOKU mock            [--port <n>] [--host 127.0.0.1]
+  validate   Validate a request or response body     --operation <id> (--request <file|-> | --response <file|->
+             [--status <code>]) [--format text|json] [--strict]
+  sign       Print a signature header value          <scheme> [scheme flags]
+  verify     Verify a signature                      <scheme> [scheme flags] --signature <value>
+  generate   Rebuild generated/ from specs/          [--check]
+
+Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
+
+Environment: DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE, DOKU_PUBLIC_KEY_FILE, DOKU_BASE_URL
+
+Exit codes: 0 conformant/valid, 1 violations/invalid, 2 usage/config/spec error, 3 target/infrastructure error
+`;

@@ -1,0 +1,22 @@
+export type { Case, Exchange, Expectation, Phase, ReceivedResponse, SentRequest } from "./case.js";
+export { KitError, SpecError, TargetError, UsageError } from "./errors.js";
+export type { ExitCode } from "./errors.js";
+export { findOperation } from "./operation.js";
+export type {
+  AjvLikeError,
+  AuthScheme,
+  CompiledValidator,
+  DokuConflict,
+  DokuRule,
+  HttpMethod,
+  NamedExample,
+  Operation,
+  OperationKind,
+  OperationResponse,
+  SchemaRef,
+  SpecBundle,
+  ValidatorSet,
+} from "./operation.js";
+export type { JsonSchema } from "./schema.js";
+export { hasErrors, strictly } from "./violation.js";
+export type { Direction, Severity, Violation } from "./violation.js";

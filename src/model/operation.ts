@@ -1,0 +1,113 @@
+/**
+ * The operation table: plain data generated from specs/ (generated/operations.ts) and passed into the
+ * engine. src/ never imports generated/; conformance/ wires the two together.
+ */
+import type { JsonSchema } from "./schema.js";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** `x-doku-auth`: how a request of this operation is authenticated. */
+export type AuthScheme = "snap-asymmetric-token" | "snap-symmetric" | "nonsnap-hmac";
+
+/** Who sends the request: merchant -> DOKU (`paths`) or DOKU -> merchant (`webhooks`). */
+export type OperationKind = "path" | "webhook";
+
+export interface NamedExample {
+  name: string;
+  summary?: string;
+  value: unknown;
+}
+
+/** A schema slot; `key` names the compiled validator (see generated/validators.js). */
+export interface SchemaRef {
+  key: string;
+  schema: JsonSchema;
+}
+
+export interface OperationResponse {
+  /** "200", "401", ... or "default". */
+  status: string;
+  description: string;
+  contentType?: string;
+  body?: SchemaRef;
+  headers?: SchemaRef;
+  examples: NamedExample[];
+}
+
+/** One declared cross-field rule (`x-doku-rules`), see specs/README.md for the kinds. */
+export interface DokuRule {
+  id: string;
+  kind: "concat" | "lte" | "required-if" | "max-digits-by" | "enum-by" | "status-by";
+  in: "request" | "response";
+  description: string;
+  source: string;
+  [param: string]: unknown;
+}
+
+/** `x-doku-conflict`: documents that disagree, which one the spec follows and why. */
+export interface DokuConflict {
+  id: string;
+  summary: string;
+  sources: { source: string; says: string }[];
+  follows: string;
+  why: string;
+  /** A JSON Schema fragment accepting what the other source says; a value it accepts is only a warning. */
+  alternative?: JsonSchema;
+}
+
+export interface Operation {
+  id: string;
+  kind: OperationKind;
+  method: HttpMethod;
+  /** Path template on the DOKU host; for webhooks, the sample path from the docs (the merchant chooses). */
+  path: string;
+  auth: AuthScheme;
+  /** SNAP service code, two digits ("27"); absent for non-SNAP. */
+  serviceCode?: string;
+  source: string;
+  deprecated: boolean;
+  summary: string;
+  /** JSON pointer of the operation in generated/openapi.json. */
+  pointer: string;
+  request: {
+    contentType?: string;
+    body?: SchemaRef;
+    headers?: SchemaRef;
+    path?: SchemaRef;
+    examples: NamedExample[];
+  };
+  responses: OperationResponse[];
+  rules: DokuRule[];
+  /** Operation-level conflicts (e.g. how DOKU authenticates callbacks). Field-level ones live in schemas. */
+  conflicts: DokuConflict[];
+}
+
+/** A compiled validator, ajv-compatible: returns true/false and sets `errors` (allErrors mode). */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: AjvLikeError[] | null;
+}
+
+export interface AjvLikeError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: JsonSchema;
+  data?: unknown;
+}
+
+/** Validators by schema key ("snapCreateVa.request.body", "snapCreateVa.response.200.body", ...). */
+export type ValidatorSet = Readonly<Record<string, CompiledValidator>>;
+
+/** Everything the engine needs from generated/: the table, the validators, the bundled document. */
+export interface SpecBundle {
+  operations: readonly Operation[];
+  validators: ValidatorSet;
+  document: Record<string, unknown>;
+}
+
+export function findOperation(bundle: SpecBundle, id: string): Operation | undefined {
+  return bundle.operations.find((op) => op.id === id);
+}
