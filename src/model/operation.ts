@@ -32,6 +32,8 @@ export interface OperationResponse {
   body?: SchemaRef;
   headers?: SchemaRef;
   examples: NamedExample[];
+  /** SNAP `x-doku-case-codes`: documented case codes for this status (responseCode = status+svc+case). */
+  caseCodes?: string[];
 }
 
 /** One declared cross-field rule (`x-doku-rules`), see specs/README.md for the kinds. */

@@ -1,0 +1,35 @@
+/** `doku-conformance generate [--check] [--specs <file>] [--out <dir>]`: specs/ -> generated/; --check: exit 1 on drift. */
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { checkGenerated, writeGenerated } from "../../spec/generate/index.js";
+import type { Command } from "../context.js";
+
+export const generate: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      check: { type: "boolean", default: false },
+      specs: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  const options = {
+    specPath: values.specs ? resolve(ctx.cwd, values.specs) : join(ctx.packageRoot, "specs", "doku.yaml"),
+    outDir: values.out ? resolve(ctx.cwd, values.out) : join(ctx.packageRoot, "generated"),
+  };
+  const out = relative(ctx.cwd, options.outDir) || ".";
+  if (values.check) {
+    const drift = await checkGenerated(options);
+    const bad = [...drift.stale.map((f) => `stale: ${join(out, f)}`), ...drift.missing.map((f) => `missing: ${join(out, f)}`)];
+    if (bad.length === 0) {
+      ctx.stdout(`${out} is up to date with ${relative(ctx.cwd, options.specPath)}\n`);
+      return 0;
+    }
+    ctx.stderr(`${bad.join("\n")}\n${out} is out of step with the specs: run npm run generate and commit the result\n`);
+    return 1;
+  }
+  const written = await writeGenerated(options);
+  ctx.stdout(`wrote ${written.map((f) => join(out, f)).join(", ")}\n`);
+  return 0;
+};

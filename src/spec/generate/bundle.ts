@@ -1,0 +1,24 @@
+/** specs/doku.yaml (multi-file) -> one OpenAPI document, external $refs hoisted into #/components. */
+import { bundle, createConfig } from "@redocly/openapi-core";
+import { SpecError } from "../../model/errors.js";
+
+export type OpenApiDocument = Record<string, unknown>;
+
+export async function bundleSpec(specPath: string): Promise<OpenApiDocument> {
+  const config = await createConfig({ extends: ["minimal"] });
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    result = await bundle({ ref: specPath, config, dereference: false });
+  } catch (error) {
+    throw new SpecError(`cannot bundle ${specPath}: ${(error as Error).message}`, specPath, { cause: error });
+  }
+  const fatal = result.problems.filter((p) => p.severity === "error" && p.ruleId === "bundler");
+  const unresolved = result.problems.filter((p) => p.message.includes("Can't resolve $ref"));
+  const first = [...fatal, ...unresolved][0];
+  if (first) {
+    const where = first.location[0]?.pointer ?? "#";
+    const file = first.location[0]?.source.absoluteRef ?? specPath;
+    throw new SpecError(`${first.message} in ${file}`, where);
+  }
+  return result.bundle.parsed as OpenApiDocument;
+}

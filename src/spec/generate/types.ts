@@ -1,0 +1,12 @@
+/** The bundled document -> TypeScript types (openapi-typescript): `paths`, `webhooks`, `components`. */
+import openapiTS, { astToString } from "openapi-typescript";
+import type { OpenApiDocument } from "./bundle.js";
+
+export async function typesModule(doc: OpenApiDocument, header: string): Promise<string> {
+  // openapi-typescript mutates nothing it is given, but pass a copy to be safe.
+  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], {
+    alphabetize: false,
+    exportType: false,
+  });
+  return `${header}${astToString(ast)}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * Schema slots -> one ESM module of ajv standalone validators. Ajv's "ESM" output still calls `require`
+ * (deps-probe §4), so the module gets a createRequire preamble.
+ */
+import standaloneCode from "ajv/dist/standalone/index.js";
+import type { JsonSchema } from "../../model/schema.js";
+import { createAjv } from "../ajv.js";
+
+const REQUIRE_SHIM = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
+
+/** Export name for a schema key: "snapCreateVa.response.200.body" -> "snapCreateVa_response_200_body". */
+export function exportName(key: string): string {
+  return key.replace(/[^A-Za-z0-9_$]/g, "_");
+}
+
+export function validatorsModule(schemas: Readonly<Record<string, JsonSchema>>, header: string): string {
+  const ajv = createAjv({ standalone: true });
+  const keys = Object.keys(schemas).sort();
+  const mapping: Record<string, string> = {};
+  for (const key of keys) {
+    ajv.addSchema(schemas[key] as JsonSchema, key);
+    mapping[exportName(key)] = key;
+  }
+  const code = standaloneCode(ajv, mapping);
+  const body = code.replace('"use strict";', "");
+  const table = keys.map((key) => `  ${JSON.stringify(key)}: ${exportName(key)},`).join("\n");
+  return `${header}${REQUIRE_SHIM}${body}\n\nexport const validators = {\n${table}\n};\n`;
+}
+
+export function validatorsDeclaration(header: string): string {
+  return `${header}import type { ValidatorSet } from "../src/model/operation.js";\n\nexport declare const validators: ValidatorSet;\n`;
+}
