@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
+
+// CONTRACT.md "Operation ids": id, method, path (paths) and the documented service codes.
+const PATHS: [string, string, string, string | undefined][] = [
+  ["snapGetTokenB2b", "POST", "/authorization/v1/access-token/b2b", "73"],
+  ["snapCreateVa", "POST", "/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va", "27"],
+  ["snapUpdateVa", "PUT", "/virtual-accounts/bi-snap-va/v1.1/transfer-va/update-va", "28"],
+  ["snapDeleteVa", "DELETE", "/virtual-accounts/bi-snap-va/v1.1/transfer-va/delete-va", "31"],
+  ["snapCheckVaStatus", "POST", "/orders/v1.0/transfer-va/status", "26"],
+  ["snapBtnCreateVaV1", "POST", "/bi-snap-va/btn/v1/transfer-va/create-va", "27"],
+  ["danaPayment", "POST", "/direct-debit/core/v1/debit/payment-host-to-host", undefined],
+  ["danaRefund", "POST", "/direct-debit/core/v1/debit/refund", undefined],
+  ["dokuVaCreatePaymentCode", "POST", "/doku-virtual-account/v2/payment-code", undefined],
+  ["dokuVaUpdatePaymentCode", "PATCH", "/doku-virtual-account/v2/payment-code", undefined],
+  ["dokuVaCreateMerchantPaymentCode", "POST", "/doku-virtual-account/v2/merchant-payment-code", undefined],
+  ["orderStatus", "GET", "/orders/v1/status/{invoiceNumber}", undefined],
+];
+const WEBHOOKS: [string, string | undefined][] = [
+  ["snapMerchantToken", "73"],
+  ["snapVaInquiry", "24"],
+  ["snapVaPaymentNotification", "25"],
+  ["danaPaymentNotification", undefined],
+  ["dokuVaInquiry", undefined],
+  ["dokuVaNotification", undefined],
+];
+const NON_SNAP = new Set(["dokuVaCreatePaymentCode", "dokuVaUpdatePaymentCode", "dokuVaCreateMerchantPaymentCode", "orderStatus", "dokuVaInquiry", "dokuVaNotification"]);
+const ready = existsSync(new URL("../../generated/operations.ts", import.meta.url));
+
+describe.skipIf(!ready)("specs cover every CONTRACT.md operation", async () => {
+  const { operations } = ready ? await loadSpecBundle() : { operations: [] };
+  const byId = new Map(operations.map((op) => [op.id, op]));
+
+  it("has exactly the 18 operation ids", () => {
+    expect([...byId.keys()].sort()).toEqual([...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0])].sort());
+  });
+
+  it.each(PATHS)("%s is %s %s", (id, method, path, serviceCode) => {
+    const op = byId.get(id);
+    expect(op).toMatchObject({ kind: "path", method, path });
+    if (serviceCode) expect(op?.serviceCode).toBe(serviceCode);
+  });
+
+  it.each(WEBHOOKS)("%s is a webhook", (id, serviceCode) => {
+    const op = byId.get(id);
+    expect(op?.kind).toBe("webhook");
+    if (serviceCode) expect(op?.serviceCode).toBe(serviceCode);
+  });
+
+  it.each([...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0])])("%s names its source and auth", (id) => {
+    const op = byId.get(id);
+    expect(op?.source).toMatch(/^(00[0-4]_[0-9a-f]{16}\.txt|https:\/\/)/);
+    if (id === "snapGetTokenB2b" || id === "snapMerchantToken") expect(op?.auth).toBe("snap-asymmetric-token");
+    else expect(op?.auth).toBe(NON_SNAP.has(id) ? "nonsnap-hmac" : "snap-symmetric");
+    if (!NON_SNAP.has(id)) expect(op?.serviceCode).toMatch(/^[0-9]{2}$/);
+  });
+
+  it("marks the BTN v1.0 archive operation deprecated", () => {
+    expect(byId.get("snapBtnCreateVaV1")?.deprecated).toBe(true);
+  });
+
+  it("records how DOKU authenticates SNAP callbacks as a conflict", () => {
+    for (const id of ["snapVaInquiry", "snapVaPaymentNotification"]) {
+      expect(byId.get(id)?.conflicts.length, id).toBeGreaterThan(0);
+    }
+  });
+});
