@@ -1,0 +1,17 @@
+/** The validation layer's public surface (the runner, mock, callbacks and CLI call these). */
+export { codePointLength } from "./describe.js";
+export { type HeaderInput, headerViolations, normalizeHeaders } from "./headers.js";
+export { closeMatches, requireOperation } from "./operation-lookup.js";
+export { dottedPath, parsePointer, toPointer, valueAt } from "./pointer.js";
+export { checkRules, RULE_KINDS, ruleViolations } from "./rules/index.js";
+export { type SchemaCheck, schemaViolations } from "./schema-violations.js";
+export {
+  type OperationValidation,
+  operationValidation,
+  type RequestInput,
+  type ResponseInput,
+  selectResponse,
+  type ValidateOptions,
+  validateRequest,
+  validateResponse,
+} from "./validate.js";

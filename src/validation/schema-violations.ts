@@ -1,0 +1,85 @@
+/**
+ * One compiled validator run -> violations: collapse ajv's noise, map each keyword to pointer / expected /
+ * actual / message, cite the nearest `x-doku-source`, downgrade documented conflicts to warnings, and
+ * never report the same (pointer, rule) twice.
+ */
+import type { CompiledValidator, Direction, SchemaRef, Violation } from "../model/index.js";
+import type { JsonSchema } from "../model/schema.js";
+import { collapseErrors } from "./collapse.js";
+import { tolerated } from "./conflicts.js";
+import { mapKeyword } from "./keywords.js";
+import { dottedPath } from "./pointer.js";
+import { type ChainNode, nearestSource, resolveLocalRef, schemaChain } from "./schema-chain.js";
+
+export interface SchemaCheck {
+  operationId: string;
+  direction: Direction;
+  /** "schema" for bodies, "headers", "path". */
+  check: string;
+  ref: SchemaRef;
+  validator: CompiledValidator;
+  /** Cited when no schema node on the way carries `x-doku-source`: the operation's source. */
+  source: string;
+  /** Prepended to every pointer ("/headers"); "" for bodies. */
+  prefix?: string;
+}
+
+const MISSING_PARAM: Record<string, string> = {
+  required: "missingProperty",
+  dependentRequired: "missingProperty",
+};
+
+/** The missing property's own schema joins the chain, so its `x-doku-source` / conflict count. */
+function withMissingProperty(
+  chain: ChainNode[],
+  root: JsonSchema,
+  pointer: string,
+  name: unknown,
+): ChainNode[] {
+  const props = chain[chain.length - 1]?.schema.properties as Record<string, JsonSchema> | undefined;
+  let child = typeof name === "string" ? props?.[name] : undefined;
+  if (child === undefined) return chain;
+  const out = [...chain, { schema: child, pointer }];
+  if (typeof child.$ref === "string") {
+    child = resolveLocalRef(root, child.$ref);
+    if (child !== undefined) out.push({ schema: child, pointer });
+  }
+  return out;
+}
+
+/** Validates `data` and returns its violations (empty when valid). */
+export function schemaViolations(check: SchemaCheck, data: unknown): Violation[] {
+  if (check.validator(data)) return [];
+  const root = check.ref.schema;
+  const prefix = check.prefix ?? "";
+  const label = (pointer: string) => dottedPath(prefix + pointer);
+  const byKey = new Map<string, Violation>();
+  for (const error of collapseErrors(root, check.validator.errors ?? [])) {
+    let chain = schemaChain(root, error.instancePath, error.schemaPath, error.keyword);
+    const finding = mapKeyword({ error, data, node: chain[chain.length - 1]?.schema, label });
+    const missingParam = MISSING_PARAM[error.keyword];
+    if (missingParam !== undefined)
+      chain = withMissingProperty(chain, root, finding.pointer, error.params[missingParam]);
+    const verdict = tolerated(chain, data, root, check.ref.key);
+    const violation: Violation = {
+      operationId: check.operationId,
+      direction: check.direction,
+      check: check.check,
+      pointer: prefix + finding.pointer,
+      rule: finding.rule,
+      expected: finding.expected,
+      actual: finding.actual,
+      message: verdict
+        ? `${finding.message} (tolerated: sources disagree, x-doku-conflict ${verdict.conflict.id}: ${verdict.alternative})`
+        : finding.message,
+      source: nearestSource(chain) ?? check.source,
+      severity: verdict ? "warning" : "error",
+      ...(verdict ? { conflict: { id: verdict.conflict.id, alternative: verdict.alternative } } : {}),
+    };
+    const key = `${violation.pointer}\u0000${violation.rule}`;
+    const seen = byKey.get(key);
+    if (seen === undefined || (seen.severity === "warning" && violation.severity === "error"))
+      byKey.set(key, violation);
+  }
+  return [...byKey.values()];
+}
