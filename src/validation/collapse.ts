@@ -18,7 +18,8 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 function branchOf(root: JsonSchema, composite: AjvLikeError, error: AjvLikeError): number {
   const prefix = `${composite.schemaPath}/`;
   if (error.schemaPath.startsWith(prefix)) return Number(error.schemaPath.slice(prefix.length).split("/")[0]);
-  const branches = resolveLocalRef(root, composite.schemaPath)?.[composite.keyword];
+  const holder = composite.schemaPath.slice(0, -(composite.keyword.length + 1));
+  const branches = resolveLocalRef(root, holder)?.[composite.keyword];
   const match = /^#\/\$defs\/[^/]+/.exec(error.schemaPath)?.[0];
   if (!Array.isArray(branches) || match === undefined) return -1;
   const hits = branches.flatMap((b, i) => ((b as JsonSchema | null)?.$ref === match ? [i] : []));

@@ -254,7 +254,7 @@ describe("ajv keyword -> violation", () => {
     const schema = { type: "object", properties: { note: { type: "string", pattern: "^[0-9]*$" } } };
     const [v] = validateRequest(inline({ body: schema }), { body: { note: "x".repeat(500) } });
     expect(typeof v?.actual).toBe("string");
-    expect([...(v?.actual as string)]).toHaveLength(80);
+    expect([...String(v?.actual)]).toHaveLength(80);
     expect(v?.actual).toMatch(/…$/);
     expect(v?.message.length).toBeLessThan(200);
   });
