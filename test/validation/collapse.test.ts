@@ -19,6 +19,7 @@ const body: JsonSchema = {
     kind: {
       type: "object",
       if: { properties: { type: { const: "OPEN" } }, required: ["type"] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
       then: { required: ["min"] },
     },
     either: { oneOf: [{ type: "string" }, { type: "string", maxLength: 3 }] },
