@@ -1,0 +1,67 @@
+/** Small shared readers over a response: the documented response for a status, headers, the SNAP envelope. */
+import type { Exchange } from "../model/case.js";
+import type { Operation, OperationResponse } from "../model/operation.js";
+import type { Severity, Violation } from "../model/violation.js";
+
+/** The documented response for a status: exact ("400"), then range ("4XX"), then "default". */
+export function documentedResponse(operation: Operation, status: number): OperationResponse | undefined {
+  const exact = String(status);
+  const range = `${exact[0]}XX`;
+  return (
+    operation.responses.find((r) => r.status === exact) ??
+    operation.responses.find((r) => r.status.toUpperCase() === range) ??
+    operation.responses.find((r) => r.status === "default")
+  );
+}
+
+/** A header value by case-insensitive name. */
+export function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+/** The SNAP envelope fields when the body is a JSON object carrying them. */
+export function snapEnvelope(
+  json: unknown,
+): { responseCode?: unknown; responseMessage?: unknown } | undefined {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined;
+  const body = json as Record<string, unknown>;
+  return { responseCode: body.responseCode, responseMessage: body.responseMessage };
+}
+
+/** True for the SNAP family (service code present). */
+export function isSnap(operation: Operation): boolean {
+  return operation.auth !== "nonsnap-hmac";
+}
+
+export interface Finding {
+  pointer: string;
+  rule: string;
+  expected: unknown;
+  actual: unknown;
+  message: string;
+  severity?: Severity;
+  source?: string;
+}
+
+/** Builds a response-direction violation for `check`, citing the operation's source unless told otherwise. */
+export function violation(
+  check: string,
+  exchange: Exchange,
+  operation: Operation,
+  finding: Finding,
+): Violation {
+  return {
+    operationId: exchange.case.operationId,
+    direction: "response",
+    check,
+    pointer: finding.pointer,
+    rule: finding.rule,
+    expected: finding.expected,
+    actual: finding.actual,
+    message: finding.message,
+    source: finding.source ?? operation.source,
+    severity: finding.severity ?? "error",
+  };
+}
