@@ -75,7 +75,8 @@ export type VerifyRule =
   | "token-unknown"
   | "client-id-missing"
   | "client-id-mismatch"
-  | "request-id-missing";
+  | "request-id-missing"
+  | "request-id-mismatch";
 
 /** The verdict: data, so checks can turn it into a Violation. `header` names the header at fault. */
 export type VerifyResult = { ok: true } | { ok: false; rule: VerifyRule; reason: string; header?: string };
