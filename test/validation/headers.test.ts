@@ -44,7 +44,7 @@ describe("header validation", () => {
     ]);
   });
 
-  it("validates values; repeated values are joined with ", "", () => {
+  it('validates values; repeated values are joined with ", "', () => {
     expect(validateRequest(op, { headers: { ...good, "client-id": ["abc", "def"] } })).toMatchObject([
       {
         pointer: "/headers/Client-Id",
