@@ -4,7 +4,7 @@ import type { OpenApiDocument } from "./bundle.js";
 
 export async function typesModule(doc: OpenApiDocument, header: string): Promise<string> {
   // openapi-typescript mutates nothing it is given, but pass a copy to be safe.
-  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(structuredClone(doc) as unknown as Parameters<typeof openapiTS>[0], {
     alphabetize: false,
     exportType: false,
   });

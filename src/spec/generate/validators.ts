@@ -2,9 +2,14 @@
  * Schema slots -> one ESM module of ajv standalone validators. Ajv's "ESM" output still calls `require`
  * (deps-probe §4), so the module gets a createRequire preamble.
  */
-import standaloneCode from "ajv/dist/standalone/index.js";
+import standaloneModule from "ajv/dist/standalone/index.js";
 import type { JsonSchema } from "../../model/schema.js";
 import { createAjv } from "../ajv.js";
+
+// CJS interop: the function arrives either as the module or as its `default`.
+type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<string, string>) => string;
+const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ??
+  standaloneModule) as unknown as StandaloneCode;
 
 const REQUIRE_SHIM = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
 
