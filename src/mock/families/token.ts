@@ -1,0 +1,50 @@
+/**
+ * Get Token B2B (x-doku-auth snap-asymmetric-token): X-CLIENT-KEY must be this mock's client id (else 401
+ * 4017300 "Unauthorized. Unknown Client", observed), X-SIGNATURE a SHA256withRSA signature of
+ * clientId|X-TIMESTAMP by the merchant key (else 401 4017300; DOKU's wording for this case is undocumented),
+ * then the body is validated and a token issued: 200, responseCode 2007300, tokenType Bearer, expiresIn.
+ */
+import { formatSnapTimestamp, verifyRequest } from "../../signatures/index.js";
+import type { Call, MockContext } from "../context.js";
+import { snapErrorReply, snapResponseCode } from "../errors.js";
+import { prismAnswer } from "../handlers/handler.js";
+import { asRecord } from "../overlay.js";
+import { isFault, jsonReply, type Reply } from "../reply.js";
+import { checkRequest } from "../request-check.js";
+import { tokenAuthFault } from "./auth-faults.js";
+
+/** Answers one Get Token call. */
+export async function tokenCall(ctx: MockContext, call: Call): Promise<Reply> {
+  const { op } = call;
+  const { clientId } = ctx.identity;
+  const verdict = verifyRequest(
+    { method: call.method, path: call.target, headers: call.headers, body: call.raw },
+    {
+      auth: "snap-asymmetric-token",
+      credentials: { clientId, publicKey: ctx.identity.merchantPublicKeyPem },
+      now: call.now,
+      maxSkewMs: ctx.settings.timestampWindowMs,
+    },
+  );
+  if (!verdict.ok) return snapErrorReply(op, tokenAuthFault(verdict));
+  const checked = checkRequest(ctx, call);
+  if (!checked.ok) return snapErrorReply(op, checked.fault);
+  const outcome = await prismAnswer({ ctx, call, body: checked.body, clientId });
+  if (isFault(outcome)) return snapErrorReply(op, outcome);
+  const headers = {
+    ...outcome.headers,
+    "X-CLIENT-KEY": clientId,
+    "X-TIMESTAMP": formatSnapTimestamp(call.now),
+  };
+  if (outcome.status >= 300) return jsonReply(outcome.status, outcome.body, headers);
+  const { accessToken, expiresIn } = ctx.tokens.issue(clientId, call.now);
+  const body = {
+    ...asRecord(outcome.body),
+    responseCode: snapResponseCode(op, outcome.status, "00"),
+    responseMessage: "Successful",
+    accessToken,
+    tokenType: "Bearer",
+    expiresIn,
+  };
+  return jsonReply(outcome.status, body, headers);
+}

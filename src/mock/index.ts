@@ -1,0 +1,70 @@
+/**
+ * The embedded DOKU mock: a node:http server that authenticates like DOKU (SNAP token + HMAC-SHA512
+ * signatures, non-SNAP HMAC-SHA256 + Digest), validates with the spec, keeps VA / payment-code state in
+ * memory and answers success bodies from Stoplight Prism (spec examples; `Prefer: dynamic=true` for
+ * generated data) made consistent with the request. Serves every merchant -> DOKU operation (`paths`).
+ */
+
+import type { MockContext } from "./context.js";
+import { createDispatcher } from "./dispatch.js";
+import { checkIdentity, generateIdentity, type MockIdentity } from "./identity.js";
+import { type MockOptions, resolveSettings } from "./options.js";
+import { createPrismMocker } from "./prism.js";
+import { createRouter } from "./routes.js";
+import { closeServer, createMockServer, listen } from "./server.js";
+import { MockState } from "./state.js";
+import { createTokenIssuer } from "./tokens.js";
+
+export interface RunningMock {
+  /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
+  url: string;
+  host: string;
+  port: number;
+  /** The merchant identity requests must be signed with. */
+  identity: MockIdentity;
+  /** In-memory state (VAs, payment codes, used external ids), for tests. */
+  state: MockState;
+  /** Stops the server and ends every open connection; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Starts the mock; rejects with a TargetError when it cannot listen (port in use, ...). */
+export async function startMock(options: MockOptions): Promise<RunningMock> {
+  const identity = checkIdentity(options.identity ?? generateIdentity(), "mock identity");
+  const settings = resolveSettings(options);
+  const ctx: MockContext = {
+    bundle: options.bundle,
+    identity,
+    settings,
+    state: new MockState(settings.stateLimit),
+    prism: await createPrismMocker(options.bundle.document),
+    tokens: createTokenIssuer(settings.tokenTtlSeconds),
+    clock: options.clock ?? Date.now,
+  };
+  const onError = options.onError ?? (() => {});
+  const server = createMockServer(
+    settings,
+    createDispatcher(ctx, createRouter(options.bundle.operations), onError),
+  );
+  const host = options.host ?? "127.0.0.1";
+  const address = await listen(server, host, options.port ?? 0);
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shown}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    identity,
+    state: ctx.state,
+    close: () => {
+      closing ??= closeServer(server);
+      return closing;
+    },
+  };
+}
+
+export type { MockIdentity } from "./identity.js";
+export { generateIdentity } from "./identity.js";
+export { type ResolvedIdentity, resolveIdentity } from "./identity-source.js";
+export type { MockOptions } from "./options.js";
+export type { MockState } from "./state.js";
