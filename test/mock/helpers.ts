@@ -17,6 +17,10 @@ export function send(
   req: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<Answer> {
   const url = new URL(req.path, baseUrl);
+  const headers = { ...req.headers };
+  // node:http sends a DELETE body without Content-Length unless told; real clients set it.
+  if (req.body !== undefined && req.body.length > 0)
+    headers["Content-Length"] = String(Buffer.byteLength(req.body));
   return new Promise((resolve, reject) => {
     const r = httpRequest(
       {
@@ -24,7 +28,7 @@ export function send(
         port: url.port,
         method: req.method,
         path: req.path,
-        headers: req.headers ?? {},
+        headers,
         agent: false,
       },
       (res) => {

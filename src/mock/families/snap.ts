@@ -59,7 +59,9 @@ export async function snapCall(ctx: MockContext, call: Call): Promise<Reply> {
   if (outcome.status < 300 && body !== null && typeof body === "object" && "responseCode" in body) {
     const envelope = body as Record<string, unknown>;
     envelope.responseCode = snapResponseCode(op, outcome.status, "00");
-    if (call.prefs.dynamic) envelope.responseMessage = "Successful";
+    // Generated data (dynamic, or a response without example) carries no meaningful message.
+    const documented = op.responses.find((r) => r.status === String(outcome.status));
+    if (call.prefs.dynamic || !documented?.examples.length) envelope.responseMessage = "Successful";
   }
   return jsonReply(outcome.status, body, outcome.headers ?? {});
 }

@@ -1,0 +1,81 @@
+/**
+ * `doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]`:
+ * starts the embedded DOKU mock, prints `listening on http://HOST:PORT` first, then the client id and where
+ * the identity lives; runs until SIGINT, then closes every connection and exits 0.
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type ResolvedIdentity, resolveIdentity, startMock } from "../../mock/index.js";
+import { UsageError } from "../../model/errors.js";
+import type { Command } from "../context.js";
+
+export const mock: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      port: { type: "string", default: "0" },
+      host: { type: "string", default: "127.0.0.1" },
+      "identity-file": { type: "string" },
+      "show-secrets": { type: "boolean", default: false },
+    },
+  });
+  const port = parsePort(values.port);
+  const identityFile = values["identity-file"];
+  const resolved = await resolveIdentity({
+    ...(identityFile === undefined ? {} : { identityFile: resolve(ctx.cwd, identityFile) }),
+    env: ctx.env,
+  });
+  const bundle = await ctx.loadBundle();
+  const running = await startMock({
+    bundle,
+    identity: resolved.identity,
+    host: values.host,
+    port,
+    onError: (error) =>
+      ctx.stderr(`doku-conformance mock: internal error: ${(error as Error).message ?? String(error)}\n`),
+  });
+  ctx.stdout(`listening on ${running.url}\n`);
+  ctx.stdout(describeIdentity(resolved, values["show-secrets"]));
+  if (!ctx.signal.aborted) {
+    await new Promise<void>((done) => ctx.signal.addEventListener("abort", () => done(), { once: true }));
+  }
+  await running.close();
+  ctx.stdout("mock stopped\n");
+  return 0;
+};
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^[0-9]+$/.test(text) || port > 65535) {
+    throw new UsageError(
+      `--port ${JSON.stringify(text)} is not a port number (0-65535; 0 picks a free port)`,
+    );
+  }
+  return port;
+}
+
+/** Client id always; secrets only with --show-secrets. */
+function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean): string {
+  const { identity, file, generated } = resolved;
+  const lines = [`client id: ${identity.clientId}`];
+  if (generated) {
+    lines.push(
+      `identity: generated test identity (RSA-2048 key pair + secret key), written to ${file} (mode 0600)`,
+    );
+  } else if (file !== undefined) {
+    lines.push(`identity: read from ${file}`);
+  } else {
+    lines.push(
+      "identity: from DOKU_CLIENT_ID, DOKU_SECRET_KEY and the merchant public key (DOKU_PUBLIC_KEY_FILE or DOKU_PRIVATE_KEY_FILE)",
+    );
+  }
+  if (showSecrets) {
+    lines.push(`secret key: ${identity.secretKey}`);
+    if (identity.merchantPrivateKeyPem !== undefined) lines.push(identity.merchantPrivateKeyPem.trimEnd());
+  } else {
+    lines.push("secrets: hidden (--show-secrets prints them)");
+  }
+  lines.push("stop with Ctrl+C");
+  return `${lines.join("\n")}\n`;
+}

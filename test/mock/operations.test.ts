@@ -1,0 +1,173 @@
+/**
+ * Every merchant -> DOKU operation of the real spec: a correctly signed, valid request gets the documented
+ * success, and the answer (body and headers) validates against the spec, from examples and with
+ * `Prefer: dynamic=true`.
+ */
+import { describe, expect, it } from "vitest";
+import type { Operation } from "../../src/model/operation.js";
+import { type SignInput, signRequest, verifyNonSnapResponse } from "../../src/signatures/index.js";
+import { operationValidation, validateResponse } from "../../src/validation/index.js";
+import {
+  createVaBody,
+  deleteVaBody,
+  newVa,
+  paymentCodeBody,
+  statusBody,
+  updateVaBody,
+} from "./fixtures/bodies.js";
+import { type Answer, nonSnapInput, op, sendSigned, snapInput, tokenInput } from "./helpers.js";
+import { type MockFixture, useMock } from "./setup.js";
+
+const f = useMock();
+
+/** Builds a valid request for `operation`, creating whatever it needs to exist first. */
+async function validRequest(operation: Operation, prefer?: string): Promise<SignInput> {
+  const { bundle, mock } = f;
+  const extra = prefer === undefined ? {} : { Prefer: prefer };
+  if (operation.auth === "snap-asymmetric-token") {
+    const input = tokenInput(bundle, mock.identity);
+    return { ...input, headers: { ...input.headers, ...extra } };
+  }
+  const token = await f.token();
+  const snap = (body: unknown) => snapInput(operation, mock.identity, token, body, extra);
+  const va = newVa();
+  const needsVa = ["snapUpdateVa", "snapDeleteVa", "snapCheckVaStatus"].includes(operation.id);
+  if (needsVa)
+    await expectOk(snapInput(op(bundle, "snapCreateVa"), mock.identity, token, createVaBody(bundle, va)));
+  switch (operation.id) {
+    case "snapCreateVa":
+    case "snapBtnCreateVaV1":
+      return snap(createVaBody(bundle, va));
+    case "snapUpdateVa":
+      return snap(updateVaBody(bundle, va));
+    case "snapDeleteVa":
+      return snap(deleteVaBody(va));
+    case "snapCheckVaStatus":
+      return snap(statusBody(va));
+    case "dokuVaUpdatePaymentCode": {
+      const created = await expectOk(
+        nonSnapInput(op(bundle, "dokuVaCreatePaymentCode"), mock.identity, paymentCodeBody(bundle)),
+      );
+      const sample = structuredClone(operation.request.examples[0]?.value) as Record<
+        string,
+        Record<string, unknown>
+      >;
+      const number = (created.json.virtual_account_info as Record<string, unknown>).virtual_account_number;
+      sample.order = {
+        ...sample.order,
+        invoice_number: (created.json.order as Record<string, unknown>).invoice_number,
+      };
+      sample.virtual_account_info = { ...sample.virtual_account_info, virtual_account_number: number };
+      return nonSnapInput(operation, mock.identity, sample, operation.path, extra);
+    }
+    case "orderStatus": {
+      const body = paymentCodeBody(bundle);
+      await expectOk(nonSnapInput(op(bundle, "dokuVaCreatePaymentCode"), mock.identity, body));
+      const path = `/orders/v1/status/${encodeURIComponent(String(body.order?.invoice_number))}`;
+      return nonSnapInput(operation, mock.identity, undefined, path, extra);
+    }
+    default:
+      if (operation.auth === "nonsnap-hmac") {
+        return nonSnapInput(
+          operation,
+          mock.identity,
+          paymentCodeBody(bundle, operation.id),
+          operation.path,
+          extra,
+        );
+      }
+      return snap(operation.request.examples[0]?.value);
+  }
+}
+
+async function expectOk(input: SignInput): Promise<Answer> {
+  const answer = await sendSigned(f.mock.url, signRequest(input));
+  expect(answer.status, answer.text).toBe(200);
+  return answer;
+}
+
+function errorsOf(fixture: MockFixture, operation: Operation, answer: Answer) {
+  return validateResponse(operationValidation(fixture.bundle, operation.id), {
+    status: answer.status,
+    body: answer.json,
+    headers: answer.headers,
+  }).filter((v) => v.severity === "error");
+}
+
+const PATH_OPERATIONS = [
+  "snapGetTokenB2b",
+  "snapCreateVa",
+  "snapUpdateVa",
+  "snapDeleteVa",
+  "snapCheckVaStatus",
+  "snapBtnCreateVaV1",
+  "danaPayment",
+  "danaRefund",
+  "dokuVaCreatePaymentCode",
+  "dokuVaUpdatePaymentCode",
+  "dokuVaCreateMerchantPaymentCode",
+  "orderStatus",
+];
+
+describe("every merchant -> DOKU operation", () => {
+  it("serves exactly the spec's path operations", () => {
+    const ids = f.bundle.operations.filter((o) => o.kind === "path").map((o) => o.id);
+    expect(ids.sort()).toEqual([...PATH_OPERATIONS].sort());
+  });
+
+  for (const id of PATH_OPERATIONS) {
+    for (const prefer of [undefined, "dynamic=true"]) {
+      it(`${id}${prefer ? " (Prefer: dynamic=true)" : ""}: signed valid request -> documented success that validates`, async () => {
+        const operation = op(f.bundle, id);
+        const input = await validRequest(operation, prefer);
+        const answer = await sendSigned(f.mock.url, signRequest(input));
+        expect(answer.status, answer.text).toBe(200);
+        expect(errorsOf(f, operation, answer)).toEqual([]);
+        if (operation.serviceCode !== undefined) {
+          expect(answer.json.responseCode).toBe(`200${operation.serviceCode}00`);
+        }
+        if (operation.auth === "nonsnap-hmac") {
+          const verdict = verifyNonSnapResponse(
+            { headers: answer.headers, body: answer.text },
+            {
+              target: input.path,
+              secretKey: f.mock.identity.secretKey,
+              requestId: String(answer.headers["request-id"]),
+            },
+          );
+          expect(verdict).toEqual({ ok: true });
+        }
+        expect(f.errors).toEqual([]);
+      });
+    }
+  }
+
+  it("create-va echoes the request's virtualAccountData fields", async () => {
+    const token = await f.token();
+    const va = newVa();
+    const body = {
+      ...createVaBody(f.bundle, va),
+      virtualAccountName: "Echo Test",
+      totalAmount: { value: "777.00", currency: "IDR" },
+    };
+    const answer = await sendSigned(
+      f.mock.url,
+      signRequest(snapInput(op(f.bundle, "snapCreateVa"), f.mock.identity, token, body)),
+    );
+    const data = answer.json.virtualAccountData as Record<string, unknown>;
+    expect(data).toMatchObject({
+      ...va,
+      virtualAccountName: "Echo Test",
+      totalAmount: { value: "777.00", currency: "IDR" },
+    });
+    expect(String((data.additionalInfo as Record<string, unknown>).howToPayPage)).toContain(
+      va.virtualAccountNo,
+    );
+  });
+
+  it("the token answer carries X-CLIENT-KEY, X-TIMESTAMP and expiresIn 900", async () => {
+    const answer = await sendSigned(f.mock.url, signRequest(tokenInput(f.bundle, f.mock.identity)));
+    expect(answer.headers["x-client-key"]).toBe(f.mock.identity.clientId);
+    expect(answer.json).toMatchObject({ responseCode: "2007300", tokenType: "Bearer", expiresIn: 900 });
+  });
+});
