@@ -1,0 +1,93 @@
+/** Arrays: items, minItems / maxItems, uniqueItems. */
+import fc from "fast-check";
+import { SpecError } from "../model/errors.js";
+import type { JsonSchema } from "../model/schema.js";
+import { arbitraryOf, checkShape, witnesses } from "./builders.js";
+import type { Ctx } from "./compile.js";
+import { child } from "./pointer.js";
+import type { ArrayShape, Builder, Mutation, Unsupported, Variant } from "./shape.js";
+
+/** Generated arrays hold at most this many items beyond minItems. */
+const EXTRA_ITEMS = 4;
+/** Boundaries and negatives build arrays up to this length. */
+const MAX_LISTED = 50;
+
+export function compileArray(schema: JsonSchema, at: string, ctx: Ctx): ArrayShape {
+  const ptr = ctx.ptr(at);
+  const minItems = (schema.minItems as number | undefined) ?? 0;
+  let maxItems = schema.maxItems as number | undefined;
+  if (maxItems !== undefined && minItems > maxItems)
+    throw new SpecError(`minItems ${minItems} > maxItems ${maxItems}`, ptr);
+  let items = ctx.compile(schema.items ?? true, `${at}/items`);
+  if (!items) {
+    if (minItems > 0)
+      throw new SpecError(`items nest their $ref deeper than the depth budget ${ctx.depth}`, ptr);
+    items = { kind: "any", ptr };
+    maxItems = 0;
+  }
+  const unique = schema.uniqueItems === true;
+  if (unique && items.kind === "enum" && items.values.length < minItems) {
+    throw new SpecError(
+      `uniqueItems needs ${minItems} distinct items but items allow ${items.values.length}`,
+      ptr,
+    );
+  }
+  return { kind: "array", ptr, items, minItems, ...(maxItems !== undefined ? { maxItems } : {}), unique };
+}
+
+const key = (v: unknown): string => JSON.stringify(v);
+
+function listOf(s: ArrayShape, n: number): unknown[] | undefined {
+  if (n > MAX_LISTED) return undefined;
+  const list = witnesses(s.items, s.unique ? n * 4 + 8 : n);
+  const out = s.unique ? list.filter((v, i) => list.findIndex((w) => key(w) === key(v)) === i) : list;
+  return out.length >= n ? out.slice(0, n) : undefined;
+}
+
+export const arrayBuilder: Builder<ArrayShape> = {
+  arbitrary(s) {
+    const constraints = {
+      minLength: s.minItems,
+      maxLength: Math.min(s.maxItems ?? Infinity, s.minItems + EXTRA_ITEMS),
+    };
+    const item = arbitraryOf(s.items);
+    return s.unique ? fc.uniqueArray(item, { ...constraints, selector: key }) : fc.array(item, constraints);
+  },
+  check(s, v, at, out) {
+    if (!Array.isArray(v)) return void out.push({ keyword: "type", pointer: at });
+    if (v.length < s.minItems) out.push({ keyword: "minItems", pointer: at });
+    if (s.maxItems !== undefined && v.length > s.maxItems) out.push({ keyword: "maxItems", pointer: at });
+    if (s.unique && new Set(v.map(key)).size !== v.length) out.push({ keyword: "uniqueItems", pointer: at });
+    for (const [i, item] of v.entries()) out.push(...checkShape(s.items, item, child(at, i)));
+  },
+  boundaries(s) {
+    const out: Variant[] = [];
+    const at = (n: number, label: string) => {
+      const value = listOf(s, n);
+      if (value) out.push({ path: "", op: "set", value, label: `${label} ${n}` });
+    };
+    at(s.minItems, "at minItems");
+    if (s.maxItems !== undefined && s.maxItems !== s.minItems) at(s.maxItems, "at maxItems");
+    return out;
+  },
+  negatives(s) {
+    const mutations: Mutation[] = [];
+    const unsupported: Unsupported[] = [];
+    const put = (rule: string, n: number) => {
+      const value = listOf(s, n);
+      if (value) mutations.push({ path: "", op: "set", value, rule, reason: `${n} items` });
+      else unsupported.push({ pointer: "", rule, reason: `cannot list ${n} valid items` });
+    };
+    if (s.maxItems !== undefined) put("maxItems", s.maxItems + 1);
+    if (s.minItems > 0) put("minItems", s.minItems - 1);
+    if (!s.untyped)
+      mutations.push({
+        path: "",
+        op: "set",
+        value: {},
+        rule: "type",
+        reason: "an object instead of an array",
+      });
+    return { mutations, unsupported };
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * The keyword-family table: one Builder per shape kind, and the dispatching helpers every family and
+ * the walker use (arbitrary, check, deterministic witnesses, "breaks exactly this rule").
+ */
+import fc from "fast-check";
+import { arrayBuilder } from "./array.js";
+import { anyBuilder, booleanBuilder, nullBuilder } from "./boolean.js";
+import { enumBuilder } from "./enum.js";
+import { numberBuilder } from "./number.js";
+import { objectBuilder } from "./object.js";
+import type { Builder, Issue, Shape, ShapeKind } from "./shape.js";
+import { stringBuilder } from "./string.js";
+import { unionBuilder } from "./union.js";
+
+type Table = { [K in ShapeKind]: Builder<Extract<Shape, { kind: K }>> };
+
+let table: Table | undefined;
+
+/** The table (built on first use: the families import these helpers back, a module cycle). */
+export function builders(): Table {
+  table ??= {
+    string: stringBuilder,
+    number: numberBuilder,
+    boolean: booleanBuilder,
+    null: nullBuilder,
+    any: anyBuilder,
+    enum: enumBuilder,
+    object: objectBuilder,
+    array: arrayBuilder,
+    union: unionBuilder,
+  };
+  return table;
+}
+
+export const builderOf = (s: Shape): Builder<Shape> => builders()[s.kind] as Builder<Shape>;
+const arbitraries = new WeakMap<Shape, fc.Arbitrary<unknown>>();
+
+/** The Arbitrary of valid values for a shape (built once per shape). */
+export function arbitraryOf(s: Shape): fc.Arbitrary<unknown> {
+  const hit = arbitraries.get(s);
+  if (hit) return hit;
+  const arb = builderOf(s).arbitrary(s);
+  arbitraries.set(s, arb);
+  return arb;
+}
+
+/** Schema failures of `value` (empty: valid), mirroring ajv's keyword and pointer. */
+export function checkShape(s: Shape, value: unknown, at = ""): Issue[] {
+  const out: Issue[] = [];
+  builderOf(s).check(s, value, at, out);
+  return out;
+}
+
+/** True when `value` fails exactly one keyword, `rule`, at this node, and a conflict alternative rejects it too. */
+export function onlyBreaks(s: Shape, value: unknown, rule: string): boolean {
+  const issues = checkShape(s, value);
+  return (
+    issues.length === 1 && issues[0]!.keyword === rule && (!s.alt || checkShape(s.alt, value).length > 0)
+  );
+}
+
+/** `n` deterministic valid values (fixed seed): boundary fillers, array items. */
+export function witnesses(s: Shape, n: number): unknown[] {
+  return n === 0 ? [] : fc.sample(arbitraryOf(s), { seed: 1, numRuns: n });
+}
+
+export function witness(s: Shape): unknown {
+  return witnesses(s, 1)[0];
+}
+

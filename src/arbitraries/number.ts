@@ -1,0 +1,132 @@
+/**
+ * Numbers and integers: minimum / maximum / exclusive bounds / multipleOf (checked the way ajv does:
+ * x / m must be an integer) and the OpenAPI number formats as bounds. Non-SNAP amounts live here.
+ */
+import fc from "fast-check";
+import { SpecError } from "../model/errors.js";
+import type { JsonSchema } from "../model/schema.js";
+import { onlyBreaks } from "./builders.js";
+import type { Ctx } from "./compile.js";
+import { numberFormatBounds } from "./formats/index.js";
+import type { Builder, Mutation, NumberShape, Unsupported, Variant } from "./shape.js";
+
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const isMultiple = (x: number, m: number): boolean => x / m === Number.parseInt(String(x / m), 10);
+const DEFAULT_RANGE = 2 ** 31;
+
+export function compileNumber(schema: JsonSchema, at: string, ctx: Ctx, integer: boolean): NumberShape {
+  const ptr = ctx.ptr(at);
+  const [minimum, maximum] = [num(schema.minimum), num(schema.maximum)];
+  const [exclusiveMinimum, exclusiveMaximum] = [num(schema.exclusiveMinimum), num(schema.exclusiveMaximum)];
+  const multipleOf = num(schema.multipleOf);
+  if (multipleOf !== undefined && multipleOf <= 0) throw new SpecError("multipleOf must be > 0", ptr);
+  const fmt = schema.format === undefined ? undefined : numberFormatBounds[String(schema.format)];
+  if (schema.format !== undefined && !fmt)
+    throw new SpecError(`number format "${schema.format}" is not supported`, ptr);
+  const step = integer ? 1 : Number.EPSILON;
+  let lo = Math.max(
+    minimum ?? -DEFAULT_RANGE,
+    exclusiveMinimum === undefined ? -Infinity : exclusiveMinimum + step,
+    fmt?.min ?? -Infinity,
+  );
+  let hi = Math.min(
+    maximum ?? DEFAULT_RANGE,
+    exclusiveMaximum === undefined ? Infinity : exclusiveMaximum - step,
+    fmt?.max ?? Infinity,
+  );
+  if (integer || multipleOf !== undefined) [lo, hi] = [Math.ceil(lo), Math.floor(hi)];
+  if (!Number.isSafeInteger(lo) && integer) lo = Number.MIN_SAFE_INTEGER;
+  if (!Number.isSafeInteger(hi) && integer) hi = Number.MAX_SAFE_INTEGER;
+  const shape: NumberShape = {
+    kind: "number",
+    ptr,
+    integer,
+    lo,
+    hi,
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
+    ...(exclusiveMinimum !== undefined ? { exclusiveMinimum } : {}),
+    ...(exclusiveMaximum !== undefined ? { exclusiveMaximum } : {}),
+    ...(multipleOf !== undefined ? { multipleOf } : {}),
+  };
+  if (lo > hi || (multipleOf !== undefined && Math.ceil(lo / multipleOf) > Math.floor(hi / multipleOf))) {
+    throw new SpecError(
+      `no ${integer ? "integer" : "number"} satisfies the bounds (${lo}..${hi}, multipleOf ${multipleOf ?? "-"})`,
+      ptr,
+    );
+  }
+  return shape;
+}
+
+function issues(s: NumberShape, v: number): string[] {
+  const out: string[] = [];
+  if (s.minimum !== undefined && v < s.minimum) out.push("minimum");
+  if (s.maximum !== undefined && v > s.maximum) out.push("maximum");
+  if (s.exclusiveMinimum !== undefined && v <= s.exclusiveMinimum) out.push("exclusiveMinimum");
+  if (s.exclusiveMaximum !== undefined && v >= s.exclusiveMaximum) out.push("exclusiveMaximum");
+  if (s.multipleOf !== undefined && !isMultiple(v, s.multipleOf)) out.push("multipleOf");
+  return out;
+}
+
+export const numberBuilder: Builder<NumberShape> = {
+  arbitrary(s) {
+    if (s.multipleOf !== undefined) {
+      const m = s.multipleOf;
+      const k = fc.integer({ min: Math.ceil(s.lo / m), max: Math.floor(s.hi / m) });
+      return k.map((x) => x * m).filter((x) => issues(s, x).length === 0);
+    }
+    if (s.integer) return fc.integer({ min: s.lo, max: s.hi });
+    return fc
+      .double({ min: s.lo, max: s.hi, noNaN: true, noDefaultInfinity: true })
+      .map((x) => (Object.is(x, -0) ? 0 : x));
+  },
+  check(s, v, at, out) {
+    const typeOk = typeof v === "number" && Number.isFinite(v) && (!s.integer || Number.isInteger(v));
+    if (!typeOk) return void out.push({ keyword: "type", pointer: at });
+    for (const keyword of issues(s, v as number)) out.push({ keyword, pointer: at });
+  },
+  boundaries(s) {
+    const m = s.multipleOf ?? 1;
+    const values: [number, string][] = [];
+    if (s.minimum !== undefined || s.exclusiveMinimum !== undefined)
+      values.push([Math.ceil(s.lo / m) * m, "at minimum"]);
+    if (s.lo < 0 && s.hi > 0) values.push([0, "at zero"]);
+    if (s.maximum !== undefined || s.exclusiveMaximum !== undefined) {
+      const top = Math.floor(s.hi / m) * m;
+      values.push([top, `at maximum (${String(Math.trunc(Math.abs(top))).length} digits)`]);
+    }
+    const out: Variant[] = values
+      .filter(([v]) => issues(s, v).length === 0 && (!s.integer || Number.isSafeInteger(v)))
+      .map(([value, label]) => ({ path: "", op: "set", value, label: `${label} ${value}` }));
+    return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
+  },
+  negatives(s) {
+    const mutations: Mutation[] = [];
+    const unsupported: Unsupported[] = [];
+    const m = s.multipleOf ?? 1;
+    const tries: [string, number | string | undefined, string][] = [
+      [
+        "maximum",
+        s.maximum === undefined ? undefined : (Math.floor(s.maximum / m) + 1) * m,
+        "one step above maximum",
+      ],
+      [
+        "minimum",
+        s.minimum === undefined ? undefined : (Math.ceil(s.minimum / m) - 1) * m,
+        "one step below minimum",
+      ],
+      ["exclusiveMaximum", s.exclusiveMaximum, "equal to exclusiveMaximum"],
+      ["exclusiveMinimum", s.exclusiveMinimum, "equal to exclusiveMinimum"],
+      ["multipleOf", s.multipleOf === undefined ? undefined : s.lo + s.multipleOf / 2, "not a multiple"],
+      ["type", s.untyped ? undefined : String(s.lo), "the number as a string"],
+      ["type", s.integer && !s.untyped ? s.lo + 0.5 : undefined, "a fraction where an integer is required"],
+    ];
+    for (const [rule, value, reason] of tries) {
+      if (value === undefined) continue;
+      if (onlyBreaks(s, value, rule))
+        mutations.push({ path: "", op: "set", value, rule, reason: `${reason} (${value})` });
+      else unsupported.push({ pointer: "", rule, reason: `${value} would break more than ${rule}` });
+    }
+    return { mutations, unsupported };
+  },
+};

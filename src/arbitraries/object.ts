@@ -1,0 +1,149 @@
+/**
+ * Objects: properties, required, optional (present or absent), additionalProperties (false: unknown
+ * properties are a negative; true: DOKU-authored bodies may get an occasional unknown property).
+ * Keys come out in schema order, so serialised bodies are stable for signing.
+ */
+import fc from "fast-check";
+import { SpecError } from "../model/errors.js";
+import type { JsonSchema } from "../model/schema.js";
+import { arbitraryOf, checkShape, witness } from "./builders.js";
+import type { Ctx } from "./compile.js";
+import { child, escapeSegment } from "./pointer.js";
+import type { Builder, Mutation, ObjectShape, Prop, Shape, Variant } from "./shape.js";
+
+const ABSENT: unique symbol = Symbol("absent");
+const EXTRA_NAMES = ["x_doku_extra", "additionalField"];
+/** Chance an optional property is left out: 1 in OPTIONAL_ABSENT. */
+const OPTIONAL_ABSENT = 3;
+
+export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectShape {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  const required = (schema.required ?? []) as string[];
+  const add = schema.additionalProperties;
+  const additional: boolean | Shape =
+    add === false
+      ? false
+      : add === undefined || add === true
+        ? true
+        : (ctx.compile(add, `${at}/additionalProperties`) ?? true);
+  const props: Prop[] = [];
+  for (const [key, sub] of Object.entries(properties)) {
+    const shape = ctx.compile(sub, `${at}/properties/${escapeSegment(key)}`, key);
+    if (shape) props.push({ name: key, shape, required: required.includes(key) });
+    else if (required.includes(key)) {
+      throw new SpecError(
+        `required property "${key}" nests its $ref deeper than the depth budget ${ctx.depth}`,
+        ctx.ptr(at),
+      );
+    }
+  }
+  for (const key of required.filter((k) => !(k in properties))) {
+    if (additional === false) {
+      throw new SpecError(
+        `"${key}" is required but not in properties, and additionalProperties is false`,
+        ctx.ptr(at),
+      );
+    }
+    props.push({
+      name: key,
+      shape: additional === true ? { kind: "any", ptr: ctx.ptr(at) } : additional,
+      required: true,
+    });
+  }
+  return { kind: "object", ptr: ctx.ptr(at), props, additional, extras: ctx.extras && additional !== false };
+}
+
+function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeof ABSENT> {
+  const names = EXTRA_NAMES.filter((n) => !s.props.some((p) => p.name === n));
+  const value =
+    s.additional === true || s.additional === false
+      ? fc.string({ maxLength: 12, unit: "grapheme-ascii" })
+      : arbitraryOf(s.additional);
+  if (!s.extras || names.length === 0) return fc.constant(ABSENT);
+  return fc.oneof(
+    { weight: 9, arbitrary: fc.constant(ABSENT) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...names), value) },
+  );
+}
+
+export const objectBuilder: Builder<ObjectShape> = {
+  arbitrary(s) {
+    const parts = s.props.map((p) =>
+      p.required
+        ? arbitraryOf(p.shape)
+        : fc.option(arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
+    );
+    return fc.tuple(fc.tuple(...parts), extrasArbitrary(s)).map(([values, extra]) => {
+      const out: Record<string, unknown> = {};
+      s.props.forEach((p, i) => {
+        if (values[i] !== ABSENT) out[p.name] = values[i];
+      });
+      if (extra !== ABSENT) out[extra[0]] = extra[1];
+      return out;
+    });
+  },
+  check(s, v, at, out) {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return void out.push({ keyword: "type", pointer: at });
+    const obj = v as Record<string, unknown>;
+    for (const p of s.props) {
+      if (Object.hasOwn(obj, p.name)) out.push(...checkShape(p.shape, obj[p.name], child(at, p.name)));
+      else if (p.required) out.push({ keyword: "required", pointer: child(at, p.name) });
+    }
+    for (const key of Object.keys(obj)) {
+      if (s.props.some((p) => p.name === key)) continue;
+      if (s.additional === false) out.push({ keyword: "additionalProperties", pointer: child(at, key) });
+      else if (s.additional !== true) out.push(...checkShape(s.additional, obj[key], child(at, key)));
+    }
+  },
+  boundaries(s, value) {
+    const obj = (value ?? {}) as Record<string, unknown>;
+    const out: Variant[] = [];
+    for (const p of s.props.filter((q) => !q.required)) {
+      const path = child("", p.name);
+      const present = Object.hasOwn(obj, p.name) ? obj[p.name] : witness(p.shape);
+      out.push(
+        { path, op: "set", value: present, label: "present" },
+        { path, op: "delete", label: "absent" },
+      );
+    }
+    const extra = EXTRA_NAMES.find((n) => !s.props.some((p) => p.name === n));
+    if (s.extras && extra)
+      out.push({
+        path: child("", extra),
+        op: "set",
+        value: "extra",
+        label: "with an unknown property (allowed)",
+      });
+    return out;
+  },
+  negatives(s) {
+    const mutations: Mutation[] = s.props
+      .filter((p) => p.required)
+      .map((p) => ({
+        path: child("", p.name),
+        op: "delete",
+        rule: "required",
+        reason: "required property missing",
+      }));
+    const unknown = ["unexpectedField", "unexpectedField2"].find((n) => !s.props.some((p) => p.name === n))!;
+    if (s.additional === false) {
+      mutations.push({
+        path: child("", unknown),
+        op: "set",
+        value: "x",
+        rule: "additionalProperties",
+        reason: "unknown property",
+      });
+    }
+    if (!s.untyped)
+      mutations.push({
+        path: "",
+        op: "set",
+        value: "x",
+        rule: "type",
+        reason: "a string instead of an object",
+      });
+    return { mutations, unsupported: [] };
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * Decodes a string of an exact length matching a regex node from choices. Every choice is made among
+ * options that can still complete the length, so decoding never fails and never filters.
+ */
+import type { Choices } from "../choice.js";
+import { type LengthSet, lengths, naturalRange, powers } from "./lengths.js";
+import type { Node } from "./parse.js";
+
+/** Characters each `char` node draws from (already intersected with a universe). */
+export type Pools = ReadonlyMap<Node, readonly string[]>;
+
+const suffixMemo = new WeakMap<Node, Map<number, LengthSet[]>>();
+
+function suffixes(node: Extract<Node, { t: "seq" }>, cap: number): LengthSet[] {
+  const byCap = suffixMemo.get(node) ?? new Map<number, LengthSet[]>();
+  suffixMemo.set(node, byCap);
+  let suf = byCap.get(cap);
+  if (!suf) {
+    const empty = new Uint8Array(cap + 1);
+    empty[0] = 1;
+    suf = [empty];
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item = lengths(node.items[i]!, cap);
+      const after = suf[0]!;
+      const here = new Uint8Array(cap + 1);
+      for (let a = 0; a <= cap; a++)
+        if (item[a]) for (let b = 0; a + b <= cap; b++) if (after[b]) here[a + b] = 1;
+      suf.unshift(here);
+    }
+    byCap.set(cap, suf);
+  }
+  return suf;
+}
+
+/** Picks one length l in [0, rem] with `first[l] && rest[rem - l]`; smallest first. */
+function split(first: LengthSet, rest: LengthSet, rem: number, c: Choices): number {
+  const options: number[] = [];
+  for (let l = 0; l <= rem; l++) if (first[l] && rest[rem - l]) options.push(l);
+  return options[c.next(options.length)]!;
+}
+
+export function decodeExact(
+  node: Node,
+  len: number,
+  cap: number,
+  c: Choices,
+  pools: Pools,
+  out: string[],
+): void {
+  switch (node.t) {
+    case "char": {
+      const pool = pools.get(node)!;
+      out.push(pool[c.next(pool.length)]!);
+      return;
+    }
+    case "alt": {
+      const fits = node.options.filter((o) => lengths(o, cap)[len]);
+      decodeExact(fits[c.next(fits.length)]!, len, cap, c, pools, out);
+      return;
+    }
+    case "seq": {
+      const suf = suffixes(node, cap);
+      let rem = len;
+      node.items.forEach((item, i) => {
+        const r = naturalRange(item);
+        const l = r.min === r.max ? r.min : split(lengths(item, cap), suf[i + 1]!, rem, c);
+        decodeExact(item, l, cap, c, pools, out);
+        rem -= l;
+      });
+      return;
+    }
+    case "rep": {
+      const r = naturalRange(node.node);
+      if (r.min === r.max) {
+        for (let k = 0; r.min > 0 && k < len / r.min; k++) decodeExact(node.node, r.min, cap, c, pools, out);
+        return;
+      }
+      const ps = powers(node.node, cap, Math.min(node.max, cap + node.min + 1));
+      const counts: number[] = [];
+      for (let n = node.min; n < ps.length; n++) if (ps[n]![len]) counts.push(n);
+      const count = counts[c.next(counts.length)]!;
+      const one = lengths(node.node, cap);
+      let rem = len;
+      for (let k = count; k > 0; k--) {
+        const l = split(one, ps[k - 1]!, rem, c);
+        decodeExact(node.node, l, cap, c, pools, out);
+        rem -= l;
+      }
+      return;
+    }
+  }
+}

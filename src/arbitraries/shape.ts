@@ -1,0 +1,134 @@
+/**
+ * Shapes: JSON Schemas compiled once into what the generator needs (refs resolved, allOf merged, lengths
+ * intersected with patterns). Every shape keeps its schema pointer for SpecError messages.
+ */
+import type fc from "fast-check";
+import type { FormatEntry } from "./formats/index.js";
+import type { CompiledPattern, StringContext } from "./regex/pattern.js";
+
+interface Base {
+  /** Schema pointer, `<schema key>#/properties/...`. */
+  ptr: string;
+  /** `x-doku-conflict.alternative`, compiled: a value it accepts is only a warning, so negatives avoid it. */
+  alt?: Shape;
+  /** The schema declares no `type` (inferred from keywords): no "type" negatives then. */
+  untyped?: boolean;
+}
+
+export interface StringShape extends Base {
+  kind: "string";
+  context: StringContext;
+  /** Declared keywords (negatives break exactly these). */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: CompiledPattern;
+  format?: string;
+  /** Generator used for valid values: a registry entry, else the pattern, else free text. */
+  entry?: FormatEntry;
+  /** Lengths valid values may have (ascending, non-empty). */
+  lens: readonly number[];
+}
+
+export interface NumberShape extends Base {
+  kind: "number";
+  integer: boolean;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  /** Effective inclusive bounds for generation. */
+  lo: number;
+  hi: number;
+}
+
+export interface EnumShape extends Base {
+  kind: "enum";
+  keyword: "enum" | "const";
+  values: readonly unknown[];
+  /** The schema without enum/const (type, lengths...): outside values must still pass it. */
+  base: Shape;
+}
+
+export interface Prop {
+  name: string;
+  shape: Shape;
+  required: boolean;
+}
+
+export interface ObjectShape extends Base {
+  kind: "object";
+  props: readonly Prop[];
+  /** false: unknown properties are rejected; true or a shape: allowed. */
+  additional: boolean | Shape;
+  /** Generate occasional unknown properties (DOKU-authored bodies: "DOKU may add fields"). */
+  extras: boolean;
+}
+
+export interface ArrayShape extends Base {
+  kind: "array";
+  items: Shape;
+  minItems: number;
+  maxItems?: number;
+  unique: boolean;
+}
+
+export interface UnionShape extends Base {
+  kind: "union";
+  /** Which keyword made it: a type array, oneOf (exactly one branch) or anyOf. */
+  keyword: "type" | "oneOf" | "anyOf";
+  branches: readonly Shape[];
+}
+
+export interface LeafShape extends Base {
+  kind: "boolean" | "null" | "any";
+}
+
+export type Shape = StringShape | NumberShape | EnumShape | ObjectShape | ArrayShape | UnionShape | LeafShape;
+export type ShapeKind = Shape["kind"];
+
+/** One schema failure found by `checkShape`; `pointer` names the field (required: the missing one). */
+export interface Issue {
+  keyword: string;
+  pointer: string;
+}
+
+/** A valid value to put at a relative path (boundary), or a deletion ("absent"). */
+export interface Variant {
+  path: string;
+  op: "set" | "delete";
+  value?: unknown;
+  label: string;
+}
+
+/** A breaking edit at a relative path (negative): `rule` is the JSON Schema keyword it breaks. */
+export interface Mutation {
+  path: string;
+  op: "set" | "delete";
+  value?: unknown;
+  rule: string;
+  reason: string;
+}
+
+/** A negative the generator cannot build for a field, and why (`pointer` absolute once reported). */
+export interface Unsupported {
+  pointer: string;
+  rule: string;
+  reason: string;
+}
+
+export interface Negatives {
+  mutations: Mutation[];
+  /** Relative `pointer`s, like Mutation.path. */
+  unsupported: Unsupported[];
+}
+
+/** What each keyword family provides (see builders.ts for the table). */
+export interface Builder<S extends Shape = Shape> {
+  arbitrary(shape: S): fc.Arbitrary<unknown>;
+  check(shape: S, value: unknown, at: string, out: Issue[]): void;
+  /** Valid edits at this node or its direct children (the walker recurses). */
+  boundaries(shape: S, value: unknown): Variant[];
+  /** Single-rule breaking edits at this node or its direct children, plus the ones it cannot build. */
+  negatives(shape: S, value: unknown): Negatives;
+}

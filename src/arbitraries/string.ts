@@ -1,0 +1,210 @@
+/**
+ * Strings: minLength / maxLength / pattern / format. Lengths are code points (ajv's ucs2length). The
+ * window is intersected with the pattern exactly, so "length 21 that still matches" is found or proven
+ * impossible; formats come from the registry.
+ */
+import type fc from "fast-check";
+import { SpecError } from "../model/errors.js";
+import type { JsonSchema } from "../model/schema.js";
+import { onlyBreaks } from "./builders.js";
+import { fromChoices, zeroChoices } from "./choice.js";
+import type { Ctx } from "./compile.js";
+import { findFormat, formatValid, supportedStringFormats } from "./formats/index.js";
+import { LENGTH_CAP, naturalRange } from "./regex/lengths.js";
+import { compilePattern, exactMatch, patternArbitrary, patternLengths } from "./regex/pattern.js";
+import type { Builder, Mutation, Negatives, StringShape, Unsupported, Variant } from "./shape.js";
+import { decodeText, textArbitrary } from "./text.js";
+
+/** Code points, counted like ajv's ucs2length. */
+export function cpLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return n;
+}
+
+const span = (lo: number, hi: number): number[] =>
+  Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
+const nonNegInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+export function compileString(schema: JsonSchema, at: string, ctx: Ctx, name?: string): StringShape {
+  const ptr = ctx.ptr(at);
+  const { minLength, maxLength, pattern, format, description } = schema;
+  if (minLength !== undefined && !nonNegInt(minLength))
+    throw new SpecError("minLength must be an integer >= 0", ptr);
+  if (maxLength !== undefined && !nonNegInt(maxLength))
+    throw new SpecError("maxLength must be an integer >= 0", ptr);
+  const lo = minLength ?? 0;
+  const hi = maxLength ?? Number.POSITIVE_INFINITY;
+  if (lo > hi) throw new SpecError(`minLength ${lo} > maxLength ${hi}`, ptr);
+  if (lo > LENGTH_CAP) throw new SpecError(`minLength ${lo} exceeds the generator's cap ${LENGTH_CAP}`, ptr);
+  if (format !== undefined && !supportedStringFormats.includes(String(format))) {
+    throw new SpecError(
+      `format "${format}" is not supported (supported: ${supportedStringFormats.join(", ")})`,
+      ptr,
+    );
+  }
+  const compiled =
+    typeof pattern === "string" ? compilePattern(pattern, `${ptr}/pattern`, ctx.context) : undefined;
+  // Unbounded strings are generated up to 64 code points past their shortest form.
+  const natural = compiled ? naturalRange(compiled.node).min : 0;
+  const genHi = Math.min(hi, LENGTH_CAP, Number.isFinite(hi) ? hi : Math.max(lo, natural) + 64);
+  const patLens = compiled ? patternLengths(compiled, lo, genHi) : undefined;
+  if (patLens?.length === 0) {
+    throw new SpecError(
+      `pattern ${JSON.stringify(pattern)} cannot produce a string of length ${lo}..${hi}`,
+      ptr,
+    );
+  }
+  const hints = {
+    ...(typeof format === "string" ? { format } : {}),
+    ...(typeof pattern === "string" ? { pattern } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(typeof description === "string" ? { description } : {}),
+    context: ctx.context,
+  };
+  let entry = findFormat(hints);
+  const entryLens = entry?.lengths.filter((l) => l >= lo && l <= hi && (!patLens || patLens.includes(l)));
+  if (entry && entryLens?.length === 0) {
+    if (entry.isFormat)
+      throw new SpecError(`format "${format}" cannot produce a string of length ${lo}..${hi}`, ptr);
+    entry = undefined;
+  }
+  if (entry?.isFormat && compiled && !entry.variants.some((v) => compiled.re.test(v.value))) {
+    throw new SpecError(
+      `format "${format}" together with pattern ${JSON.stringify(pattern)} is not supported`,
+      ptr,
+    );
+  }
+  return {
+    kind: "string",
+    ptr,
+    context: ctx.context,
+    ...(minLength !== undefined ? { minLength } : {}),
+    ...(maxLength !== undefined ? { maxLength } : {}),
+    ...(compiled ? { pattern: compiled } : {}),
+    ...(typeof format === "string" ? { format } : {}),
+    ...(entry ? { entry } : {}),
+    lens: entry ? entryLens! : (patLens ?? span(lo, genHi)),
+  };
+}
+
+/** A valid string of exactly `len` code points for this shape, or undefined when there is none. */
+export function stringOfLength(s: StringShape, len: number): string | undefined {
+  if (s.entry?.lengths.includes(len)) {
+    const v = s.entry.decode(zeroChoices, [len]);
+    if (!s.pattern || s.pattern.re.test(v)) return v;
+  }
+  if (s.entry?.isFormat) return undefined;
+  if (s.pattern) return exactMatch(s.pattern, len);
+  return len <= LENGTH_CAP ? decodeText(zeroChoices, [len], s.context) : undefined;
+}
+
+function withinWindow(s: StringShape, len: number): boolean {
+  return len >= (s.minLength ?? 0) && len <= (s.maxLength ?? Number.POSITIVE_INFINITY);
+}
+
+function lengthNegative(
+  s: StringShape,
+  rule: "minLength" | "maxLength",
+  len: number,
+): Mutation | Unsupported {
+  const value = len < 0 || len > LENGTH_CAP ? undefined : stringOfLength(s, len);
+  if (value !== undefined && onlyBreaks(s, value, rule))
+    return { path: "", op: "set", value, rule, reason: `${len} characters` };
+  const what = s.pattern ? `pattern ${s.pattern.source}` : s.format ? `format ${s.format}` : "the schema";
+  return { pointer: "", rule, reason: `${what} allows no other-rule-clean string of length ${len}` };
+}
+
+function breakPattern(s: StringShape): string | undefined {
+  const lens = [...new Set([s.lens[0]!, s.lens[s.lens.length - 1]!])];
+  for (const len of lens) {
+    const base = stringOfLength(s, len);
+    if (base === undefined) continue;
+    const cps = [...base];
+    for (const ch of ["!", "x", "Z", "0", "-", "é", " "]) {
+      for (const i of [cps.length - 1, 0]) {
+        const value = cps.length === 0 ? ch : [...cps.slice(0, i), ch, ...cps.slice(i + 1)].join("");
+        if (withinWindow(s, cpLength(value)) && onlyBreaks(s, value, "pattern")) return value;
+      }
+    }
+  }
+  return undefined;
+}
+
+export const stringBuilder: Builder<StringShape> = {
+  arbitrary(s) {
+    if (s.entry) return entryArbitrary(s);
+    return s.pattern ? patternArbitrary(s.pattern, s.lens) : textArbitrary(s.lens, s.context);
+  },
+  check(s, v, at, out) {
+    if (typeof v !== "string") return void out.push({ keyword: "type", pointer: at });
+    const len = cpLength(v);
+    if (s.minLength !== undefined && len < s.minLength) out.push({ keyword: "minLength", pointer: at });
+    if (s.maxLength !== undefined && len > s.maxLength) out.push({ keyword: "maxLength", pointer: at });
+    if (s.pattern && !s.pattern.re.test(v)) out.push({ keyword: "pattern", pointer: at });
+    if (s.format && !formatValid(s.format, v)) out.push({ keyword: "format", pointer: at });
+  },
+  boundaries(s) {
+    const out: Variant[] = [];
+    const add = (len: number, label: string): boolean => {
+      const value = withinWindow(s, len) ? stringOfLength(s, len) : undefined;
+      if (value !== undefined) out.push({ path: "", op: "set", value, label });
+      return value !== undefined;
+    };
+    const lo = s.lens[0]!;
+    add(lo, s.minLength === lo ? `at minLength ${lo}` : `at shortest length ${lo}`);
+    const limit = Math.min(
+      s.maxLength ?? Number.POSITIVE_INFINITY,
+      s.pattern ? naturalRange(s.pattern.node).max : Infinity,
+    );
+    for (let len = limit; len > lo && len <= LENGTH_CAP && len > limit - 64; len--) {
+      if (add(len, len === s.maxLength ? `at maxLength ${len}` : `at longest length ${len}`)) break;
+    }
+    for (const v of s.entry?.variants ?? []) {
+      if (withinWindow(s, cpLength(v.value)) && (!s.pattern || s.pattern.re.test(v.value))) {
+        out.push({ path: "", op: "set", value: v.value, label: `${s.entry!.name} form ${v.name}` });
+      }
+    }
+    return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
+  },
+  negatives(s): Negatives {
+    const mutations: Mutation[] = [];
+    const unsupported: Unsupported[] = [];
+    const put = (r: Mutation | Unsupported) => ("op" in r ? mutations.push(r) : unsupported.push(r));
+    if (s.maxLength !== undefined) put(lengthNegative(s, "maxLength", s.maxLength + 1));
+    if (s.minLength !== undefined && s.minLength > 0) put(lengthNegative(s, "minLength", s.minLength - 1));
+    if (s.pattern) {
+      const value = breakPattern(s);
+      if (value !== undefined)
+        put({ path: "", op: "set", value, rule: "pattern", reason: `does not match ${s.pattern.source}` });
+      else
+        put({
+          pointer: "",
+          rule: "pattern",
+          reason: "no string within the length limits breaks only the pattern",
+        });
+    }
+    if (s.format && s.entry?.invalid) {
+      const value = s.lens
+        .map((l) => s.entry!.invalid!(l))
+        .find((v) => v !== undefined && onlyBreaks(s, v, "format"));
+      if (value !== undefined)
+        put({ path: "", op: "set", value, rule: "format", reason: `not a valid ${s.format}` });
+      else put({ pointer: "", rule: "format", reason: `no invalid ${s.format} fits the other constraints` });
+    }
+    if (!s.untyped && onlyBreaks(s, 12345, "type"))
+      put({ path: "", op: "set", value: 12345, rule: "type", reason: "a number instead of a string" });
+    return { mutations, unsupported };
+  },
+};
+
+/** Registry values; with a pattern as well (format + pattern), values must also match it. */
+function entryArbitrary(s: StringShape): fc.Arbitrary<string> {
+  const entry = s.entry!;
+  const arb = fromChoices((c) => entry.decode(c, s.lens));
+  const re = s.pattern?.re;
+  return re ? arb.filter((v) => re.test(v)) : arb;
+}

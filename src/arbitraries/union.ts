@@ -1,0 +1,67 @@
+/**
+ * Unions: type arrays (["string", "null"]), oneOf (exactly one branch may match: values from one branch
+ * that another branch also accepts are filtered out) and anyOf.
+ */
+import fc from "fast-check";
+import { arbitraryOf, checkShape, onlyBreaks, witness } from "./builders.js";
+import type { Builder, Mutation, UnionShape } from "./shape.js";
+
+const matches = (s: UnionShape, v: unknown): number =>
+  s.branches.filter((b) => checkShape(b, v).length === 0).length;
+
+export const unionBuilder: Builder<UnionShape> = {
+  arbitrary(s) {
+    const arbs = s.branches.map((b) => arbitraryOf(b));
+    return fc.oneof(
+      ...(s.keyword === "oneOf" ? arbs.map((a) => a.filter((v) => matches(s, v) === 1)) : arbs),
+    );
+  },
+  check(s, v, at, out) {
+    if (s.keyword === "type") {
+      // ajv checks a type array once, then the keywords of the type that matched.
+      const own = s.branches
+        .map((b) => checkShape(b, v, at))
+        .filter((is) => !is.some((i) => i.keyword === "type" && i.pointer === at));
+      if (own.length === 0) out.push({ keyword: "type", pointer: at });
+      else if (!own.some((is) => is.length === 0)) out.push(...own[0]!);
+      return;
+    }
+    const n = matches(s, v);
+    if (s.keyword === "oneOf" ? n !== 1 : n === 0) out.push({ keyword: s.keyword, pointer: at });
+  },
+  boundaries(s) {
+    return s.branches
+      .map((b, i) => ({
+        path: "",
+        op: "set" as const,
+        value: witness(b),
+        label: `${s.keyword} branch ${i} (${b.kind})`,
+      }))
+      .filter((v) => matches(s, v.value) === 1 || (s.keyword !== "oneOf" && matches(s, v.value) > 0));
+  },
+  negatives(s) {
+    if (s.keyword !== "type") {
+      return {
+        mutations: [],
+        unsupported: [
+          {
+            pointer: "",
+            rule: s.keyword,
+            reason: `ajv reports every ${s.keyword} branch; no single-rule break`,
+          },
+        ],
+      };
+    }
+    const candidates: [unknown, string][] = [
+      [12345, "a number"],
+      [true, "a boolean"],
+      ["x", "a string"],
+      [[], "an array"],
+    ];
+    const hit = candidates.find(([v]) => onlyBreaks(s, v, "type"));
+    const mutations: Mutation[] = hit
+      ? [{ path: "", op: "set", value: hit[0], rule: "type", reason: `${hit[1]}, none of the listed types` }]
+      : [];
+    return { mutations, unsupported: [] };
+  },
+};
