@@ -39,7 +39,7 @@ const issued = new Set<string>();
 let tokenFetches = 0;
 let expiresIn: unknown = 900;
 
-function schemeFor(method: string, path: string): SignatureAuth {
+function schemeFor(path: string): SignatureAuth {
   if (path === "/authorization/v1/access-token/b2b") return "snap-asymmetric-token";
   if (path.startsWith("/orders/") || path.startsWith("/doku-virtual-account/")) return "nonsnap-hmac";
   return "snap-symmetric";
@@ -54,7 +54,7 @@ beforeAll(async () => {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const request = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body };
-    const auth = schemeFor(request.method, request.path);
+    const auth = schemeFor(request.path);
     const verdict = verifyRequest(request, {
       auth,
       credentials: { clientId: CLIENT_ID, secretKey: SECRET, publicKey: merchant.publicKey },
