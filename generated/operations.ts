@@ -1734,6 +1734,22 @@ export const operations: readonly Operation[] = [
         ],
         "follows": "the field description (concat rule), with the sample as a known exception",
         "why": "the rule is stated for every VA message and DOKU's SDKs enforce it; the sample is a doc error"
+      },
+      {
+        "id": "string-to-sign-endpoint-url",
+        "summary": "The symmetric-signature page's worked example signs the obsolete path /bi-snap-va/v1/transfer-va/create-va; this endpoint is /virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va",
+        "sources": [
+          {
+            "source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+            "says": "EndpointUrl example /bi-snap-va/v1/transfer-va/create-va"
+          },
+          {
+            "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
+            "says": "signs /virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va"
+          }
+        ],
+        "follows": "EndpointUrl = the path actually called (this operation's path)",
+        "why": "the docs define EndpointUrl as the request target; the example predates the v1.1 path"
       }
     ],
     "serviceCode": "27"
