@@ -1,0 +1,74 @@
+/**
+ * Reference merchant: SNAP e-wallet (DANA) payment notification (flow dana-payment), with the token endpoint.
+ *
+ *   DOKU_CLIENT_ID=... DOKU_SECRET_KEY=... DOKU_PUBLIC_KEY_FILE=doku-public.pem [CALLBACK_AUTH=snap-hmac] \
+ *     node --import tsx examples/merchants/dana-payment.ts
+ *   doku-conformance callback --flow dana-payment --url http://127.0.0.1:8085/v1.0/debit/notify \
+ *     --token-url http://127.0.0.1:8085/v1.0/access-token/b2b --doku-private-key <the key behind that public key>
+ *
+ * Authenticate first (401, nothing processed); apply latestTransactionStatus once per X-EXTERNAL-ID; answer
+ * 2xx. DOKU documents no answer body for e-wallet notifications: this one sends the BI-SNAP style envelope.
+ */
+import { createPublicKey } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { parseJson, rawBody, sendJson } from "./lib/http.js";
+import { runFromEnv } from "./lib/main.js";
+import {
+  answerTokenRequest,
+  type CallbackAuth,
+  IssuedTokens,
+  type SnapConfig,
+  verifyDokuCallback,
+} from "./lib/snap.js";
+
+export const TOKEN_PATH = "/v1.0/access-token/b2b";
+
+interface EwalletNotification {
+  originalPartnerReferenceNo?: string;
+  latestTransactionStatus?: string;
+}
+
+/** Order statuses by partner reference, and the X-EXTERNAL-IDs already applied. */
+export interface EwalletStore {
+  orders: Map<string, string>;
+  applied: Set<string>;
+}
+
+export function createMerchant(
+  config: SnapConfig,
+  store: EwalletStore = { orders: new Map(), applied: new Set() },
+): Server {
+  const tokens = new IssuedTokens();
+  return createServer(async (req, res) => {
+    const body = await rawBody(req);
+    if (req.url === TOKEN_PATH) {
+      answerTokenRequest(req, res, config, tokens);
+      return;
+    }
+    const problem = verifyDokuCallback(req, body, config, tokens);
+    if (problem !== undefined) {
+      sendJson(res, 401, { responseCode: "4010000", responseMessage: `Unauthorized. ${problem}` });
+      return;
+    }
+    const externalId = String(req.headers["x-external-id"] ?? "");
+    if (!store.applied.has(externalId)) {
+      const notification = (parseJson(body) ?? {}) as EwalletNotification;
+      const reference = notification.originalPartnerReferenceNo;
+      if (reference !== undefined) store.orders.set(reference, notification.latestTransactionStatus ?? "");
+      store.applied.add(externalId);
+    }
+    sendJson(res, 200, { responseCode: "2005600", responseMessage: "Successful" });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runFromEnv("/v1.0/debit/notify", 8085, (env) => {
+    if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
+    const config = {
+      ...env,
+      callbackAuth: env.callbackAuth as CallbackAuth,
+      dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
+    };
+    return createMerchant(config);
+  });
+}

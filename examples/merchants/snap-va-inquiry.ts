@@ -1,0 +1,97 @@
+/**
+ * Reference merchant: SNAP VA Direct Inquiry (flow snap-va-inquiry), with the token endpoint DOKU calls first.
+ *
+ *   DOKU_CLIENT_ID=... DOKU_SECRET_KEY=... DOKU_PUBLIC_KEY_FILE=doku-public.pem [CALLBACK_AUTH=snap-hmac] \
+ *     node --import tsx examples/merchants/snap-va-inquiry.ts
+ *   doku-conformance callback --flow snap-va-inquiry --url http://127.0.0.1:8083/v1.1/transfer-va/inquiry \
+ *     --token-url http://127.0.0.1:8083/v1.0/access-token/b2b --doku-private-key <the key behind that public key>
+ *
+ * POST /v1.0/access-token/b2b: verify DOKU's RSA signature, issue a token (2007300).
+ * POST /v1.1/transfer-va/inquiry: check token, timestamp and X-SIGNATURE over the raw body (401 4012400 /
+ * 4012401 if not), then answer the bill (2002400) or 404 4042412 for an unknown VA.
+ */
+import { createPublicKey } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { parseJson, rawBody, sendJson } from "./lib/http.js";
+import { runFromEnv } from "./lib/main.js";
+import {
+  answerTokenRequest,
+  type CallbackAuth,
+  IssuedTokens,
+  type SnapConfig,
+  verifyDokuCallback,
+} from "./lib/snap.js";
+
+export interface SnapBill {
+  name: string;
+  amount: string;
+  channel: string;
+}
+
+interface Inquiry {
+  partnerServiceId?: string;
+  customerNo?: string;
+  inquiryRequestId?: string;
+}
+
+export const TOKEN_PATH = "/v1.0/access-token/b2b";
+
+/** Bills are keyed by partnerServiceId (as sent, padding included) + customerNo. */
+export function createMerchant(config: SnapConfig, bills: ReadonlyMap<string, SnapBill>): Server {
+  const tokens = new IssuedTokens();
+  return createServer(async (req, res) => {
+    const body = await rawBody(req);
+    if (req.url === TOKEN_PATH) {
+      answerTokenRequest(req, res, config, tokens);
+      return;
+    }
+    const problem = verifyDokuCallback(req, body, config, tokens);
+    if (problem !== undefined) {
+      const code = problem.startsWith("Authorization") ? "4012401" : "4012400";
+      sendJson(res, 401, { responseCode: code, responseMessage: `Unauthorized. ${problem}` });
+      return;
+    }
+    const inquiry = (parseJson(body) ?? {}) as Inquiry;
+    const partnerServiceId = inquiry.partnerServiceId ?? "";
+    const customerNo = inquiry.customerNo ?? "";
+    const bill = bills.get(partnerServiceId + customerNo);
+    if (bill === undefined) {
+      sendJson(res, 404, { responseCode: "4042412", responseMessage: "Bill not found" });
+      return;
+    }
+    sendJson(res, 200, {
+      responseCode: "2002400",
+      responseMessage: "Successful",
+      virtualAccountData: {
+        partnerServiceId,
+        customerNo,
+        virtualAccountNo: partnerServiceId + customerNo,
+        virtualAccountName: bill.name,
+        totalAmount: { value: bill.amount, currency: "IDR" },
+        virtualAccountTrxType: "C",
+        inquiryStatus: "00",
+        inquiryReason: { english: "Success", indonesia: "Sukses" },
+        inquiryRequestId: inquiry.inquiryRequestId ?? "",
+      },
+      additionalInfo: { channel: bill.channel },
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const bills = new Map([
+    [
+      "98827340000000000000001",
+      { name: "Toru Yamashita", amount: "11500.00", channel: "VIRTUAL_ACCOUNT_BNI" },
+    ],
+  ]);
+  runFromEnv("/v1.1/transfer-va/inquiry", 8083, (env) => {
+    if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
+    const config = {
+      ...env,
+      callbackAuth: env.callbackAuth as CallbackAuth,
+      dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
+    };
+    return createMerchant(config, bills);
+  });
+}

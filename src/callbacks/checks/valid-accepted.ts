@@ -1,0 +1,53 @@
+/**
+ * `valid-accepted`: a genuine callback, correctly signed as DOKU, is taken as genuine.
+ * - Never refused as unauthorized (401 / 403): the merchant failed to verify a valid signature or token.
+ * - Notifications must be acknowledged with a 2xx (DOKU retries otherwise, D-NOTIF-RETRY), whatever the
+ *   reference: DOKU is the source of truth for a payment.
+ * - The --body callback (a reference the merchant knows) and the token request must succeed (2xx, and a
+ *   SNAP responseCode starting with 2). Generated inquiries may legitimately find no bill (404 / 4042412),
+ *   so for them only the refusal and the response contract are checked.
+ */
+import { violation } from "../../checks/response.js";
+import type { Violation } from "../../model/violation.js";
+import type { CallbackCheck } from "./context.js";
+import { isSuccess } from "./context.js";
+import { signatureHeaderOf } from "./headers-at.js";
+
+const UNAUTHORIZED = new Set([401, 403]);
+
+export const validAccepted: CallbackCheck = (ctx, exchange) => {
+  const response = exchange.response;
+  if (!response) return [];
+  const c = exchange.case;
+  const code = (response.json as { responseCode?: unknown } | undefined)?.responseCode;
+  const answer = `${response.status}${typeof code === "string" ? ` ${code}` : ""}`;
+  const found = (pointer: string, rule: string, expected: unknown, message: string): Violation[] => [
+    violation("valid-accepted", exchange, ctx.operation, {
+      pointer,
+      rule,
+      expected,
+      actual: answer,
+      message,
+    }),
+  ];
+  if (UNAUTHORIZED.has(response.status)) {
+    const header = signatureHeaderOf(ctx.auth);
+    return found(
+      `/headers/${header}`,
+      "signature",
+      "accepted as authentic",
+      `the merchant refused a correctly signed ${c.label} with ${answer}: it does not verify ${ctx.auth} callbacks as DOKU sends them (${header})`,
+    );
+  }
+  const mustSucceed = ctx.flow.kind === "notification" || c.kind === "pinned" || c.kind === "token";
+  if (mustSucceed && !isSuccess(exchange)) {
+    const why =
+      c.kind === "token"
+        ? "the token request must be answered with a token (2007300)"
+        : c.kind === "pinned"
+          ? "the --body callback names a reference the merchant knows, so it must succeed"
+          : "DOKU treats anything but 2xx as undelivered and retries (30 min, 6 h, 12 h)";
+    return found("", "status-code", "2xx", `the merchant answered ${answer} to ${c.label}; ${why}`);
+  }
+  return [];
+};

@@ -1,0 +1,51 @@
+/**
+ * The non-signature headers DOKU sends with a callback, read from the webhook's request header schema:
+ * client id and idempotency key are the kit's, every other declared header takes the schema's own sample
+ * (const, enum, default, examples, example). Signature headers are added by the signer at send time.
+ */
+import type { Operation } from "../model/operation.js";
+import type { JsonSchema } from "../model/schema.js";
+import type { Flow } from "./flows.js";
+import { newIdempotencyKey } from "./ids.js";
+
+/** Headers the signer writes (any case); never filled from the schema. */
+const SIGNER_HEADERS = new Set([
+  "authorization",
+  "x-signature",
+  "x-timestamp",
+  "x-client-key",
+  "signature",
+  "request-timestamp",
+]);
+
+/** The schema's own sample value for a header, as a string. */
+export function schemaSample(schema: JsonSchema | undefined): string | undefined {
+  if (schema === undefined) return undefined;
+  const candidates = [
+    schema.const,
+    Array.isArray(schema.enum) ? schema.enum[0] : undefined,
+    schema.default,
+    Array.isArray(schema.examples) ? schema.examples[0] : undefined,
+    schema.example,
+  ];
+  const found = candidates.find((c) => typeof c === "string" || typeof c === "number");
+  return found === undefined ? undefined : String(found);
+}
+
+/** Fresh headers for one callback: Content-Type, client id, a new idempotency key, declared extras. */
+export function callbackHeaders(flow: Flow, operation: Operation, clientId: string): Record<string, string> {
+  const id = newIdempotencyKey(flow.family);
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (flow.family === "snap") headers["X-PARTNER-ID"] = clientId;
+  else headers["Client-Id"] = clientId;
+  headers[id.header] = id.value;
+  const declared = (operation.request.headers?.schema.properties ?? {}) as Record<string, JsonSchema>;
+  const taken = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
+  for (const [name, schema] of Object.entries(declared)) {
+    const lower = name.toLowerCase();
+    if (taken.has(lower) || SIGNER_HEADERS.has(lower)) continue;
+    const value = schemaSample(schema);
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}

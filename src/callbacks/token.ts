@@ -1,0 +1,62 @@
+/**
+ * The SNAP token handshake as DOKU plays it (research §2.4, §3.3; undocumented by DOKU, modelled on its
+ * SDKs): POST to the merchant's token URL with X-CLIENT-KEY = the merchant's client id, X-TIMESTAMP and
+ * X-SIGNATURE = SHA256withRSA(clientId|X-TIMESTAMP) by the DOKU-role private key. The merchant answers
+ * 2007300 with an accessToken, which the kit then sends as `Authorization: Bearer <token>`.
+ */
+import type { KeyObject } from "node:crypto";
+import { findMutator } from "../signatures/mutators.js";
+import { signRequest } from "../signatures/request-signer.js";
+import { MERCHANT_TOKEN_REQUEST_BODY } from "../signatures/token-handshake.js";
+import type { SignedRequest, SignInput } from "../signatures/types.js";
+import type { CallbackCase, CallbackExchange } from "./case.js";
+import { TOKEN_OPERATION_ID } from "./flows.js";
+
+/** A token-request case: valid, or forged with the named mutator. */
+export function tokenCase(path: string, mutator?: string): CallbackCase {
+  return {
+    operationId: TOKEN_OPERATION_ID,
+    phase: "signature",
+    method: "POST",
+    path,
+    pathParams: {},
+    headers: { "Content-Type": "application/json" },
+    body: JSON.parse(MERCHANT_TOKEN_REQUEST_BODY) as unknown,
+    rawBody: MERCHANT_TOKEN_REQUEST_BODY,
+    kind: mutator === undefined ? "token" : "token-forged",
+    ...(mutator === undefined
+      ? { expect: { kind: "accept" as const }, label: "token request signed with the DOKU-role key" }
+      : {
+          variant: mutator,
+          expect: {
+            kind: "reject-auth" as const,
+            mutator,
+            reason: findMutator(mutator)?.description ?? mutator,
+          },
+          label: `forged token request: ${mutator}`,
+        }),
+  };
+}
+
+/** Signs a token-request case: clientId|timestamp with the DOKU-role key, or through its mutator. */
+export function signTokenCase(c: CallbackCase, clientId: string, dokuPrivateKey: KeyObject): SignedRequest {
+  const input: SignInput = {
+    auth: "snap-asymmetric-token",
+    method: c.method,
+    path: c.path,
+    body: c.rawBody,
+    headers: c.headers,
+    credentials: { clientId, privateKey: dokuPrivateKey },
+  };
+  const mutator = c.variant === undefined ? undefined : findMutator(c.variant);
+  return mutator === undefined ? signRequest(input) : mutator.apply(input, signRequest);
+}
+
+/** The accessToken of a successful token answer (2xx, JSON with a non-empty string accessToken). */
+export function issuedToken(exchange: CallbackExchange): string | undefined {
+  const response = exchange.response;
+  if (!response || response.status < 200 || response.status >= 300) return undefined;
+  const json = response.json as { accessToken?: unknown } | undefined;
+  const token = typeof json === "object" && json !== null ? json.accessToken : undefined;
+  return typeof token === "string" && token !== "" ? token : undefined;
+}

@@ -1,0 +1,185 @@
+/**
+ * `doku-conformance callback --url <merchant-url> --flow <flow> [...]`: plays DOKU against a merchant's
+ * inquiry / notification (and token) endpoint and certifies it. Exit 0 certified, 1 a check failed,
+ * 2 usage (missing --url/--flow, unknown flow, missing secret), 3 endpoint unreachable or hanging.
+ */
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { certifyCallback } from "../../callbacks/certify.js";
+import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
+import { FLOW_NAMES, FLOWS, isFlowName } from "../../callbacks/flows.js";
+import { renderCertification } from "../../callbacks/render.js";
+import { UsageError } from "../../model/errors.js";
+import type { CliContext, Command } from "../context.js";
+import { VERSION } from "../help.js";
+
+const USAGE = `Usage: doku-conformance callback --url <merchant-url> --flow <flow> [flags]
+  --flow <flow>             ${FLOW_NAMES.join(" | ")}
+  --token-url <url>         SNAP: the merchant's token URL; the kit asks it for a token first (RSA handshake)
+  --callback-auth <mode>    SNAP: snap-hmac (default, the docs' reading) | snap-rsa | bearer-only
+  --access-token <token>    SNAP without --token-url: the bearer token to send (else a kit token is sent)
+  --signature-access-token <token>  snap-hmac: token in the string to sign when it is not the bearer
+  --client-id <id>          the merchant's DOKU client id (default $DOKU_CLIENT_ID)
+  --secret-key <key>        the merchant's secret key DOKU signs with (default $DOKU_SECRET_KEY; prefer the env)
+  --doku-private-key <pem>  DOKU-role RSA private key (default: generated and written to the output dir)
+  --body <file>             a callback body the merchant knows (probe and base of forged cases)
+  --cases <n>               generated valid callbacks (default 20)      --seed <n>  reproduce a run
+  --reporter <r>            console | json | junit (repeatable; default console)
+  --output-dir <dir>        report.json, junit.xml, replays, key files (default ./conformance-report)
+  --latency-budget <ms>     slower answers fail "latency" (default 5000, kit policy)
+  --timeout <ms>            per-request timeout; no answer = unreachable / hanging (default 30000)
+  --ledger-url <url>        test hook: GET ?key=<id> -> {"processed": n}, must be 1 after a redelivery
+  --strict                  documented source conflicts count as errors
+`;
+
+const REPORTERS = ["console", "json", "junit"];
+
+function wholeFlag(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-9]+$/.test(text))
+    throw new UsageError(`${flag} ${JSON.stringify(text)}: expected a whole number`);
+  return Number(text);
+}
+
+async function readFlagFile(ctx: CliContext, flag: string, file: string): Promise<string> {
+  try {
+    return await readFile(resolve(ctx.cwd, file), "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    throw new UsageError(`cannot read ${flag} file "${file}" (${code})`);
+  }
+}
+
+/** Writes the DOKU-role key files; returns the lines telling the user what to configure. */
+async function writeKeys(
+  dir: string,
+  ctx: CliContext,
+  keys: ReturnType<typeof dokuRoleKeys>,
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const pub = join(dir, "doku-role-public.pem");
+  await writeFile(pub, keys.publicKeyPem);
+  const lines = [
+    "DOKU-role public key: configure it in the merchant under test as the DOKU public key (test only):",
+    keys.publicKeyPem.trimEnd(),
+    `written to ${relative(ctx.cwd, pub) || pub}`,
+  ];
+  if (keys.generated) {
+    const priv = join(dir, "doku-role-private.pem");
+    await writeFile(priv, keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString(), {
+      mode: 0o600,
+    });
+    await chmod(priv, 0o600);
+    lines.push(`generated for this run; reuse it with --doku-private-key ${relative(ctx.cwd, priv) || priv}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export const callback: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      url: { type: "string" },
+      flow: { type: "string" },
+      "token-url": { type: "string" },
+      "callback-auth": { type: "string" },
+      "access-token": { type: "string" },
+      "signature-access-token": { type: "string" },
+      "client-id": { type: "string" },
+      "secret-key": { type: "string" },
+      "doku-private-key": { type: "string" },
+      body: { type: "string" },
+      cases: { type: "string" },
+      seed: { type: "string" },
+      reporter: { type: "string", multiple: true },
+      "output-dir": { type: "string" },
+      "latency-budget": { type: "string" },
+      timeout: { type: "string" },
+      "ledger-url": { type: "string" },
+      strict: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    ctx.stdout(USAGE);
+    return 0;
+  }
+  if (values.url === undefined)
+    throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
+  if (values.flow === undefined)
+    throw new UsageError(`callback needs --flow <flow>: ${FLOW_NAMES.join(", ")}`);
+  if (!isFlowName(values.flow))
+    throw new UsageError(`--flow ${values.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
+  const reporters = values.reporter ?? ["console"];
+  const unknown = reporters.find((r) => !REPORTERS.includes(r));
+  if (unknown !== undefined) throw new UsageError(`--reporter ${unknown}: expected console, json or junit`);
+  const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
+  const secretKey = values["secret-key"] ?? ctx.env.DOKU_SECRET_KEY ?? "";
+  const privatePem =
+    values["doku-private-key"] === undefined
+      ? undefined
+      : await readFlagFile(ctx, "--doku-private-key", values["doku-private-key"]);
+  const body = values.body === undefined ? undefined : await readFlagFile(ctx, "--body", values.body);
+  const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
+  const flow = FLOWS[values.flow];
+  const keys = dokuRoleKeys(privatePem);
+  const bundle = await ctx.loadBundle();
+  const options = {
+    bundle,
+    url: values.url,
+    flow: values.flow,
+    clientId,
+    secretKey,
+    dokuPrivateKey: keys.privateKey,
+    outputDir,
+    cwd: ctx.cwd,
+    strict: values.strict,
+    signal: ctx.signal,
+    version: VERSION,
+    ...(values["token-url"] === undefined ? {} : { tokenUrl: values["token-url"] }),
+    ...(values["callback-auth"] === undefined ? {} : { callbackAuth: values["callback-auth"] }),
+    ...(values["access-token"] === undefined ? {} : { accessToken: values["access-token"] }),
+    ...(values["signature-access-token"] === undefined
+      ? {}
+      : { signatureAccessToken: values["signature-access-token"] }),
+    ...(body === undefined ? {} : { body }),
+    ...(values["ledger-url"] === undefined ? {} : { ledgerUrl: values["ledger-url"] }),
+  };
+  const numbers = {
+    cases: wholeFlag(values.cases, "--cases"),
+    seed: wholeFlag(values.seed, "--seed"),
+    latencyBudgetMs: wholeFlag(values["latency-budget"], "--latency-budget"),
+    requestTimeoutMs: wholeFlag(values.timeout, "--timeout"),
+  };
+  for (const [key, value] of Object.entries(numbers))
+    if (value !== undefined) Object.assign(options, { [key]: value });
+  if (clientId === "")
+    throw new UsageError("the merchant's client id is missing: set DOKU_CLIENT_ID or pass --client-id");
+  if (secretKey === "")
+    throw new UsageError(
+      "the merchant's secret key is missing: set DOKU_SECRET_KEY (DOKU signs callbacks with it)",
+    );
+  if (flow.family === "snap") ctx.stdout(await writeKeys(outputDir, ctx, keys));
+  else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
+  const summary = await certifyCallback(options);
+  await writeReports(reporters, outputDir, summary, ctx);
+  if (summary.incomplete !== undefined && summary.exitCode === 3)
+    ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
+  return summary.exitCode;
+};
+
+/** console: the certification text; json: report.json; junit: junit.xml (src/reporters when they land). */
+async function writeReports(
+  reporters: readonly string[],
+  outputDir: string,
+  summary: Awaited<ReturnType<typeof certifyCallback>>,
+  ctx: CliContext,
+): Promise<void> {
+  if (reporters.includes("console")) ctx.stdout(renderCertification(summary));
+  if (reporters.includes("json")) {
+    await mkdir(outputDir, { recursive: true });
+    await writeFile(join(outputDir, "report.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  }
+}
