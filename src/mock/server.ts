@@ -7,6 +7,11 @@ import type { AddressInfo } from "node:net";
 import { TargetError } from "../model/errors.js";
 import type { MockSettings } from "./options.js";
 
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout",
+  HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large",
+};
+
 /** A server with the mock's timeouts around `listener`. */
 export function createMockServer(
   settings: MockSettings,
@@ -22,9 +27,10 @@ export function createMockServer(
     listener,
   );
   // A socket error (reset, malformed request) concerns that client only.
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable)
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  // A socket error (timeout, reset, malformed request) concerns that client only.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? "400 Bad Request";
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   return server;
