@@ -41,6 +41,7 @@ export const negativeRejected: Check = (ctx, exchange) => {
     warn = false,
   ): Violation[] => [
     violation("negative-rejected", exchange, ctx.operation, {
+      direction: "request",
       pointer: expect.pointer,
       rule,
       expected,

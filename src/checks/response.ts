@@ -36,6 +36,8 @@ export function isSnap(operation: Operation): boolean {
 }
 
 export interface Finding {
+  /** Where `pointer` points: the response (default) or the request (the field a negative case broke). */
+  direction?: "request" | "response";
   pointer: string;
   rule: string;
   expected: unknown;
@@ -45,7 +47,7 @@ export interface Finding {
   source?: string;
 }
 
-/** Builds a response-direction violation for `check`, citing the operation's source unless told otherwise. */
+/** Builds a violation for `check` (response direction unless the finding says otherwise), citing the operation's source unless told otherwise. */
 export function violation(
   check: string,
   exchange: Exchange,
@@ -54,7 +56,7 @@ export function violation(
 ): Violation {
   return {
     operationId: exchange.case.operationId,
-    direction: "response",
+    direction: finding.direction ?? "response",
     check,
     pointer: finding.pointer,
     rule: finding.rule,

@@ -43,6 +43,7 @@ export const signatureRejected: Check = (ctx, exchange) => {
   const ok = wanted === undefined ? status >= 400 && status < 500 : status === wanted;
   const found = (rule: string, expected: unknown, actual: unknown, message: string) => [
     violation("signature-rejected", exchange, op, {
+      direction: "request",
       pointer: `/headers/${mutatedHeader(op, expect.mutator)}`,
       rule,
       expected,

@@ -1,0 +1,133 @@
+/**
+ * `doku-conformance run`: the conformance suite against the embedded mock (default), the DOKU sandbox or any
+ * base URL. Exit 0 conformant (warnings allowed), 1 violations, 2 usage/config/spec, 3 target unreachable or
+ * run incomplete (SIGINT without violations). A partial run still writes its reports.
+ */
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import type { Phase } from "../../model/case.js";
+import { UsageError } from "../../model/errors.js";
+import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
+import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
+import { runSuite } from "../../runner/suite.js";
+import type { Command } from "../context.js";
+
+const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
+                            [--seed <n>] [--phase examples|boundary|property|negative|signature]...
+                            [--reporter console|json|junit]... [--output-dir <dir>] [--shard <i>/<n>]
+                            [--concurrency <n>] [--rate-limit <n>] [--allow-production]
+                            [--response-time-budget <ms>] [--request-timeout <ms>] [--strict]
+  --target              mock (default: the embedded mock, started in-process), sandbox (https://api-sandbox.doku.com,
+                        credentials from DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE) or an http(s) base URL;
+                        DOKU_BASE_URL overrides the base URL of sandbox and URL targets
+  --operation           merchant -> DOKU operation id, repeatable (default: all of them)
+  --cases               valid generated cases per operation in the property phase, and negatives (default 100)
+  --seed                run seed (default random; always printed): --seed N --operation X reproduces X's cases
+  --phase               repeatable (default all five, in this order)
+  --reporter            repeatable (default console); json writes <output-dir>/report.json, junit <output-dir>/junit.xml
+  --output-dir          reports and replays/ (default ./conformance-report)
+  --shard               run the i-th of n deterministic slices of the operations (1-based)
+  --concurrency         requests in flight (default 8)
+  --rate-limit          requests per second (default unlimited; 5 for the sandbox)
+  --allow-production    allow operations that create or change data against api.doku.com
+  --response-time-budget  slower responses are response-time violations (kit policy, default 5000)
+  --request-timeout     per-request timeout, ms (default 30000)
+  --strict              documented source conflicts count as errors, not warnings
+`;
+
+export const run: Command = async (args, ctx) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      target: { type: "string" },
+      operation: { type: "string", multiple: true },
+      cases: { type: "string" },
+      seed: { type: "string" },
+      phase: { type: "string", multiple: true },
+      reporter: { type: "string", multiple: true },
+      "output-dir": { type: "string" },
+      shard: { type: "string" },
+      concurrency: { type: "string" },
+      "rate-limit": { type: "string" },
+      "allow-production": { type: "boolean", default: false },
+      "response-time-budget": { type: "string" },
+      "request-timeout": { type: "string" },
+      strict: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    ctx.stdout(USAGE);
+    return 0;
+  }
+  const phases = (values.phase ?? []).map((p) => {
+    if (!PHASES.includes(p as Phase))
+      throw new UsageError(`--phase ${p}: expected one of ${PHASES.join(", ")}`);
+    return p as Phase;
+  });
+  const reporterNames = values.reporter ?? ["console"];
+  const outputDir = values["output-dir"] ?? "conformance-report";
+  const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
+  const files = () => [
+    ...(reporterNames.includes("json") ? [shown(REPORT_FILE)] : []),
+    ...(reporterNames.includes("junit") ? [shown(JUNIT_FILE)] : []),
+  ];
+  const listeners = createReporters(reporterNames, {
+    write: ctx.stdout,
+    tty: ctx.isTTY,
+    color: ctx.isTTY && !ctx.env.NO_COLOR,
+    files,
+  });
+  const options: RunOptions = {
+    bundle: await ctx.loadBundle(),
+    outputDir,
+    cwd: ctx.cwd,
+    env: ctx.env,
+    signal: ctx.signal,
+    listeners,
+    allowProduction: values["allow-production"],
+    strict: values.strict,
+  };
+  if (values.target !== undefined) options.target = values.target;
+  if (values.operation) options.operations = values.operation;
+  if (phases.length > 0) options.phases = phases;
+  if (values.cases !== undefined) options.cases = integer(values.cases, "--cases");
+  if (values.seed !== undefined) options.seed = integer(values.seed, "--seed");
+  if (values.shard !== undefined) options.shard = parseShard(values.shard);
+  if (values.concurrency !== undefined) options.concurrency = integer(values.concurrency, "--concurrency");
+  if (values["rate-limit"] !== undefined) options.rateLimit = number(values["rate-limit"], "--rate-limit");
+  if (values["request-timeout"] !== undefined)
+    options.requestTimeoutMs = integer(values["request-timeout"], "--request-timeout");
+  if (values["response-time-budget"] !== undefined) {
+    options.policy = {
+      responseTimeBudgetMs: integer(values["response-time-budget"], "--response-time-budget"),
+    };
+  }
+  const summary = await runSuite(options);
+  if (!reporterNames.includes("console")) {
+    const verdict =
+      summary.summary.errors > 0
+        ? `${summary.summary.errors} violations`
+        : summary.incomplete
+          ? "incomplete"
+          : "conformant";
+    ctx.stdout(
+      `doku-conformance run: ${verdict} · ${summary.summary.cases} cases · seed ${summary.seed}${files().length ? ` · ${files().join(", ")}` : ""}\n`,
+    );
+  }
+  return summary.exitCode;
+};
+
+function integer(text: string, flag: string): number {
+  if (!/^[0-9]+$/.test(text.trim())) throw new UsageError(`${flag} ${text}: expected a whole number`);
+  return Number(text);
+}
+
+function number(text: string, flag: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0)
+    throw new UsageError(`${flag} ${text}: expected a number >= 0`);
+  return value;
+}

@@ -1,0 +1,87 @@
+/**
+ * Builds the run's plan: for each selected operation and phase (in order) the planner's cases, with unique
+ * keys freshened and prerequisites attached, all derived from the run seed, so `--seed N` gives the same
+ * plan and `--seed N --operation X` the same cases for X.
+ */
+import fc from "fast-check";
+import type { Case, Phase } from "../model/case.js";
+import type { Operation, SpecBundle } from "../model/operation.js";
+import { PLANNERS } from "./phases/index.js";
+import type { CaseSource, PlannedCase } from "./planned.js";
+import { deriveSeed } from "./seed.js";
+import { SETUP } from "./setup.js";
+import type { UniqueKeys } from "./unique.js";
+
+export interface PlanInput {
+  bundle: SpecBundle;
+  operations: readonly Operation[];
+  phases: readonly Phase[];
+  seed: number;
+  cases: number;
+  source: CaseSource;
+  unique: UniqueKeys;
+}
+
+export interface Plan {
+  cases: PlannedCase[];
+  /** Readies a case generated later (shrinking): unique keys and a fresh prerequisite. */
+  prepare(planned: PlannedCase, kase: Case, attempt: number): { case: Case; prerequisite?: Case };
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const creators = new Map<string, fc.Arbitrary<Case>>();
+  const prerequisite = (
+    operation: Operation,
+    phase: Phase,
+    index: number,
+    attempt: number,
+  ): Case | undefined => {
+    const rule = SETUP[operation.id];
+    const creator = rule && input.bundle.operations.find((op) => op.id === rule.creates);
+    if (!rule || !creator) return undefined;
+    let arbitrary = creators.get(creator.id);
+    if (!arbitrary) {
+      arbitrary = input.source.valid(creator);
+      creators.set(creator.id, arbitrary);
+    }
+    const seed = deriveSeed(input.seed, operation.id, phase, "setup", String(index), String(attempt));
+    const [kase] = fc.sample(arbitrary, { seed, numRuns: 1 });
+    return (
+      kase &&
+      input.unique.freshen(creator, { ...kase, phase, label: `setup: ${creator.id} for ${operation.id}` })
+    );
+  };
+  const cases: PlannedCase[] = [];
+  for (const operation of input.operations) {
+    for (const phase of input.phases) {
+      const seed = deriveSeed(input.seed, operation.id, phase);
+      for (const planned of PLANNERS[phase]({
+        operation,
+        bundle: input.bundle,
+        source: input.source,
+        seed,
+        cases: input.cases,
+      })) {
+        const ready: PlannedCase = { ...planned, case: input.unique.freshen(operation, planned.case) };
+        if (planned.first) {
+          const pre = prerequisite(operation, phase, planned.index, 0);
+          ready.first = {
+            case: input.unique.freshen(operation, planned.first.case),
+            ...(pre ? { prerequisite: pre } : {}),
+          };
+        } else if (!planned.mutator) {
+          const pre = prerequisite(operation, phase, planned.index, 0);
+          if (pre) ready.prerequisite = pre;
+        }
+        cases.push(ready);
+      }
+    }
+  }
+  return {
+    cases,
+    prepare(planned, kase, attempt) {
+      const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
+      return { case: input.unique.freshen(planned.operation, kase), ...(pre ? { prerequisite: pre } : {}) };
+    },
+  };
+}

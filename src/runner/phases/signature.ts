@@ -1,0 +1,58 @@
+/**
+ * signature: one valid request per operation, broken after (or while) signing by every mutator that applies
+ * to the operation's auth scheme (src/signatures mutators: tampered body, wrong secret/key, stale timestamp,
+ * foreign token, missing headers, ...), plus a replayed request id: SNAP X-EXTERNAL-ID (unique per day) with
+ * another valid body, non-SNAP Request-Id with the same body (DOKU's idempotency: 409 with the same answer).
+ */
+import fc from "fast-check";
+import type { Case } from "../../model/case.js";
+import type { Operation } from "../../model/operation.js";
+import { mutatorsFor } from "../../signatures/mutators.js";
+import type { PlannedCase } from "../planned.js";
+import type { PhasePlanner } from "./context.js";
+
+/** The runner's own replay "mutators" (they need two requests, so they are not signature mutators). */
+export const REUSED_ID = { snap: "reused-external-id", nonsnap: "reused-request-id" } as const;
+
+export function reusedIdMutator(operation: Operation): string | undefined {
+  if (operation.auth === "snap-symmetric") return REUSED_ID.snap;
+  if (operation.auth === "nonsnap-hmac" && operation.method !== "GET") return REUSED_ID.nonsnap;
+  return undefined;
+}
+
+export const signature: PhasePlanner = (ctx) => {
+  const { operation } = ctx;
+  const [base, other] = fc.sample(ctx.source.valid(operation), { seed: ctx.seed, numRuns: 2 });
+  if (!base || !other) return [];
+  const planned: PlannedCase[] = mutatorsFor(operation.auth).map((mutator, index) => ({
+    operation,
+    phase: "signature",
+    index,
+    case: relabel(
+      base,
+      { kind: "reject-auth", mutator: mutator.name, reason: mutator.description },
+      `signature: ${mutator.name}`,
+    ),
+    mutator,
+  }));
+  const reused = reusedIdMutator(operation);
+  if (reused) {
+    const second = operation.auth === "nonsnap-hmac" ? base : other;
+    const reason =
+      operation.auth === "nonsnap-hmac"
+        ? "Request-Id replayed with the same body"
+        : "X-EXTERNAL-ID reused on the same day";
+    planned.push({
+      operation,
+      phase: "signature",
+      index: planned.length,
+      case: relabel(second, { kind: "reject-auth", mutator: reused, reason }, `signature: ${reused}`),
+      first: { case: { ...base, phase: "signature", label: `signature: ${reused} (first request)` } },
+    });
+  }
+  return planned;
+};
+
+function relabel(kase: Case, expect: Case["expect"], label: string): Case {
+  return { ...kase, phase: "signature", expect, label };
+}

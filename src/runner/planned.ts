@@ -1,0 +1,40 @@
+/**
+ * A planned case: what the scheduler runs. Besides the case itself it may carry a prerequisite (a creating
+ * request whose result the case is bound to, see setup.ts), a signature mutator, a first request whose ids
+ * it reuses, and where it came from (for shrinking).
+ */
+import type fc from "fast-check";
+import type { Case, Phase } from "../model/case.js";
+import type { Operation } from "../model/operation.js";
+import type { SignedRequest, Signer, SignInput } from "../signatures/types.js";
+
+/** Alters a correctly signed request so a correct target must refuse it. */
+export interface RequestMutator {
+  name: string;
+  apply(input: SignInput, sign: Signer): SignedRequest;
+}
+
+export interface PlannedCase {
+  operation: Operation;
+  phase: Phase;
+  /** Index within (operation, phase); stable for a seed. */
+  index: number;
+  case: Case;
+  /** A creating case sent first; the case is bound to what it created (setup.ts). */
+  prerequisite?: Case;
+  mutator?: RequestMutator;
+  /** Reused ids: this valid case (with its own prerequisite) is sent first; `case` reuses its request ids. */
+  first?: { case: Case; prerequisite?: Case };
+  /** Property and negative phases: regenerates the case (shrinking). */
+  origin?: { arbitrary: fc.Arbitrary<Case>; seed: number };
+}
+
+/** Where cases come from (src/arbitraries): deterministic for a seed. */
+export interface CaseSource {
+  /** Valid cases (shrinkable; every shrink is valid too). */
+  valid(operation: Operation): fc.Arbitrary<Case>;
+  /** Labelled negative cases, each breaking exactly one rule (shrinks keep the label). */
+  negative(operation: Operation): fc.Arbitrary<Case>;
+  /** Deterministic boundary cases (min, max, just outside: the outside ones are negatives). */
+  boundary(operation: Operation): Case[];
+}

@@ -1,0 +1,117 @@
+/**
+ * Setup for operations that act on an existing resource: update / delete / check status of a SNAP VA need a
+ * VA, update and check status of a DOKU VA payment code need a payment code, a DANA refund needs a payment.
+ * Each case of such an operation gets its own prerequisite (a valid creating case, sent first, which must be
+ * accepted); the case is then bound to what was created. Binding never touches the field a negative case
+ * breaks. Kit design (DOKU documents no test fixtures): docs/runner.md "Setup".
+ */
+import type { Case, Exchange } from "../model/case.js";
+import type { Operation } from "../model/operation.js";
+import { headerValue } from "../signatures/headers.js";
+
+/** `request:/ptr`, `response:/ptr` or `header:Name` of the prerequisite -> a body pointer or `path:name`. */
+export type Binding = readonly [from: string, to: string];
+
+export interface SetupRule {
+  /** Operation id of the creating operation. */
+  creates: string;
+  bind: readonly Binding[];
+}
+
+const vaKey: Binding[] = [
+  ["request:/partnerServiceId", "/partnerServiceId"],
+  ["request:/customerNo", "/customerNo"],
+  ["request:/virtualAccountNo", "/virtualAccountNo"],
+];
+
+/** The setup table, by operation id. */
+export const SETUP: Readonly<Record<string, SetupRule>> = {
+  snapUpdateVa: { creates: "snapCreateVa", bind: [...vaKey, ["request:/trxId", "/trxId"]] },
+  snapDeleteVa: { creates: "snapCreateVa", bind: [...vaKey, ["request:/trxId", "/trxId"]] },
+  snapCheckVaStatus: { creates: "snapCreateVa", bind: vaKey },
+  dokuVaUpdatePaymentCode: {
+    creates: "dokuVaCreatePaymentCode",
+    bind: [
+      ["request:/order/invoice_number", "/order/invoice_number"],
+      [
+        "response:/virtual_account_info/virtual_account_number",
+        "/virtual_account_info/virtual_account_number",
+      ],
+    ],
+  },
+  orderStatus: {
+    creates: "dokuVaCreatePaymentCode",
+    bind: [["request:/order/invoice_number", "path:invoiceNumber"]],
+  },
+  danaRefund: {
+    creates: "danaPayment",
+    bind: [
+      ["request:/partnerReferenceNo", "/originalPartnerReferenceNo"],
+      ["header:X-EXTERNAL-ID", "/originalExternalId"],
+    ],
+  },
+};
+
+/** The case bound to the prerequisite's exchange. */
+export function bindCase(operation: Operation, rule: SetupRule, kase: Case, created: Exchange): Case {
+  const broken = kase.expect.kind === "reject" ? kase.expect.pointer : undefined;
+  const body = structuredClone(kase.body);
+  const pathParams = { ...kase.pathParams };
+  let bodyChanged = false;
+  for (const [from, to] of rule.bind) {
+    const value = source(created, from);
+    if (value === undefined) continue;
+    if (to.startsWith("path:")) {
+      const name = to.slice(5);
+      if (broken !== `/path/${name}`) pathParams[name] = String(value);
+      continue;
+    }
+    if (broken !== undefined && (broken === to || broken.startsWith(`${to}/`) || to.startsWith(`${broken}/`)))
+      continue;
+    bodyChanged = setAt(body, to, value) || bodyChanged;
+  }
+  const bound: Case = { ...kase, pathParams, path: fillPath(operation.path, pathParams) };
+  if (bodyChanged) {
+    bound.body = body;
+    delete bound.rawBody;
+  }
+  return bound;
+}
+
+function source(created: Exchange, from: string): unknown {
+  const [where, rest] = [from.slice(0, from.indexOf(":")), from.slice(from.indexOf(":") + 1)];
+  if (where === "header") return headerValue(created.request.headers, rest);
+  if (where === "request") return at(created.case.body, rest);
+  return at(created.response?.json, rest);
+}
+
+function tokens(pointer: string): string[] {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function at(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const t of tokens(pointer))
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[t] : undefined;
+  return node;
+}
+
+/** Sets the value when the parent object exists and already holds the key (binding never adds fields). */
+function setAt(body: unknown, pointer: string, value: unknown): boolean {
+  const parts = tokens(pointer);
+  const last = parts.pop();
+  const parent = at(body, parts.length === 0 ? "" : `/${parts.join("/")}`);
+  if (last === undefined || typeof parent !== "object" || parent === null || !(last in parent)) return false;
+  (parent as Record<string, unknown>)[last] = value;
+  return true;
+}
+
+/** Fills `{name}` placeholders of a path template. */
+export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(params[name]),
+  );
+}

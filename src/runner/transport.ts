@@ -1,0 +1,122 @@
+/**
+ * The transport: sends a request exactly as given (method, URL, headers, body bytes) and returns the
+ * response as received. Injectable (RunOptions.transport); the default is node:http/https with keep-alive.
+ */
+import http from "node:http";
+import https from "node:https";
+import type { ReceivedResponse, SentRequest } from "../model/case.js";
+
+export interface SendOptions {
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface Transport {
+  send(request: SentRequest, options: SendOptions): Promise<ReceivedResponse>;
+  close(): Promise<void>;
+}
+
+/** A failed send. `fatal` means the target cannot be reached at all (the run stops, exit 3). */
+export class TransportFailure extends Error {
+  readonly code: string;
+  readonly fatal: boolean;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "TransportFailure";
+    this.code = code;
+    this.fatal = FATAL.has(code) || /^(CERT_|ERR_TLS|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code);
+  }
+}
+
+const FATAL = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+]);
+
+/** node:http(s) transport with keep-alive agents sized to the run's concurrency. */
+export function createHttpTransport(options: { maxSockets: number }): Transport {
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
+  const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
+  return {
+    send: (request, sendOptions) => send(request, sendOptions, agents),
+    async close() {
+      agents["http:"].destroy();
+      agents["https:"].destroy();
+    },
+  };
+}
+
+function send(
+  request: SentRequest,
+  options: SendOptions,
+  agents: { "http:": http.Agent; "https:": https.Agent },
+): Promise<ReceivedResponse> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(request.url);
+    const secure = url.protocol === "https:";
+    const lib = secure ? https : http;
+    const req = lib.request(url, {
+      method: request.method,
+      headers: request.headers,
+      agent: secure ? agents["https:"] : agents["http:"],
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const timer = setTimeout(
+      () => req.destroy(new TransportFailure("ETIMEDOUT", `no response within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        error instanceof TransportFailure
+          ? error
+          : new TransportFailure(error.code ?? error.name, error.message),
+      );
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new TransportFailure(error.code ?? "ECONNRESET", error.message));
+      });
+      res.on("end", () => {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks).toString("utf8");
+        const response: ReceivedResponse = {
+          status: res.statusCode ?? 0,
+          headers: rawHeaders(res.rawHeaders),
+          body,
+        };
+        const json = parseJson(body);
+        if (json !== undefined) response.json = json;
+        resolve(response);
+      });
+    });
+    req.end(request.body === "" ? undefined : request.body);
+  });
+}
+
+/** Response headers with their received spelling; repeated headers joined with ", ". */
+function rawHeaders(raw: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const value = raw[i + 1] as string;
+    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
+  }
+  return out;
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === "") return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
