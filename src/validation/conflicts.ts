@@ -76,3 +76,8 @@ export function tolerated(
   }
   return undefined;
 }
+
+/** The words a tolerated finding's message ends with; the sentence itself travels in `conflict.alternative`. */
+export function toleratedNote(verdict: ConflictVerdict): string {
+  return `a warning: DOKU's sources disagree here, see x-doku-conflict ${verdict.conflict.id}`;
+}

@@ -1,6 +1,8 @@
 /** The validation layer's public surface (the runner, mock, callbacks and CLI call these). */
+export { alternativeSentence, type ConflictVerdict, tolerated, toleratedNote } from "./conflicts.js";
 export { codePointLength } from "./describe.js";
 export { type HeaderInput, headerViolations, normalizeHeaders } from "./headers.js";
+export { type JsonText, parseJsonText } from "./json-text.js";
 export { closeMatches, requireOperation } from "./operation-lookup.js";
 export { dottedPath, parsePointer, toPointer, valueAt } from "./pointer.js";
 export { checkRules, RULE_KINDS, ruleViolations } from "./rules/index.js";

@@ -6,7 +6,7 @@
 import type { CompiledValidator, Direction, SchemaRef, Violation } from "../model/index.js";
 import type { JsonSchema } from "../model/schema.js";
 import { collapseErrors } from "./collapse.js";
-import { tolerated } from "./conflicts.js";
+import { tolerated, toleratedNote } from "./conflicts.js";
 import { mapKeyword } from "./keywords.js";
 import { dottedPath } from "./pointer.js";
 import { type ChainNode, nearestSource, resolveLocalRef, schemaChain } from "./schema-chain.js";
@@ -69,9 +69,7 @@ export function schemaViolations(check: SchemaCheck, data: unknown): Violation[]
       rule: finding.rule,
       expected: finding.expected,
       actual: finding.actual,
-      message: verdict
-        ? `${finding.message} (tolerated: sources disagree, x-doku-conflict ${verdict.conflict.id}: ${verdict.alternative})`
-        : finding.message,
+      message: verdict ? `${finding.message} (${toleratedNote(verdict)})` : finding.message,
       source: nearestSource(chain) ?? check.source,
       severity: verdict ? "warning" : "error",
       ...(verdict ? { conflict: { id: verdict.conflict.id, alternative: verdict.alternative } } : {}),

@@ -6,7 +6,7 @@
  */
 import { SpecError } from "../../model/errors.js";
 import type { Direction, DokuRule, Operation, SchemaRef, Violation } from "../../model/index.js";
-import { tolerated } from "../conflicts.js";
+import { tolerated, toleratedNote } from "../conflicts.js";
 import { parsePointer } from "../pointer.js";
 import { type ChainNode, instanceWalk } from "../schema-chain.js";
 import { concat } from "./concat.js";
@@ -79,9 +79,7 @@ export function ruleViolations(
         rule: rule.id,
         expected: finding.expected,
         actual: finding.actual,
-        message: verdict
-          ? `${finding.message} (tolerated: sources disagree, x-doku-conflict ${verdict.conflict.id}: ${verdict.alternative})`
-          : finding.message,
+        message: verdict ? `${finding.message} (${toleratedNote(verdict)})` : finding.message,
         source: rule.source,
         severity: verdict ? "warning" : "error",
         ...(verdict ? { conflict: { id: verdict.conflict.id, alternative: verdict.alternative } } : {}),
