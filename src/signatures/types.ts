@@ -39,7 +39,7 @@ export interface SignInput {
   credentials: Credentials;
   /** Bearer token for the Authorization header (without "Bearer "). */
   accessToken?: string;
-  /** snap-hmac only: the token placed in the string to sign when it is not the bearer token. */
+  /** snap-hmac/snap-symmetric: the token placed in the string to sign when it is not the bearer token. */
   signatureAccessToken?: string;
   /** X-TIMESTAMP / Request-Timestamp value; generated from the clock when absent. */
   timestamp?: string;
@@ -91,7 +91,7 @@ export interface VerifyOptions {
    * token is accepted (for bearer-only this makes verification meaningless, so it is required there).
    */
   accessToken?: string | ((token: string) => boolean);
-  /** snap-hmac only: the token expected in the string to sign; default the bearer token received. */
+  /** snap-hmac/snap-symmetric: the token expected in the string to sign; default the bearer token received. */
   signatureAccessToken?: string;
   /** Clock for the window check, epoch ms or Date; default Date.now(). */
   now?: number | Date;
