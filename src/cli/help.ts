@@ -19,6 +19,7 @@ Commands
              [--status <code>]) [--format text|json] [--strict]
   sign       Print a signature header value          <scheme> [scheme flags]
   verify     Verify a signature                      <scheme> [scheme flags] --signature <value>
+             [--max-skew <s>] [--now <ts>]   (no timestamp window unless --max-skew is given)
   generate   Rebuild generated/ from specs/          [--check]
 
 Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
