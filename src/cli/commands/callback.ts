@@ -7,10 +7,12 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { certifyCallback } from "../../callbacks/certify.js";
+import { callbackConsoleReporter } from "../../callbacks/console.js";
 import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
 import { FLOW_NAMES, FLOWS, isFlowName } from "../../callbacks/flows.js";
-import { renderCertification } from "../../callbacks/render.js";
 import { UsageError } from "../../model/errors.js";
+import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
+import type { RunListener } from "../../runner/events.js";
 import type { CliContext, Command } from "../context.js";
 import { VERSION } from "../help.js";
 
@@ -32,8 +34,6 @@ const USAGE = `Usage: doku-conformance callback --url <merchant-url> --flow <flo
   --ledger-url <url>        test hook: GET ?key=<id> -> {"processed": n}, must be 1 after a redelivery
   --strict                  documented source conflicts count as errors
 `;
-
-const REPORTERS = ["console", "json", "junit"];
 
 function wholeFlag(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
@@ -113,7 +113,7 @@ export const callback: Command = async (args, ctx) => {
   if (!isFlowName(values.flow))
     throw new UsageError(`--flow ${values.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
   const reporters = values.reporter ?? ["console"];
-  const unknown = reporters.find((r) => !REPORTERS.includes(r));
+  const unknown = reporters.find((r) => !["console", "json", "junit"].includes(r));
   if (unknown !== undefined) throw new UsageError(`--reporter ${unknown}: expected console, json or junit`);
   const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
   const secretKey = values["secret-key"] ?? ctx.env.DOKU_SECRET_KEY ?? "";
@@ -163,23 +163,26 @@ export const callback: Command = async (args, ctx) => {
     );
   if (flow.family === "snap") ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
-  const summary = await certifyCallback(options);
-  await writeReports(reporters, outputDir, summary, ctx);
+  const summary = await certifyCallback({ ...options, listeners: listenersFor(reporters, outputDir, ctx) });
   if (summary.incomplete !== undefined && summary.exitCode === 3)
     ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
   return summary.exitCode;
 };
 
-/** console: the certification text; json: report.json; junit: junit.xml (src/reporters when they land). */
-async function writeReports(
-  reporters: readonly string[],
-  outputDir: string,
-  summary: Awaited<ReturnType<typeof certifyCallback>>,
-  ctx: CliContext,
-): Promise<void> {
-  if (reporters.includes("console")) ctx.stdout(renderCertification(summary));
-  if (reporters.includes("json")) {
-    await mkdir(outputDir, { recursive: true });
-    await writeFile(join(outputDir, "report.json"), `${JSON.stringify(summary, null, 2)}\n`);
-  }
+/** The callback console adapter for "console"; the runner's json / junit reporters for the files. */
+function listenersFor(names: readonly string[], outputDir: string, ctx: CliContext): RunListener[] {
+  const unique = [...new Set(names)];
+  const files = () =>
+    unique
+      .filter((n) => n !== "console")
+      .map((n) => relative(ctx.cwd, join(outputDir, n === "json" ? REPORT_FILE : JUNIT_FILE)));
+  const fileReporters = createReporters(
+    unique.filter((n) => n !== "console"),
+    { write: ctx.stdout, tty: ctx.isTTY },
+  );
+  const console = unique.includes("console")
+    ? [callbackConsoleReporter({ write: ctx.stdout, tty: ctx.isTTY, files })]
+    : [];
+  // File reporters first: the console's closing line names the files they wrote.
+  return [...fileReporters, ...console];
 }
