@@ -1,7 +1,8 @@
 /**
  * `x-doku-conflict` on a schema node: a finding on that field (or below it) is a warning instead of an
  * error when the value satisfies the conflict's `alternative` (what another DOKU source accepts), or when
- * the conflict has no `alternative` at all. `--strict` (model `strictly`) turns these back into errors.
+ * the conflict has no `alternative` at all (`alternative: false` documents a conflict the schema already
+ * settles: nothing is excused). `--strict` (model `strictly`) turns these back into errors.
  */
 import { SpecError } from "../model/errors.js";
 import type { CompiledValidator, DokuConflict } from "../model/operation.js";
@@ -67,10 +68,12 @@ export function tolerated(
     const node = chain[i] as ChainNode;
     const conflict = node.schema["x-doku-conflict"];
     if (!isConflict(conflict)) continue;
-    if (
-      conflict.alternative === undefined ||
-      alternativeValidator(conflict, root, where)(valueAt(data, node.pointer))
-    ) {
+    const alternative = conflict.alternative as unknown;
+    const accepts =
+      alternative === undefined ||
+      alternative === true ||
+      (alternative !== false && alternativeValidator(conflict, root, where)(valueAt(data, node.pointer)));
+    if (accepts) {
       return { conflict, alternative: alternativeSentence(conflict) };
     }
   }

@@ -29,7 +29,7 @@ const MISSING_PARAM: Record<string, string> = {
   dependentRequired: "missingProperty",
 };
 
-/** The missing property's own schema joins the chain, so its `x-doku-source` / conflict count. */
+/** The chain extended by the missing property's own schema, so its `x-doku-source` counts. */
 function withMissingProperty(
   chain: ChainNode[],
   root: JsonSchema,
@@ -55,11 +55,14 @@ export function schemaViolations(check: SchemaCheck, data: unknown): Violation[]
   const label = (pointer: string) => dottedPath(prefix + pointer);
   const byKey = new Map<string, Violation>();
   for (const error of collapseErrors(root, check.validator.errors ?? [])) {
-    let chain = schemaChain(root, error.instancePath, error.schemaPath, error.keyword);
+    const chain = schemaChain(root, error.instancePath, error.schemaPath, error.keyword);
     const finding = mapKeyword({ error, data, node: chain[chain.length - 1]?.schema, label });
     const missingParam = MISSING_PARAM[error.keyword];
-    if (missingParam !== undefined)
-      chain = withMissingProperty(chain, root, finding.pointer, error.params[missingParam]);
+    // A missing field cites its own source, but its own conflict (about the value's form) does not excuse absence.
+    const sourceChain =
+      missingParam === undefined
+        ? chain
+        : withMissingProperty(chain, root, finding.pointer, error.params[missingParam]);
     const verdict = tolerated(chain, data, root, check.ref.key);
     const violation: Violation = {
       operationId: check.operationId,
@@ -70,7 +73,7 @@ export function schemaViolations(check: SchemaCheck, data: unknown): Violation[]
       expected: finding.expected,
       actual: finding.actual,
       message: verdict ? `${finding.message} (${toleratedNote(verdict)})` : finding.message,
-      source: nearestSource(chain) ?? check.source,
+      source: nearestSource(sourceChain) ?? check.source,
       severity: verdict ? "warning" : "error",
       ...(verdict ? { conflict: { id: verdict.conflict.id, alternative: verdict.alternative } } : {}),
     };

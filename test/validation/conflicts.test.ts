@@ -98,6 +98,30 @@ describe("x-doku-conflict", () => {
     ]);
   });
 
+  it("a missing field is an error even when the field's own conflict has no alternative", () => {
+    const required = inline({
+      body: { type: "object", required: ["date"], properties: { date: noAlternative } },
+    });
+    expect(validateRequest(required, { body: {} })).toMatchObject([
+      { pointer: "/date", rule: "required", severity: "error" },
+    ]);
+  });
+
+  it.each([
+    [false, "error"],
+    [true, "warning"],
+  ])("alternative: %s -> %s", (alternative, severity) => {
+    const field = {
+      type: "string",
+      maxLength: 2,
+      "x-doku-conflict": { id: "c", summary: "s", sources: [], follows: "f", why: "w", alternative },
+    };
+    const o = inline({ body: { type: "object", properties: { f: field } } });
+    expect(validateRequest(o, { body: { f: "abc" } })).toMatchObject([
+      { pointer: "/f", rule: "maxLength", severity },
+    ]);
+  });
+
   it("--strict turns conflict warnings into errors", () => {
     const violations = validateRequest(op, { body: { trxType: "1" } }, { strict: true });
     expect(violations).toMatchObject([{ severity: "error", conflict: { id: "va-trx-type-numeric" } }]);
