@@ -3,7 +3,8 @@
  * starts the embedded DOKU mock, prints `listening on http://HOST:PORT` first, then the client id and where
  * the identity lives; runs until SIGINT, then closes every connection and exits 0.
  */
-import { resolve } from "node:path";
+import { rm } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type ResolvedIdentity, resolveIdentity, startMock } from "../../mock/index.js";
 import { UsageError } from "../../model/errors.js";
@@ -26,21 +27,27 @@ export const mock: Command = async (args, ctx) => {
     ...(identityFile === undefined ? {} : { identityFile: resolve(ctx.cwd, identityFile) }),
     env: ctx.env,
   });
-  const bundle = await ctx.loadBundle();
-  const running = await startMock({
-    bundle,
-    identity: resolved.identity,
-    host: values.host,
-    port,
-    onError: (error) =>
-      ctx.stderr(`doku-conformance mock: internal error: ${(error as Error).message ?? String(error)}\n`),
-  });
-  ctx.stdout(`listening on ${running.url}\n`);
-  ctx.stdout(describeIdentity(resolved, values["show-secrets"]));
-  if (!ctx.signal.aborted) {
-    await new Promise<void>((done) => ctx.signal.addEventListener("abort", () => done(), { once: true }));
+  // A generated temp identity dies with the mock (no secrets left behind); --identity-file keeps its file.
+  const temporary = resolved.generated && identityFile === undefined ? resolved.file : undefined;
+  try {
+    const bundle = await ctx.loadBundle();
+    const running = await startMock({
+      bundle,
+      identity: resolved.identity,
+      host: values.host,
+      port,
+      onError: (error) =>
+        ctx.stderr(`doku-conformance mock: internal error: ${(error as Error).message ?? String(error)}\n`),
+    });
+    ctx.stdout(`listening on ${running.url}\n`);
+    ctx.stdout(describeIdentity(resolved, values["show-secrets"], temporary !== undefined));
+    if (!ctx.signal.aborted) {
+      await new Promise<void>((done) => ctx.signal.addEventListener("abort", () => done(), { once: true }));
+    }
+    await running.close();
+  } finally {
+    if (temporary !== undefined) await rm(dirname(temporary), { recursive: true, force: true });
   }
-  await running.close();
   ctx.stdout("mock stopped\n");
   return 0;
 };
@@ -56,7 +63,7 @@ function parsePort(text: string): number {
 }
 
 /** Client id always; secrets only with --show-secrets. */
-function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean): string {
+function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean, temporary: boolean): string {
   const { identity, file, generated } = resolved;
   const lines = [`client id: ${identity.clientId}`];
   if (generated) {
