@@ -55,3 +55,9 @@ export function isSuccess(exchange: CallbackExchange): boolean {
   const code = (response.json as { responseCode?: unknown } | undefined)?.responseCode;
   return typeof code !== "string" || code.startsWith("2");
 }
+
+/** A refusal as unauthorized: 401, or 403 where the operation does not document 403 (SNAP inquiry: expired bill). */
+export function isAuthRefusal(ctx: Pick<CallbackCheckContext, "operation">, status: number): boolean {
+  if (status === 401) return true;
+  return status === 403 && !ctx.operation.responses.some((r) => r.status === "403");
+}

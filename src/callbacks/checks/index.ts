@@ -15,7 +15,7 @@ import { selectResponse } from "../../validation/validate.js";
 import type { CallbackExchange, CaseKind } from "../case.js";
 import { byteVariantAccepted } from "./byte-variant-accepted.js";
 import { callbackResponseCode, responseCodeSchema } from "./callback-response-code.js";
-import type { CallbackCheck, CallbackCheckContext } from "./context.js";
+import { type CallbackCheck, type CallbackCheckContext, isAuthRefusal } from "./context.js";
 import { forgedRejected } from "./forged-rejected.js";
 import { latency } from "./latency.js";
 import { validAccepted } from "./valid-accepted.js";
@@ -67,7 +67,9 @@ export const CALLBACK_CHECKS: readonly CallbackCheckEntry[] = [
   {
     name: "status-code-documented",
     check: statusCodeDocumented,
-    appliesTo: (ctx, ex) => answered(ctx, ex) && genuine(ctx, ex),
+    // A genuine callback refused as unauthorized is valid-accepted's / byte-variant-accepted's finding.
+    appliesTo: (ctx, ex) =>
+      answered(ctx, ex) && genuine(ctx, ex) && !isAuthRefusal(ctx, ex.response?.status ?? 0),
   },
   { name: "response-body-valid", check: responseBodyValid, appliesTo: documentedAnswer },
   {

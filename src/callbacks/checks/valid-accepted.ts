@@ -1,6 +1,7 @@
 /**
  * `valid-accepted`: a genuine callback, correctly signed as DOKU, is taken as genuine.
- * - Never refused as unauthorized (401 / 403): the merchant failed to verify a valid signature or token.
+ * - Never refused as unauthorized (401, or 403 where 403 is not a documented answer): the merchant failed
+ *   to verify a valid signature or token.
  * - Notifications must be acknowledged with a 2xx (DOKU retries otherwise, D-NOTIF-RETRY), whatever the
  *   reference: DOKU is the source of truth for a payment.
  * - The --body callback (a reference the merchant knows) and the token request must succeed (2xx, and a
@@ -10,10 +11,8 @@
 import { violation } from "../../checks/response.js";
 import type { Violation } from "../../model/violation.js";
 import type { CallbackCheck } from "./context.js";
-import { isSuccess } from "./context.js";
+import { isAuthRefusal, isSuccess } from "./context.js";
 import { signatureHeaderOf } from "./headers-at.js";
-
-const UNAUTHORIZED = new Set([401, 403]);
 
 export const validAccepted: CallbackCheck = (ctx, exchange) => {
   const response = exchange.response;
@@ -30,7 +29,7 @@ export const validAccepted: CallbackCheck = (ctx, exchange) => {
       message,
     }),
   ];
-  if (UNAUTHORIZED.has(response.status)) {
+  if (isAuthRefusal(ctx, response.status)) {
     const header = signatureHeaderOf(ctx.auth);
     return found(
       `/headers/${header}`,

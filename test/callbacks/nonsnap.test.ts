@@ -1,0 +1,93 @@
+/**
+ * Non-SNAP certification against flawed merchants: each flaw is caught by the right check and pointer,
+ * and the correct merchant passes.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { certify, errorsOf, type Listening, listen } from "./helpers.js";
+import { type NonSnapFlaws, nonSnapMerchant } from "./merchants/nonsnap.js";
+
+const running: Listening[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) await r.close();
+});
+
+async function run(kind: "inquiry" | "notification", flaws: NonSnapFlaws, extra: { ledger?: boolean } = {}) {
+  const merchant = nonSnapMerchant(kind, flaws);
+  const server = await listen(merchant.server);
+  running.push(server);
+  const path = kind === "inquiry" ? "/payments/inquiry" : "/payments/notifications";
+  return certify({
+    url: `${server.base}${path}`,
+    flow: kind === "inquiry" ? "doku-va-inquiry" : "doku-va-notification",
+    ...(extra.ledger ? { ledgerUrl: `${server.base}/ledger` } : {}),
+  });
+}
+
+describe("doku-va-notification", () => {
+  it("a correct receiver is certified", async () => {
+    const summary = await run("notification", {}, { ledger: true });
+    expect(errorsOf(summary)).toEqual([]);
+    expect(summary.exitCode).toBe(0);
+  });
+
+  it.each([
+    ["skipVerification", { skipVerification: true }, "forged-rejected /headers/Signature status-code"],
+    ["acceptStale", { acceptStale: true }, "forged-rejected /headers/Request-Timestamp status-code"],
+    ["reserialise", { reserialise: true }, "byte-variant-accepted  raw-body-signature"],
+    [
+      "doubleProcess",
+      { doubleProcess: true },
+      "duplicate-consistent /headers/Request-Id redelivery-acknowledged",
+    ],
+  ] as const)("%s is caught", async (_name, flaws, expected) => {
+    const summary = await run("notification", flaws);
+    console.log(_name, errorsOf(summary));
+    expect(errorsOf(summary)).toContain(expected);
+    expect(summary.exitCode).toBe(1);
+  });
+
+  it("silent double processing is caught only through --ledger-url", async () => {
+    const without = await run("notification", { silentDouble: true });
+    expect(without.exitCode).toBe(0);
+    expect(without.notes.join(" ")).toMatch(/--ledger-url/);
+    const withLedger = await run("notification", { silentDouble: true }, { ledger: true });
+    expect(errorsOf(withLedger)).toContain("duplicate-ledger /headers/Request-Id processed-once");
+    expect(withLedger.exitCode).toBe(1);
+  });
+});
+
+describe("doku-va-inquiry", () => {
+  it("a correct merchant is certified", async () => {
+    const summary = await run("inquiry", {});
+    expect(errorsOf(summary)).toEqual([]);
+    expect(summary.exitCode).toBe(0);
+  });
+
+  it.each([
+    ["skipVerification", { skipVerification: true }, "forged-rejected /headers/Signature status-code"],
+    ["acceptStale", { acceptStale: true }, "forged-rejected /headers/Request-Timestamp status-code"],
+    ["reserialise", { reserialise: true }, "byte-variant-accepted  raw-body-signature"],
+    ["longName", { longName: true }, "response-body-valid /customer/name maxLength"],
+    [
+      "wrongStatus",
+      { wrongStatus: true },
+      "response-body-valid /virtual_account_inquiry/status x-doku-inquiry-status-http",
+    ],
+    ["unsignedAnswer", { unsignedAnswer: true }, "response-signature /headers/Signature signature"],
+    [
+      "wrongAnswerSignature",
+      { wrongAnswerSignature: true },
+      "response-signature /headers/Signature signature",
+    ],
+    [
+      "skipVerification, answering forged inquiries with a bill status",
+      { skipVerification: true, noBills: true },
+      "forged-rejected /headers/Signature processed-before-auth",
+    ],
+  ] as const)("%s is caught", async (_name, flaws, expected) => {
+    const summary = await run("inquiry", flaws);
+    console.log(_name, errorsOf(summary));
+    expect(errorsOf(summary)).toContain(expected);
+    expect(summary.exitCode).toBe(1);
+  });
+});
