@@ -10,7 +10,7 @@ import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { CompiledValidator, DokuRule, Operation, Violation } from "../../src/model/index.js";
 import { compileValidators } from "../../src/spec/ajv.js";
 import { operationValidation, validateRequest, validateResponse } from "../../src/validation/index.js";
-import { baseFor, lengthMutations } from "../validation/whole-spec/mutations.js";
+import { baseFor, lengthMutations, type Mutation } from "../validation/whole-spec/mutations.js";
 import { ruleCases } from "../validation/whole-spec/rule-cases.js";
 import { type Slot, slots, statusFor } from "../validation/whole-spec/slots.js";
 
@@ -85,16 +85,27 @@ describe("(1) every example validates or yields only conflict warnings", () => {
   );
 });
 
+const prepared = new Map<Slot, { base: ReturnType<typeof baseFor>; mutations: Mutation[] }>();
+/** The slot's base document and its boundary mutations, built once (tests 2 and 4 share them). */
+function prepare(op: Operation, slot: Slot) {
+  let entry = prepared.get(slot);
+  if (entry === undefined) {
+    const base = baseFor(targetOf(op), slot);
+    entry = { base, mutations: base ? lengthMutations(slot.ref.schema, base.doc) : [] };
+    prepared.set(slot, entry);
+  }
+  return entry;
+}
+
 function lengthProblems(op: Operation, slot: Slot): { problems: string[]; checked: number } {
   const target = targetOf(op);
-  const base = baseFor(target, slot);
+  const { base, mutations } = prepare(op, slot);
   if (base === undefined)
     return {
       problems: ["no valid base document (no error-free example, minimal value invalid)"],
       checked: 0,
     };
   const problems: string[] = [];
-  const mutations = lengthMutations(slot.ref.schema, base.doc);
   for (const m of mutations) {
     const pointer = slot.prefix + m.field.pointer;
     const where = `${pointer} ${m.rule} ${m.limit} (base: ${base.from})`;
@@ -177,10 +188,9 @@ describe("(4) generated standalone validators agree with a runtime compile", () 
     const generated = bundle.validators[slot.ref.key];
     expect(generated, `generated/validators.js has no ${slot.ref.key}`).toBeDefined();
     const runtime = compileValidators({ [slot.ref.key]: slot.ref.schema })[slot.ref.key] as CompiledValidator;
-    const base = baseFor(targetOf(op), slot);
+    const { base, mutations } = prepare(op, slot);
     const docs: unknown[] = [...slot.examples.map((e) => e.value), ...(base ? [base.doc] : [])];
-    for (const m of base ? lengthMutations(slot.ref.schema, base.doc) : [])
-      docs.push(m.pastLimit, ...(m.atLimit ? [m.atLimit] : []));
+    for (const m of mutations) docs.push(m.pastLimit, ...(m.atLimit ? [m.atLimit] : []));
     docs.push(undefined, null, {}, []);
     const disagreements = docs.flatMap((doc) => {
       const [a, b] = [outcome(generated as CompiledValidator, doc), outcome(runtime, doc)];
