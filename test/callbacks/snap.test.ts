@@ -20,7 +20,7 @@ const PATHS: Partial<Record<FlowName, string>> = {
 };
 
 /** An inquiry for the merchant's known bill (23 digits: within the BNI direct-inquiry limit). */
-export const KNOWN_INQUIRY = JSON.stringify({
+const KNOWN_INQUIRY = JSON.stringify({
   partnerServiceId: KNOWN_BILL.partnerServiceId,
   customerNo: KNOWN_BILL.customerNo,
   virtualAccountNo: `${KNOWN_BILL.partnerServiceId}${KNOWN_BILL.customerNo}`,

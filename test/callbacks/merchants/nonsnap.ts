@@ -83,7 +83,10 @@ export function nonSnapMerchant(kind: "inquiry" | "notification", flaws: NonSnap
       return;
     }
     const requestId = String(req.headers["request-id"] ?? "");
-    const json = JSON.parse(body.toString("utf8")) as Record<string, any>;
+    const json = JSON.parse(body.toString("utf8")) as {
+      order?: { invoice_number?: string };
+      virtual_account_info?: { virtual_account_number?: string };
+    };
     if (kind === "notification") {
       const invoice = String(json.order?.invoice_number ?? "");
       const redelivery = ledger.has(requestId) && !flaws.doubleProcess && !flaws.silentDouble;

@@ -94,7 +94,7 @@ export function snapMerchant(
       send(401, { responseCode: code, responseMessage: `Unauthorized. ${verdict.reason}` });
       return;
     }
-    const json = JSON.parse(body.toString("utf8")) as Record<string, any>;
+    const json = JSON.parse(body.toString("utf8")) as Record<string, string | undefined>;
     const externalId = String(req.headers["x-external-id"] ?? "");
     if (flow === "snap-va-inquiry") {
       const known =
