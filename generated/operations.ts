@@ -65,7 +65,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -513,7 +514,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -1821,7 +1823,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -2933,7 +2936,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -3522,7 +3526,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -4334,7 +4339,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -5127,7 +5133,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -5718,7 +5725,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -8210,7 +8218,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -8570,7 +8579,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -9831,7 +9841,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -10975,7 +10986,8 @@ export const operations: readonly Operation[] = [
                   }
                 ],
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
-                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement"
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
               }
             },
             "X-SIGNATURE": {
@@ -12478,7 +12490,8 @@ export const operations: readonly Operation[] = [
                       }
                     ],
                     "follows": "both spellings accepted (identifer and identifier are both optional properties with this schema)",
-                    "why": "both appear in DOKU's own notification samples for different banks, so a merchant must read either key"
+                    "why": "both appear in DOKU's own notification samples for different banks, so a merchant must read either key",
+                    "alternative": false
                   }
                 },
                 "identifier": {
@@ -12517,7 +12530,8 @@ export const operations: readonly Operation[] = [
                       }
                     ],
                     "follows": "both spellings accepted (identifer and identifier are both optional properties with this schema)",
-                    "why": "both appear in DOKU's own notification samples for different banks, so a merchant must read either key"
+                    "why": "both appear in DOKU's own notification samples for different banks, so a merchant must read either key",
+                    "alternative": false
                   }
                 }
               }
