@@ -41,6 +41,16 @@ export const nullBuilder: Builder<LeafShape> = {
   negatives: (s) => ({ mutations: typeBreak(s, 0, "0 instead of null"), unsupported: [] }),
 };
 
+/** `not: {}`: the property must be absent; never generated, always an issue when present. */
+export const neverBuilder: Builder<LeafShape> = {
+  arbitrary: () => fc.constant(undefined).filter(() => false),
+  check(_s, _v, at, out) {
+    out.push({ keyword: "not", pointer: at });
+  },
+  boundaries: () => [],
+  negatives: () => ({ mutations: [], unsupported: [] }),
+};
+
 /** `{}`: any JSON value; small ones, since nothing constrains them. */
 export const anyBuilder: Builder<LeafShape> = {
   arbitrary: () =>

@@ -4,11 +4,11 @@
  */
 import fc from "fast-check";
 import { arrayBuilder } from "./array.js";
-import { anyBuilder, booleanBuilder, nullBuilder } from "./boolean.js";
+import { anyBuilder, booleanBuilder, neverBuilder, nullBuilder } from "./boolean.js";
 import { enumBuilder } from "./enum.js";
 import { numberBuilder } from "./number.js";
 import { objectBuilder } from "./object.js";
-import type { Builder, Issue, Shape, ShapeKind } from "./shape.js";
+import type { Builder, Issue, Mutation, Shape, ShapeKind, Unsupported } from "./shape.js";
 import { stringBuilder } from "./string.js";
 import { unionBuilder } from "./union.js";
 
@@ -24,6 +24,7 @@ export function builders(): Table {
     boolean: booleanBuilder,
     null: nullBuilder,
     any: anyBuilder,
+    never: neverBuilder,
     enum: enumBuilder,
     object: objectBuilder,
     array: arrayBuilder,
@@ -59,6 +60,34 @@ export function onlyBreaks(s: Shape, value: unknown, rule: string): boolean {
   );
 }
 
+/** Why `value` is not a clean break of exactly `rule` at this node; undefined when it is. */
+export function whyNotOnly(s: Shape, value: unknown, rule: string): string | undefined {
+  const issues = checkShape(s, value);
+  const others = [...new Set(issues.filter((i) => i.keyword !== rule).map((i) => i.keyword))];
+  if (!issues.some((i) => i.keyword === rule)) return `it does not break ${rule}`;
+  if (others.length > 0) return `it also breaks ${others.join(", ")}`;
+  if (s.alt && checkShape(s.alt, value).length === 0)
+    return "the x-doku-conflict alternative accepts it (only a warning)";
+  return undefined;
+}
+
+/** The first candidate breaking only `rule` as a mutation at this node, else an Unsupported saying why. */
+export function firstBreak(
+  s: Shape,
+  rule: string,
+  candidates: readonly unknown[],
+  reason: (value: unknown) => string,
+  none: string,
+): Mutation | Unsupported {
+  let why: string | undefined;
+  for (const value of candidates) {
+    const not = whyNotOnly(s, value, rule);
+    if (not === undefined) return { path: "", op: "set", value, rule, reason: reason(value) };
+    why ??= not;
+  }
+  return { pointer: "", rule, reason: why ?? none };
+}
+
 /** `n` deterministic valid values (fixed seed): boundary fillers, array items. */
 export function witnesses(s: Shape, n: number): unknown[] {
   return n === 0 ? [] : fc.sample(arbitraryOf(s), { seed: 1, numRuns: n });
@@ -67,4 +96,3 @@ export function witnesses(s: Shape, n: number): unknown[] {
 export function witness(s: Shape): unknown {
   return witnesses(s, 1)[0];
 }
-

@@ -49,7 +49,7 @@ const compilers: Record<string, Compiler> = {
 };
 
 const SUPPORTED = new Set(
-  "type enum const minLength maxLength pattern format minimum maximum exclusiveMinimum exclusiveMaximum multipleOf properties required additionalProperties items minItems maxItems uniqueItems allOf oneOf anyOf $ref".split(
+  "not type enum const minLength maxLength pattern format minimum maximum exclusiveMinimum exclusiveMaximum multipleOf properties required additionalProperties items minItems maxItems uniqueItems allOf oneOf anyOf $ref".split(
     " ",
   ),
 );
@@ -89,7 +89,15 @@ function compileNode(schema: unknown, at: string, ctx: Ctx, name?: string): Shap
       );
     }
   }
-  const { $ref, allOf, oneOf, anyOf, ...rest } = schema;
+  const { $ref, allOf, oneOf, anyOf, not, ...rest } = schema;
+  if (not !== undefined) {
+    if (not === true || (isObject(not) && validating(not).length === 0))
+      return { kind: "never", ptr: ctx.ptr(at) };
+    throw new SpecError(
+      '"not" is supported only as not: {} (a property that must be absent)',
+      ctx.ptr(`${at}/not`),
+    );
+  }
   if (typeof $ref === "string") {
     if (ctx.refs.filter((r) => r === $ref).length >= ctx.depth) return undefined;
     const [target, targetAt] = resolve(ctx, $ref, at);
@@ -155,7 +163,8 @@ function deref(schema: unknown, at: string, ctx: Ctx): JsonSchema {
 function withAlt(shape: Shape, schema: JsonSchema, at: string, ctx: Ctx): Shape {
   const conflict = schema["x-doku-conflict"];
   const alternative = isObject(conflict) ? conflict.alternative : undefined;
-  if (alternative === undefined) return shape;
+  if (isObject(conflict) && alternative === undefined) return { ...shape, tolerant: true };
+  if (alternative === undefined || alternative === false) return shape; // false: the conflict excuses nothing
   const alt = compileNode(alternative, `${at}/x-doku-conflict/alternative`, ctx);
   return alt ? { ...shape, alt } : shape;
 }

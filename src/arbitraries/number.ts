@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { onlyBreaks } from "./builders.js";
+import { firstBreak } from "./builders.js";
 import type { Ctx } from "./compile.js";
 import { numberFormatBounds } from "./formats/index.js";
 import type { Builder, Mutation, NumberShape, Unsupported, Variant } from "./shape.js";
@@ -89,15 +89,15 @@ export const numberBuilder: Builder<NumberShape> = {
     const m = s.multipleOf ?? 1;
     const values: [number, string][] = [];
     if (s.minimum !== undefined || s.exclusiveMinimum !== undefined)
-      values.push([Math.ceil(s.lo / m) * m, "at minimum"]);
+      values.push([Math.ceil(s.lo / m) * m, "at minimum %"]);
     if (s.lo < 0 && s.hi > 0) values.push([0, "at zero"]);
     if (s.maximum !== undefined || s.exclusiveMaximum !== undefined) {
       const top = Math.floor(s.hi / m) * m;
-      values.push([top, `at maximum (${String(Math.trunc(Math.abs(top))).length} digits)`]);
+      values.push([top, `at maximum % (${String(Math.trunc(Math.abs(top))).length} digits)`]);
     }
     const out: Variant[] = values
       .filter(([v]) => issues(s, v).length === 0 && (!s.integer || Number.isSafeInteger(v)))
-      .map(([value, label]) => ({ path: "", op: "set", value, label: `${label} ${value}` }));
+      .map(([value, label]) => ({ path: "", op: "set", value, label: label.replace("%", String(value)) }));
     return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
   },
   negatives(s) {
@@ -123,9 +123,9 @@ export const numberBuilder: Builder<NumberShape> = {
     ];
     for (const [rule, value, reason] of tries) {
       if (value === undefined) continue;
-      if (onlyBreaks(s, value, rule))
-        mutations.push({ path: "", op: "set", value, rule, reason: `${reason} (${value})` });
-      else unsupported.push({ pointer: "", rule, reason: `${value} would break more than ${rule}` });
+      const r = firstBreak(s, rule, [value], () => `${reason} (${value})`, "");
+      if ("op" in r) mutations.push(r);
+      else unsupported.push(r);
     }
     return { mutations, unsupported };
   },

@@ -29,6 +29,9 @@ export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectS
   const props: Prop[] = [];
   for (const [key, sub] of Object.entries(properties)) {
     const shape = ctx.compile(sub, `${at}/properties/${escapeSegment(key)}`, key);
+    if (shape?.kind === "never" && required.includes(key)) {
+      throw new SpecError(`"${key}" is required but its schema admits no value (not: {})`, ctx.ptr(at));
+    }
     if (shape) props.push({ name: key, shape, required: required.includes(key) });
     else if (required.includes(key)) {
       throw new SpecError(
@@ -68,14 +71,15 @@ function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeo
 
 export const objectBuilder: Builder<ObjectShape> = {
   arbitrary(s) {
-    const parts = s.props.map((p) =>
+    const props = s.props.filter((p) => p.shape.kind !== "never");
+    const parts = props.map((p) =>
       p.required
         ? arbitraryOf(p.shape)
         : fc.option(arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
     );
     return fc.tuple(fc.tuple(...parts), extrasArbitrary(s)).map(([values, extra]) => {
       const out: Record<string, unknown> = {};
-      s.props.forEach((p, i) => {
+      props.forEach((p, i) => {
         if (values[i] !== ABSENT) out[p.name] = values[i];
       });
       if (extra !== ABSENT) out[extra[0]] = extra[1];
@@ -99,7 +103,7 @@ export const objectBuilder: Builder<ObjectShape> = {
   boundaries(s, value) {
     const obj = (value ?? {}) as Record<string, unknown>;
     const out: Variant[] = [];
-    for (const p of s.props.filter((q) => !q.required)) {
+    for (const p of s.props.filter((q) => !q.required && q.shape.kind !== "never")) {
       const path = child("", p.name);
       const present = Object.hasOwn(obj, p.name) ? obj[p.name] : witness(p.shape);
       out.push(

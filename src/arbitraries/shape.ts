@@ -13,6 +13,8 @@ interface Base {
   alt?: Shape;
   /** The schema declares no `type` (inferred from keywords): no "type" negatives then. */
   untyped?: boolean;
+  /** `x-doku-conflict` without `alternative`: every finding here (or below) is only a warning. */
+  tolerant?: boolean;
 }
 
 export interface StringShape extends Base {
@@ -81,7 +83,8 @@ export interface UnionShape extends Base {
 }
 
 export interface LeafShape extends Base {
-  kind: "boolean" | "null" | "any";
+  /** never: `not: {}`, no value allowed (a property that must stay absent). */
+  kind: "boolean" | "null" | "any" | "never";
 }
 
 export type Shape = StringShape | NumberShape | EnumShape | ObjectShape | ArrayShape | UnionShape | LeafShape;

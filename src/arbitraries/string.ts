@@ -6,7 +6,7 @@
 import type fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { onlyBreaks } from "./builders.js";
+import { firstBreak } from "./builders.js";
 import { fromChoices, zeroChoices } from "./choice.js";
 import type { Ctx } from "./compile.js";
 import { findFormat, formatValid, supportedStringFormats } from "./formats/index.js";
@@ -106,32 +106,19 @@ function withinWindow(s: StringShape, len: number): boolean {
   return len >= (s.minLength ?? 0) && len <= (s.maxLength ?? Number.POSITIVE_INFINITY);
 }
 
-function lengthNegative(
-  s: StringShape,
-  rule: "minLength" | "maxLength",
-  len: number,
-): Mutation | Unsupported {
-  const value = len < 0 || len > LENGTH_CAP ? undefined : stringOfLength(s, len);
-  if (value !== undefined && onlyBreaks(s, value, rule))
-    return { path: "", op: "set", value, rule, reason: `${len} characters` };
-  const what = s.pattern ? `pattern ${s.pattern.source}` : s.format ? `format ${s.format}` : "the schema";
-  return { pointer: "", rule, reason: `${what} allows no other-rule-clean string of length ${len}` };
-}
-
-function breakPattern(s: StringShape): string | undefined {
-  const lens = [...new Set([s.lens[0]!, s.lens[s.lens.length - 1]!])];
-  for (const len of lens) {
-    const base = stringOfLength(s, len);
-    if (base === undefined) continue;
-    const cps = [...base];
+/** Candidate strings of the window's edge lengths with one character swapped (pattern breakers). */
+function patternBreakers(s: StringShape): string[] {
+  const out: string[] = [];
+  for (const len of new Set([s.lens[0]!, s.lens[s.lens.length - 1]!])) {
+    const cps = [...(stringOfLength(s, len) ?? "")];
     for (const ch of ["!", "x", "Z", "0", "-", "é", " "]) {
       for (const i of [cps.length - 1, 0]) {
         const value = cps.length === 0 ? ch : [...cps.slice(0, i), ch, ...cps.slice(i + 1)].join("");
-        if (withinWindow(s, cpLength(value)) && onlyBreaks(s, value, "pattern")) return value;
+        if (withinWindow(s, cpLength(value))) out.push(value);
       }
     }
   }
-  return undefined;
+  return out;
 }
 
 export const stringBuilder: Builder<StringShape> = {
@@ -154,8 +141,13 @@ export const stringBuilder: Builder<StringShape> = {
       if (value !== undefined) out.push({ path: "", op: "set", value, label });
       return value !== undefined;
     };
-    const lo = s.lens[0]!;
-    add(lo, s.minLength === lo ? `at minLength ${lo}` : `at shortest length ${lo}`);
+    // Shortest valid length of the schema itself (the generator's entry may prefer longer values).
+    let lo = s.minLength ?? 0;
+    while (
+      lo < (s.minLength ?? 0) + 64 &&
+      !add(lo, s.minLength === lo ? `at minLength ${lo}` : `at shortest length ${lo}`)
+    )
+      lo++;
     const limit = Math.min(
       s.maxLength ?? Number.POSITIVE_INFINITY,
       s.pattern ? naturalRange(s.pattern.node).max : Infinity,
@@ -171,33 +163,56 @@ export const stringBuilder: Builder<StringShape> = {
     return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
   },
   negatives(s): Negatives {
-    const mutations: Mutation[] = [];
-    const unsupported: Unsupported[] = [];
-    const put = (r: Mutation | Unsupported) => ("op" in r ? mutations.push(r) : unsupported.push(r));
-    if (s.maxLength !== undefined) put(lengthNegative(s, "maxLength", s.maxLength + 1));
-    if (s.minLength !== undefined && s.minLength > 0) put(lengthNegative(s, "minLength", s.minLength - 1));
+    const results: (Mutation | Unsupported)[] = [];
+    const exact = (len: number): string[] => {
+      const v = len < 0 || len > LENGTH_CAP ? undefined : stringOfLength(s, len);
+      return v === undefined ? [] : [v];
+    };
+    const what = s.pattern ? `pattern ${s.pattern.source}` : s.format ? `format ${s.format}` : "the schema";
+    for (const [rule, len] of [
+      ["maxLength", s.maxLength === undefined ? undefined : s.maxLength + 1],
+      ["minLength", s.minLength ? s.minLength - 1 : undefined],
+    ] as const) {
+      if (len !== undefined)
+        results.push(
+          firstBreak(
+            s,
+            rule,
+            exact(len),
+            () => `${len} characters`,
+            `${what} has no string of length ${len}`,
+          ),
+        );
+    }
     if (s.pattern) {
-      const value = breakPattern(s);
-      if (value !== undefined)
-        put({ path: "", op: "set", value, rule: "pattern", reason: `does not match ${s.pattern.source}` });
-      else
-        put({
-          pointer: "",
-          rule: "pattern",
-          reason: "no string within the length limits breaks only the pattern",
-        });
+      const source = s.pattern.source;
+      results.push(
+        firstBreak(
+          s,
+          "pattern",
+          patternBreakers(s),
+          () => `does not match ${source}`,
+          "no candidate within the length limits",
+        ),
+      );
     }
     if (s.format && s.entry?.invalid) {
-      const value = s.lens
-        .map((l) => s.entry!.invalid!(l))
-        .find((v) => v !== undefined && onlyBreaks(s, v, "format"));
-      if (value !== undefined)
-        put({ path: "", op: "set", value, rule: "format", reason: `not a valid ${s.format}` });
-      else put({ pointer: "", rule: "format", reason: `no invalid ${s.format} fits the other constraints` });
+      const invalid = s.lens.map((l) => s.entry!.invalid!(l)).filter((v) => v !== undefined);
+      results.push(
+        firstBreak(
+          s,
+          "format",
+          invalid,
+          () => `not a valid ${s.format}`,
+          `no invalid ${s.format} of an allowed length`,
+        ),
+      );
     }
-    if (!s.untyped && onlyBreaks(s, 12345, "type"))
-      put({ path: "", op: "set", value: 12345, rule: "type", reason: "a number instead of a string" });
-    return { mutations, unsupported };
+    if (!s.untyped) results.push(firstBreak(s, "type", [12345], () => "a number instead of a string", ""));
+    return {
+      mutations: results.filter((r): r is Mutation => "op" in r),
+      unsupported: results.filter((r): r is Unsupported => !("op" in r)),
+    };
   },
 };
 

@@ -27,6 +27,22 @@ function localPart(c: Choices, n: number): string {
 }
 
 const isUuidName = (name = ""): boolean => /^(x-)?request-?id$/i.test(name) || /^requestId$/i.test(name);
+const SAMPLE_UUID = "3f1c2a9e-8b7d-4c6e-9a5f-0d1e2f3a4b5c";
+/** A request-id field takes UUIDs when its pattern (if any) accepts one. */
+const acceptsUuid = (pattern?: string): boolean =>
+  pattern === undefined || new RegExp(pattern, "u").test(SAMPLE_UUID);
+
+/** An IPv4 address of exactly n characters (7..15): octet widths are chosen to add up. */
+function ipv4(c: Choices, n: number): string {
+  const widths = [1, 1, 1, 1];
+  for (let extra = n - 7; extra > 0; extra--) {
+    const open = widths.map((w, i) => (w < 3 ? i : -1)).filter((i) => i >= 0);
+    const i = open[c.next(open.length)]!;
+    widths[i] = widths[i]! + 1;
+  }
+  const octet = (w: number): number => (w === 1 ? c.next(10) : w === 2 ? 10 + c.next(90) : 100 + c.next(156));
+  return widths.map(octet).join(".");
+}
 
 export const webFormats: FormatEntry[] = [
   {
@@ -74,16 +90,28 @@ export const webFormats: FormatEntry[] = [
     matches: (h) => h.format === "uuid",
     lengths: [36],
     decode: uuid,
-    variants: [{ name: "uuid", value: "3f1c2a9e-8b7d-4c6e-9a5f-0d1e2f3a4b5c" }],
+    variants: [{ name: "uuid", value: SAMPLE_UUID }],
     invalid: (len) => "z".repeat(len),
   },
   {
     name: "request-id",
     isFormat: false,
-    matches: (h) => !h.pattern && !h.format && isUuidName(h.name),
+    matches: (h) => !h.format && isUuidName(h.name) && acceptsUuid(h.pattern),
     lengths: [36],
     decode: uuid,
-    variants: [{ name: "uuid", value: "3f1c2a9e-8b7d-4c6e-9a5f-0d1e2f3a4b5c" }],
+    variants: [{ name: "uuid", value: SAMPLE_UUID }],
+  },
+  {
+    name: "ipv4",
+    isFormat: true,
+    matches: (h) => h.format === "ipv4",
+    lengths: span(7, 15),
+    decode: (c, lens) => ipv4(c, lens[c.next(lens.length)]!),
+    variants: [
+      { name: "shortest", value: "1.2.3.4" },
+      { name: "longest", value: "203.128.255.101" },
+    ],
+    invalid: (len) => (len === 9 ? "999.1.1.1" : "x".repeat(len)),
   },
   {
     name: "content-type-json",

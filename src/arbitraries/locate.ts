@@ -1,0 +1,59 @@
+/** Shapes at instance pointers, and making a pointer's ancestors exist with valid values. */
+import { witness } from "./builders.js";
+import { escapeSegment, get, segments, set } from "./pointer.js";
+import type { Shape } from "./shape.js";
+
+/** The shape at `pointer` through object properties and array items; undefined through unions or unknown keys. */
+export function shapeAt(root: Shape, pointer: string): Shape | undefined {
+  let cur: Shape | undefined = root;
+  for (const s of segments(pointer)) {
+    if (cur?.kind === "object") cur = cur.props.find((p) => p.name === s)?.shape;
+    else if (cur?.kind === "array" && /^(0|[1-9][0-9]*)$/.test(s)) cur = cur.items;
+    else return undefined;
+  }
+  return cur;
+}
+
+/** A copy with object keys back in schema order (repairs append the keys they add); unknown keys last. */
+export function ordered(shape: Shape, value: unknown): unknown {
+  if (shape.kind === "array" && Array.isArray(value)) return value.map((v) => ordered(shape.items, v));
+  if (shape.kind !== "object" || typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  const obj = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const p of shape.props) if (Object.hasOwn(obj, p.name)) out[p.name] = ordered(p.shape, obj[p.name]);
+  for (const k of Object.keys(obj)) if (!Object.hasOwn(out, k)) out[k] = obj[k];
+  return out;
+}
+
+/** The parent pointer ("" for a top-level key). */
+export function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf("/"));
+}
+
+/**
+ * Makes each missing ancestor of `pointer` exist (in place), using `fill(prefix, shape)` or a witness.
+ * Array ancestors get witness items up to the index. False when an ancestor cannot be made.
+ */
+export function ensureParents(
+  body: unknown,
+  root: Shape,
+  pointer: string,
+  fill: (prefix: string, shape: Shape) => unknown = (_p, shape) => witness(shape),
+): boolean {
+  const segs = segments(pointer);
+  let prefix = "";
+  for (const s of segs.slice(0, -1)) {
+    const next = `${prefix}/${escapeSegment(s)}`;
+    const shape = shapeAt(root, next);
+    const parent = get(body, prefix);
+    if (shape === undefined || typeof parent !== "object" || parent === null) return false;
+    if (Array.isArray(parent)) {
+      const items = shapeAt(root, prefix);
+      while (items?.kind === "array" && parent.length <= Number(s)) parent.push(witness(items.items));
+      if (parent.length <= Number(s)) return false;
+    } else if (get(body, next) === undefined) set(body, next, fill(next, shape));
+    prefix = next;
+  }
+  return typeof get(body, prefix) === "object" && get(body, prefix) !== null;
+}

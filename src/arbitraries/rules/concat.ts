@@ -1,0 +1,56 @@
+/**
+ * concat: target = parts joined. Valid cases set the target from the generated parts; the parts'
+ * lengths must be able to fit the target (SpecError otherwise). Negatives alter one target character.
+ */
+import { SpecError } from "../../model/errors.js";
+import { checkShape } from "../builders.js";
+import { shapeAt } from "../locate.js";
+import { clone, get, set } from "../pointer.js";
+import type { StringShape } from "../shape.js";
+import { holdsFor, param, type RulePlanner } from "./plan.js";
+
+const strings = (xs: unknown[]): xs is string[] => xs.every((x) => typeof x === "string");
+
+export const concatPlan: RulePlanner = (rule, ctx) => {
+  const target = param(rule, "target");
+  const parts = rule.parts as string[];
+  const targetShape = shapeAt(ctx.root, target);
+  const partShapes = parts.map((p) => shapeAt(ctx.root, p));
+  if (targetShape?.kind !== "string" || !partShapes.every((s): s is StringShape => s?.kind === "string")) {
+    throw new SpecError(
+      `x-doku-rules "${rule.id}": target and parts must be string fields of the body`,
+      ctx.where,
+    );
+  }
+  const shortest = partShapes.reduce((n, s) => n + s.lens[0]!, 0);
+  if (targetShape.maxLength !== undefined && shortest > targetShape.maxLength) {
+    throw new SpecError(
+      `x-doku-rules "${rule.id}": the shortest parts join to ${shortest} characters, over ${target} maxLength ${targetShape.maxLength}`,
+      ctx.where,
+    );
+  }
+  return {
+    rule,
+    pointer: target,
+    reason: `${target} is not ${parts.join(" + ")}`,
+    holds: holdsFor(rule, ctx.where),
+    repair(body) {
+      const pieces = parts.map((p) => get(body, p));
+      if (!strings(pieces) || get(body, target) === undefined) return true;
+      const joined = pieces.join("");
+      set(body, target, joined);
+      return checkShape(targetShape, joined).length === 0;
+    },
+    breaks(body) {
+      const value = get(body, target);
+      if (typeof value !== "string" || value.length === 0) return [];
+      const last = value[value.length - 1]!;
+      const swaps = /[0-9]/.test(last) ? [String((Number(last) + 1) % 10)] : ["0", "x"];
+      return [...swaps.map((c) => value.slice(0, -1) + c), `0${value.slice(1)}`].map((v) => {
+        const copy = clone(body);
+        set(copy, target, v);
+        return copy;
+      });
+    },
+  };
+};

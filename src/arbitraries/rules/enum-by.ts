@@ -1,0 +1,77 @@
+/**
+ * enum-by: when `by` has a listed value, `field` must be one of `allowed[by]`. Valid cases often set
+ * `by` to a listed value (so the rule is exercised) and then pick an allowed field value that also passes
+ * the field's schema; negatives pick a schema-valid value outside the list.
+ */
+import fc from "fast-check";
+import { SpecError } from "../../model/errors.js";
+import { checkShape, witnesses } from "../builders.js";
+import { ensureParents, shapeAt } from "../locate.js";
+import { clone, deepEqual, get, set } from "../pointer.js";
+import { holdsFor, param, type RulePlanner } from "./plan.js";
+
+export const enumByPlan: RulePlanner = (rule, ctx) => {
+  const [field, by] = [param(rule, "field"), param(rule, "by")];
+  const allowed = rule.allowed as Record<string, unknown[]>;
+  const [fieldShape, byShape] = [shapeAt(ctx.root, field), shapeAt(ctx.root, by)];
+  if (!fieldShape || !byShape)
+    throw new SpecError(`x-doku-rules "${rule.id}": field and by must be body fields`, ctx.where);
+  const keys = Object.keys(allowed).filter((k) => checkShape(byShape, k).length === 0);
+  const usable: Record<string, unknown[]> = {};
+  for (const k of keys) {
+    usable[k] = allowed[k]!.filter((v) => checkShape(fieldShape, v).length === 0);
+    if (usable[k]!.length === 0) {
+      throw new SpecError(
+        `x-doku-rules "${rule.id}": no value allowed for ${by} = ${k} passes the schema of ${field}`,
+        ctx.where,
+      );
+    }
+  }
+  const candidates = [
+    ...(fieldShape.kind === "enum" ? fieldShape.values : []),
+    ...Object.values(allowed).flat(),
+    ...witnesses(fieldShape, 8),
+  ].filter((v) => checkShape(fieldShape, v).length === 0);
+  return {
+    rule,
+    pointer: field,
+    reason: `${field} is not allowed for that ${by}`,
+    holds: holdsFor(rule, ctx.where),
+    extras: fc.tuple(fc.nat(2), fc.nat(), fc.nat()),
+    bias(body, extra) {
+      const [mode, k] = extra as number[];
+      if (
+        mode === 0 &&
+        keys.length > 0 &&
+        get(body, field) !== undefined &&
+        ensureParents(body, ctx.root, by)
+      ) {
+        set(body, by, keys[k! % keys.length]);
+      }
+    },
+    repair(body, extra) {
+      const list = usable[String(get(body, by))];
+      const value = get(body, field);
+      if (!list || value === undefined || allowed[String(get(body, by))]!.some((x) => deepEqual(x, value)))
+        return true;
+      return set(body, field, clone(list[(extra as number[])[2]! % list.length]));
+    },
+    breaks(body) {
+      const out: unknown[] = [];
+      for (const key of keys) {
+        const value = candidates.find((v) => !allowed[key]!.some((x) => deepEqual(x, v)));
+        const copy = clone(body);
+        if (
+          value === undefined ||
+          !ensureParents(copy, ctx.root, by) ||
+          !ensureParents(copy, ctx.root, field)
+        )
+          continue;
+        set(copy, by, key);
+        set(copy, field, clone(value));
+        out.push(copy);
+      }
+      return out;
+    },
+  };
+};

@@ -1,0 +1,103 @@
+/**
+ * max-digits-by: the digits of `field` (after leading padding) are at most `limits[by]`. Valid cases
+ * often set `by` to a listed value, then trim digits; when `field` is a concat target the parts are
+ * trimmed instead, so concat still holds. Negatives build a field one digit over the limit.
+ */
+import fc from "fast-check";
+import { SpecError } from "../../model/errors.js";
+import { countDigits } from "../../validation/rules/max-digits-by.js";
+import { checkShape } from "../builders.js";
+import { ensureParents, shapeAt } from "../locate.js";
+import { clone, get, set } from "../pointer.js";
+import type { Shape, StringShape } from "../shape.js";
+import { stringOfLength } from "../string.js";
+import { holdsFor, param, type RulePlanner } from "./plan.js";
+
+/** Removes up to `excess` leading characters from `value` while `shape` still accepts it. */
+function trim(value: string, shape: Shape, excess: number): [string, number] {
+  for (let k = Math.min(excess, value.length); k > 0; k--) {
+    if (checkShape(shape, value.slice(k)).length === 0) return [value.slice(k), k];
+  }
+  return [value, 0];
+}
+
+export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
+  const [field, by] = [param(rule, "field"), param(rule, "by")];
+  const limits = rule.limits as Record<string, number>;
+  const strip = typeof rule.strip === "string" ? rule.strip : "";
+  const [fieldShape, byShape] = [shapeAt(ctx.root, field), shapeAt(ctx.root, by)];
+  if (fieldShape?.kind !== "string" || !byShape) {
+    throw new SpecError(
+      `x-doku-rules "${rule.id}": field must be a string field and by a body field`,
+      ctx.where,
+    );
+  }
+  const keys = Object.keys(limits).filter((k) => checkShape(byShape, k).length === 0);
+  const concat = ctx.rules.find((r) => r.kind === "concat" && r.target === field);
+  const parts = (concat?.parts as string[] | undefined) ?? [];
+  const partShapes = parts
+    .map((p) => shapeAt(ctx.root, p))
+    .filter((s): s is StringShape => s?.kind === "string");
+  const digitsOf = (body: unknown): number => countDigits(String(get(body, field)), strip);
+  return {
+    rule,
+    pointer: field,
+    reason: `${field} has more digits than allowed for that ${by}`,
+    holds: holdsFor(rule, ctx.where),
+    extras: fc.tuple(fc.nat(2), fc.nat()),
+    bias(body, extra) {
+      const [mode, k] = extra as number[];
+      if (
+        mode === 0 &&
+        keys.length > 0 &&
+        get(body, field) !== undefined &&
+        ensureParents(body, ctx.root, by)
+      ) {
+        set(body, by, keys[k! % keys.length]);
+      }
+    },
+    repair(body) {
+      const limit = limits[String(get(body, by))];
+      const value = get(body, field);
+      if (limit === undefined || typeof value !== "string") return true;
+      let excess = digitsOf(body) - limit;
+      if (excess <= 0) return true;
+      if (concat && partShapes.length === parts.length) {
+        for (let i = parts.length - 1; i >= 0 && excess > 0; i--) {
+          const [v, cut] = trim(String(get(body, parts[i]!)), partShapes[i]!, excess);
+          set(body, parts[i]!, v);
+          excess -= cut;
+        }
+        set(body, field, parts.map((p) => get(body, p)).join(""));
+      } else {
+        const [v, cut] = trim(value, fieldShape, excess);
+        set(body, field, v);
+        excess -= cut;
+      }
+      return excess <= 0;
+    },
+    breaks(body) {
+      const out: unknown[] = [];
+      for (const key of keys) {
+        const copy = clone(body);
+        if (!ensureParents(copy, ctx.root, by)) continue;
+        set(copy, by, key);
+        const want = limits[key]! + 1;
+        const last = partShapes[partShapes.length - 1];
+        const grow: StringShape = concat && last && partShapes.length === parts.length ? last : fieldShape;
+        const at = grow === fieldShape ? field : parts[parts.length - 1]!;
+        for (const len of grow.lens.length > 0 ? [...grow.lens].reverse() : []) {
+          const v = stringOfLength(grow, len);
+          if (v === undefined) continue;
+          set(copy, at, v);
+          if (grow !== fieldShape) set(copy, field, parts.map((p) => get(copy, p)).join(""));
+          if (digitsOf(copy) === want) {
+            out.push(copy);
+            break;
+          }
+        }
+      }
+      return out;
+    },
+  };
+};

@@ -1,0 +1,78 @@
+/**
+ * required-if: when the condition holds, `field` must be present. Valid cases insert a generated value
+ * (and any missing parent objects); negatives make the condition true and take the field away.
+ */
+import fc from "fast-check";
+import { SpecError } from "../../model/errors.js";
+import { arbitraryOf, witness } from "../builders.js";
+import { ensureParents, shapeAt } from "../locate.js";
+import { clone, get, remove, segments, set } from "../pointer.js";
+import type { Shape } from "../shape.js";
+import { holdsFor, param, type RulePlanner } from "./plan.js";
+
+interface When {
+  pointer: string;
+  equals?: unknown;
+  in?: unknown[];
+  present?: boolean;
+  absent?: boolean;
+}
+
+/** Bodies in which the condition holds (one per way of making it hold). */
+function withConditionTrue(body: unknown, root: Shape, when: When): unknown[] {
+  const targets: unknown[] = "equals" in when ? [when.equals] : Array.isArray(when.in) ? when.in : [];
+  const out: unknown[] = [];
+  for (const v of targets) {
+    const copy = clone(body);
+    if (ensureParents(copy, root, when.pointer) && set(copy, when.pointer, clone(v))) out.push(copy);
+  }
+  if (when.present === true || when.absent === false) {
+    const copy = clone(body);
+    const shape = shapeAt(root, when.pointer);
+    if (
+      shape &&
+      ensureParents(copy, root, when.pointer) &&
+      (get(copy, when.pointer) !== undefined || set(copy, when.pointer, witness(shape)))
+    ) {
+      out.push(copy);
+    }
+  }
+  if (when.absent === true || when.present === false) {
+    const copy = clone(body);
+    remove(copy, when.pointer);
+    out.push(copy);
+  }
+  return out;
+}
+
+export const requiredIfPlan: RulePlanner = (rule, ctx) => {
+  const field = param(rule, "field");
+  const when = rule.when as When;
+  const prefixes = segments(field).map((_, i, all) => `/${all.slice(0, i + 1).join("/")}`);
+  const shapes = prefixes.map((p) => shapeAt(ctx.root, p));
+  if (!shapes.every((s): s is Shape => s !== undefined)) {
+    throw new SpecError(`x-doku-rules "${rule.id}": ${field} is not a field of the body`, ctx.where);
+  }
+  const holds = holdsFor(rule, ctx.where);
+  return {
+    rule,
+    pointer: field,
+    reason: `${field} is missing although its condition holds`,
+    holds,
+    extras: fc.tuple(...shapes.map((s) => arbitraryOf(s))),
+    repair(body, extra) {
+      if (holds(body)) return true;
+      const reserves = extra as unknown[];
+      const fill = (prefix: string) => clone(reserves[prefixes.indexOf(prefix)]);
+      return (
+        ensureParents(body, ctx.root, field, fill) && set(body, field, clone(reserves[reserves.length - 1]))
+      );
+    },
+    breaks(body) {
+      return withConditionTrue(body, ctx.root, when).map((copy) => {
+        remove(copy, field);
+        return copy;
+      });
+    },
+  };
+};

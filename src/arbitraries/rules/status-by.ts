@@ -1,0 +1,44 @@
+/**
+ * status-by (responses): the HTTP status must match the body field's value. Response bodies for a given
+ * status get a field value documented with that status.
+ */
+import fc from "fast-check";
+import { SpecError } from "../../model/errors.js";
+import { checkShape } from "../builders.js";
+import { shapeAt } from "../locate.js";
+import { get, set } from "../pointer.js";
+import { holdsFor, param, type RulePlanner } from "./plan.js";
+
+export const statusByPlan: RulePlanner = (rule, ctx) => {
+  const field = param(rule, "field");
+  const statuses = rule.statuses as Record<string, number | number[]>;
+  const shape = shapeAt(ctx.root, field);
+  if (!shape)
+    throw new SpecError(`x-doku-rules "${rule.id}": ${field} is not a field of the body`, ctx.where);
+  const keysFor = (status: number): string[] =>
+    Object.entries(statuses)
+      .filter(
+        ([k, s]) =>
+          (Array.isArray(s) ? s : [s]).map(Number).includes(status) && checkShape(shape, k).length === 0,
+      )
+      .map(([k]) => k);
+  const holds = holdsFor(rule, ctx.where);
+  return {
+    rule,
+    pointer: field,
+    reason: `${field} does not match the HTTP status`,
+    holds,
+    extras: fc.tuple(fc.nat(2), fc.nat()),
+    bias(body, extra, status) {
+      const keys = status === undefined ? [] : keysFor(status);
+      const [mode, k] = extra as number[];
+      if (mode !== 2 && keys.length > 0 && get(body, field) !== undefined)
+        set(body, field, keys[k! % keys.length]);
+    },
+    repair(body, extra, status) {
+      if (status === undefined || holds(body, status)) return true;
+      const keys = keysFor(status);
+      return keys.length > 0 && set(body, field, keys[(extra as number[])[1]! % keys.length]);
+    },
+  };
+};
