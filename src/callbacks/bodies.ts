@@ -3,13 +3,16 @@
  * spec; boundary and property bodies from a BodySource (src/arbitraries, seeded). A --body file replaces
  * the baseline with a reference the merchant knows.
  */
+import fc from "fast-check";
+import { boundaryCases, caseArbitrary } from "../arbitraries/case.js";
 import type { Operation } from "../model/operation.js";
 
-/** One valid body DOKU could send. */
+/** One valid body DOKU could send, with the non-signature headers generated along (CHANNEL-ID, ...). */
 export interface GeneratedBody {
   kind: "example" | "boundary" | "property";
   label: string;
   value: unknown;
+  headers?: Record<string, string>;
 }
 
 /** How many bodies to make and from which seed; `extra` bodies are reserved for variants and pairs. */
@@ -31,8 +34,39 @@ export function exampleBodies(operation: Operation): GeneratedBody[] {
   }));
 }
 
-/** A BodySource that makes nothing (used when no generator is wired). */
+/** A BodySource that makes nothing (examples and --body only). */
 export const noGeneratedBodies: BodySource = () => [];
 
-/** The default source (wired to src/arbitraries when it lands). */
-export const defaultBodySource: BodySource = noGeneratedBodies;
+/** Headers the kit sets itself on every callback; generated values for them are dropped. */
+const KIT_HEADERS = ["content-type", "client-id", "request-id", "x-partner-id", "x-external-id"];
+
+function mentionsKitHeader(label: string): boolean {
+  const lower = label.toLowerCase();
+  return KIT_HEADERS.some((h) => lower.includes(`/headers/${h}`));
+}
+
+/**
+ * The default source (src/arbitraries): every boundary case that must be accepted (except those about a
+ * header the kit sets itself, whose value the kit replaces), then `cases + extra` property cases from the
+ * seed. Bodies keep the generated non-signature headers (CHANNEL-ID, X-DEVICE-ID, ...).
+ */
+export const schemaBodySource: BodySource = (operation, request) => {
+  if (operation.request.body === undefined) return [];
+  const boundary = boundaryCases(operation)
+    .filter((c) => c.expect.kind === "accept" && !mentionsKitHeader(c.label))
+    .map((c): GeneratedBody => ({ kind: "boundary", label: c.label, value: c.body, headers: c.headers }));
+  const property = fc
+    .sample(caseArbitrary(operation, "valid"), { seed: request.seed, numRuns: request.cases + request.extra })
+    .map(
+      (c, i): GeneratedBody => ({
+        kind: "property",
+        label: `property #${i + 1}`,
+        value: c.body,
+        headers: c.headers,
+      }),
+    );
+  return [...boundary, ...property];
+};
+
+/** The default source. */
+export const defaultBodySource: BodySource = schemaBodySource;

@@ -5,13 +5,21 @@
  * pair (+ optional ledger hook), forged callbacks.
  */
 import { randomUUID } from "node:crypto";
+import { KitError } from "../model/errors.js";
+import type { Operation } from "../model/operation.js";
 import { deriveSeed, randomSeed } from "../runner/seed.js";
 import { createHttpTransport } from "../runner/transport.js";
 import { CALLBACK_AUTH_MODES } from "../signatures/callback-modes.js";
 import { mutatorsFor } from "../signatures/mutators.js";
 import { requireOperation } from "../validation/operation-lookup.js";
 import { chooseBaseline } from "./baseline.js";
-import { defaultBodySource, exampleBodies } from "./bodies.js";
+import {
+  type BodyRequest,
+  type BodySource,
+  defaultBodySource,
+  exampleBodies,
+  type GeneratedBody,
+} from "./bodies.js";
 import type { CallbackCheckContext } from "./checks/context.js";
 import { duplicateConsistent } from "./checks/duplicate-consistent.js";
 import { dokuRoleKeys } from "./doku-keys.js";
@@ -23,6 +31,27 @@ import { planCases, type TokenSource } from "./plan.js";
 import { CertificationSession } from "./session.js";
 import { buildSummary, type CertificationSummary, callbackRerunLine } from "./summary.js";
 import { runTokenPhase, unreachableVerdict } from "./token-phase.js";
+
+/**
+ * Runs the body source; a generator failure (a schema the arbitraries cannot build yet) becomes a note and
+ * the certification goes on with the examples and --body only: nothing is reported as tested that was not.
+ */
+function generateBodies(
+  source: BodySource,
+  operation: Operation,
+  request: BodyRequest,
+  notes: string[],
+): GeneratedBody[] {
+  try {
+    return source(operation, request);
+  } catch (error) {
+    if (!(error instanceof KitError)) throw error;
+    notes.push(
+      `no boundary or property callbacks were generated (${error.message}); only the spec examples and --body were sent`,
+    );
+    return [];
+  }
+}
 
 /** Fresh bodies reserved for notification byte variants (3) and the duplicate pair (1). */
 const FRESH_BODIES = 4;
@@ -39,16 +68,12 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
   const snap = flow.family === "snap";
   const notes: string[] = [];
 
-  const examples = exampleBodies(operation);
-  const { baseline, rest } = chooseBaseline(bundle, operation, examples, options.body);
   const bodySource = options.bodySource ?? defaultBodySource;
-  const generated = bodySource(operation, {
-    cases: o.cases,
-    seed: deriveSeed(seed, flow.name),
-    extra: FRESH_BODIES,
-  });
+  const request = { cases: o.cases, seed: deriveSeed(seed, flow.name), extra: FRESH_BODIES };
+  const generated = generateBodies(bodySource, operation, request, notes);
   const fresh = generated.filter((b) => b.kind === "property").slice(-FRESH_BODIES);
-  const valid = [...rest, ...generated.filter((b) => !fresh.includes(b))];
+  const candidates = [...exampleBodies(operation), ...generated.filter((b) => !fresh.includes(b))];
+  const { baseline, rest: valid } = chooseBaseline(bundle, operation, candidates, options.body);
 
   const transport = options.transport ?? createHttpTransport({ maxSockets: 1 });
   const operationIds = [...(tokenOperation ? [tokenOperation.id] : []), operation.id];

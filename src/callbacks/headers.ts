@@ -32,8 +32,16 @@ export function schemaSample(schema: JsonSchema | undefined): string | undefined
   return found === undefined ? undefined : String(found);
 }
 
-/** Fresh headers for one callback: Content-Type, client id, a new idempotency key, declared extras. */
-export function callbackHeaders(flow: Flow, operation: Operation, clientId: string): Record<string, string> {
+/**
+ * Fresh headers for one callback: Content-Type, client id, a new idempotency key, then the declared
+ * extras — from `generated` (headers the arbitraries made with the body) or else the schema's sample.
+ */
+export function callbackHeaders(
+  flow: Flow,
+  operation: Operation,
+  clientId: string,
+  generated: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const id = newIdempotencyKey(flow.family);
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (flow.family === "snap") headers["X-PARTNER-ID"] = clientId;
@@ -44,7 +52,8 @@ export function callbackHeaders(flow: Flow, operation: Operation, clientId: stri
   for (const [name, schema] of Object.entries(declared)) {
     const lower = name.toLowerCase();
     if (taken.has(lower) || SIGNER_HEADERS.has(lower)) continue;
-    const value = schemaSample(schema);
+    const made = Object.entries(generated).find(([k]) => k.toLowerCase() === lower)?.[1];
+    const value = made ?? schemaSample(schema);
     if (value !== undefined) headers[name] = value;
   }
   return headers;

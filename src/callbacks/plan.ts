@@ -11,6 +11,7 @@
 import type { Operation } from "../model/operation.js";
 import { findMutator, mutatorsFor } from "../signatures/mutators.js";
 import type { SignatureAuth } from "../signatures/types.js";
+import type { Baseline } from "./baseline.js";
 import type { GeneratedBody } from "./bodies.js";
 import { BYTE_VARIANTS } from "./byte-variants.js";
 import { type CallbackCase, type CaseKind, PHASE_OF } from "./case.js";
@@ -27,7 +28,7 @@ export interface PlanInput {
   auth: SignatureAuth;
   tokenSource: TokenSource;
   /** The probe body: --body text (exact bytes) or the first example. */
-  baseline: { kind: "pinned" | "example"; label: string; raw: string; value: unknown };
+  baseline: Baseline;
   /** Other valid bodies: remaining examples, boundary, property. */
   valid: readonly GeneratedBody[];
   /** Fresh bodies reserved for notification byte variants and the duplicate pair. */
@@ -65,6 +66,7 @@ function makeCase(
   label: string,
   raw: string,
   value: unknown,
+  generated: Readonly<Record<string, string>> | undefined,
 ): CallbackCase {
   return {
     operationId: input.operation.id,
@@ -72,7 +74,12 @@ function makeCase(
     method: input.operation.method,
     path: input.operation.path,
     pathParams: {},
-    headers: callbackHeaders(input.flow, input.operation, input.clientId),
+    headers: callbackHeaders(
+      input.flow,
+      input.operation,
+      input.clientId,
+      generated ?? templateHeaders(input),
+    ),
     body: value,
     rawBody: raw,
     kind,
@@ -83,13 +90,25 @@ function makeCase(
 
 const compact = (body: GeneratedBody) => JSON.stringify(body.value);
 
+/** Generated headers to use where a body came without any (examples, --body): the first generated case's. */
+function templateHeaders(input: PlanInput): Record<string, string> {
+  return [...input.valid, ...input.fresh].find((b) => b.headers !== undefined)?.headers ?? {};
+}
+
 export function planCases(input: PlanInput): Plan {
   const { baseline, flow } = input;
   const notes: string[] = [];
-  const probe = makeCase(input, baseline.kind, `${baseline.label} (probe)`, baseline.raw, baseline.value);
-  const cases = input.valid.map((b) => makeCase(input, b.kind, b.label, compact(b), b.value));
+  const probe = makeCase(
+    input,
+    baseline.kind,
+    `${baseline.label} (probe)`,
+    baseline.raw,
+    baseline.value,
+    undefined,
+  );
+  const cases = input.valid.map((b) => makeCase(input, b.kind, b.label, compact(b), b.value, b.headers));
   const fresh = [...input.fresh];
-  const nextFresh = (): { label: string; value: unknown } =>
+  const nextFresh = (): { label: string; value: unknown; headers?: Record<string, string> } =>
     flow.kind === "notification" && fresh.length > 0
       ? (fresh.shift() as GeneratedBody)
       : { label: baseline.label, value: baseline.value };
@@ -111,12 +130,20 @@ export function planCases(input: PlanInput): Plan {
       `byte variant ${variant.name} of ${base.label}: ${variant.description}`,
       raw,
       base.value,
+      base.headers,
     );
     cases.push({ ...c, variant: variant.name });
   }
   const dup = nextFresh();
   const first = {
-    ...makeCase(input, "duplicate", `first delivery of ${dup.label}`, JSON.stringify(dup.value), dup.value),
+    ...makeCase(
+      input,
+      "duplicate",
+      `first delivery of ${dup.label}`,
+      JSON.stringify(dup.value),
+      dup.value,
+      dup.headers,
+    ),
     variant: "first",
     group: "duplicate",
   };
@@ -124,7 +151,14 @@ export function planCases(input: PlanInput): Plan {
   const forged = forgedMutators(input.auth, input.tokenSource);
   notes.push(...forged.notes);
   for (const name of forged.names) {
-    const c = makeCase(input, "forged", `forged ${flow.kind} (${name})`, baseline.raw, baseline.value);
+    const c = makeCase(
+      input,
+      "forged",
+      `forged ${flow.kind} (${name})`,
+      baseline.raw,
+      baseline.value,
+      undefined,
+    );
     const reason = findMutator(name)?.description ?? name;
     cases.push({ ...c, variant: name, expect: { kind: "reject-auth", mutator: name, reason } });
   }
