@@ -1,8 +1,9 @@
 /**
  * certifyCallback: plays DOKU against a merchant endpoint and returns the certification summary (data;
  * the CLI prints and the reporters write). Sequence: token phase (SNAP with --token-url), the probe (an
- * unreachable or hanging endpoint ends the run here: exit 3), valid callbacks, byte variants, the duplicate
- * pair (+ optional ledger hook), forged callbacks.
+ * unreachable or hanging endpoint ends the run here: exit 3), valid callbacks, byte variants, forged
+ * callbacks, the redelivery pair; with --ledger-url the merchant's ledger is asked after each forged
+ * callback and after the pair.
  */
 import { randomUUID } from "node:crypto";
 import { KitError } from "../model/errors.js";
@@ -25,7 +26,7 @@ import { duplicateConsistent } from "./checks/duplicate-consistent.js";
 import { dokuRoleKeys } from "./doku-keys.js";
 import { authOf, type DokuIdentity, signCase } from "./doku-signer.js";
 import { TOKEN_OPERATION_ID } from "./flows.js";
-import { ledgerViolations } from "./ledger.js";
+import { LEDGER_CHECK, type LedgerProbe, ledgerViolations } from "./ledger.js";
 import { type CertifyOptions, resolveCertifyOptions } from "./options.js";
 import { planCases, type TokenSource } from "./plan.js";
 import { CertificationSession } from "./session.js";
@@ -200,31 +201,35 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
     await session.check(ctx, probe);
     ctx.baseline = probe;
 
+    const ledger: LedgerProbe | undefined =
+      options.ledgerUrl === undefined
+        ? undefined
+        : { transport, ledgerUrl: options.ledgerUrl, timeoutMs: o.requestTimeoutMs };
     for (const c of plan.cases) {
       if (options.signal?.aborted) return await finish({ reason: "interrupted", exitCode: 3 });
-      const { exchange } = await session.run(ctx, o.url.href, c, signCase(identity, c));
-      if (exchange.fatal)
-        return await finish({
-          reason: `the merchant endpoint ${o.url.href} became unreachable: ${exchange.error}`,
-          exitCode: 3,
-        });
+      const exchange = await session.send(o.url.href, c, signCase(identity, c));
+      if (exchange.fatal) {
+        const reason = `the merchant endpoint ${o.url.href} became unreachable: ${exchange.error}`;
+        return await finish({ reason, exitCode: 3 });
+      }
+      const forged = c.kind === "forged" && ledger !== undefined && exchange.response !== undefined;
+      const extra = forged ? await ledgerViolations(ctx, ledger, exchange, 0) : [];
+      await session.check(ctx, exchange, extra, forged ? [LEDGER_CHECK] : []);
     }
     for (const [firstCase, secondCase] of plan.pairs) {
       const first = await session.run(ctx, o.url.href, firstCase, signCase(identity, firstCase));
       const second = await session.send(o.url.href, secondCase, signCase(identity, secondCase));
       const extra = duplicateConsistent(ctx, first.exchange, second);
       const extraChecks = ["duplicate-consistent"];
-      if (options.ledgerUrl !== undefined && second.response) {
-        extra.push(
-          ...(await ledgerViolations(ctx, transport, options.ledgerUrl, second, o.requestTimeoutMs)),
-        );
-        extraChecks.push("duplicate-ledger");
+      if (ledger !== undefined && second.response) {
+        extra.push(...(await ledgerViolations(ctx, ledger, second, 1)));
+        extraChecks.push(LEDGER_CHECK);
       }
       await session.check(ctx, second, extra, extraChecks);
     }
     if (options.ledgerUrl === undefined && flow.kind === "notification") {
       notes.push(
-        "a merchant that applies a redelivered notification twice but answers identically is not observable from outside; --ledger-url adds that check",
+        "not observable from outside without --ledger-url: a merchant that applies a redelivered notification twice but answers identically, or processes a forged one before refusing it",
       );
     }
     return await finish();

@@ -1,8 +1,9 @@
 /**
- * Optional --ledger-url test hook: what the duplicate pair cannot show from outside (a receiver that
- * credits twice but answers the same both times) the merchant's own test ledger can. After the pair the
- * kit sends `GET <ledger-url>?key=<Request-Id or X-EXTERNAL-ID>` and expects JSON `{"processed": <n>}`:
- * how many times the merchant applied the callback with that key. `duplicate-ledger` requires n = 1.
+ * Optional --ledger-url test hook, for what answers cannot show: a receiver that credits a redelivery twice
+ * but answers the same both times, or one that processes a forged callback and only then refuses it. The
+ * kit sends `GET <ledger-url>?key=<Request-Id or X-EXTERNAL-ID>` and expects `200 {"processed": <n>}`: how
+ * many times the merchant applied the callback with that key. The `ledger` check requires n = 1 after the
+ * redelivery pair (rule `processed-once`) and n = 0 after a forged callback (rule `processed-never`).
  */
 import { violation } from "../checks/response.js";
 import type { Violation } from "../model/violation.js";
@@ -12,6 +13,9 @@ import type { CallbackExchange } from "./case.js";
 import type { CallbackCheckContext } from "./checks/context.js";
 import { idempotencyHeader } from "./ids.js";
 
+/** The check name ledger findings carry. */
+export const LEDGER_CHECK = "ledger";
+
 /** The ledger URL for one idempotency key. */
 export function ledgerQuery(ledgerUrl: string, key: string): string {
   const url = new URL(ledgerUrl);
@@ -19,52 +23,55 @@ export function ledgerQuery(ledgerUrl: string, key: string): string {
   return url.toString();
 }
 
-/** Asks the ledger how often the pair's callback was applied; a violation unless exactly once. */
+export interface LedgerProbe {
+  transport: Transport;
+  ledgerUrl: string;
+  timeoutMs: number;
+}
+
+/** Asks the ledger how often `exchange`'s callback was applied; a violation unless exactly `expected` times. */
 export async function ledgerViolations(
   ctx: CallbackCheckContext,
-  transport: Transport,
-  ledgerUrl: string,
-  second: CallbackExchange,
-  timeoutMs: number,
+  probe: LedgerProbe,
+  exchange: CallbackExchange,
+  expected: 0 | 1,
 ): Promise<Violation[]> {
   const header = idempotencyHeader(ctx.flow.family);
-  const key = headerValue(second.request.headers, header) ?? "";
-  const url = ledgerQuery(ledgerUrl, key);
-  const found = (rule: string, expected: unknown, actual: unknown, message: string): Violation[] => [
-    violation("duplicate-ledger", second, ctx.operation, {
+  const key = headerValue(exchange.request.headers, header) ?? "";
+  const url = ledgerQuery(probe.ledgerUrl, key);
+  const found = (rule: string, want: unknown, actual: unknown, message: string): Violation[] => [
+    violation(LEDGER_CHECK, exchange, ctx.operation, {
       pointer: `/headers/${header}`,
       rule,
-      expected,
+      expected: want,
       actual,
       message,
       source: "kit test hook (--ledger-url)",
     }),
   ];
+  const shape = '200 {"processed": <n>}';
   let processed: unknown;
   try {
-    const response = await transport.send({ method: "GET", url, headers: {}, body: "" }, { timeoutMs });
+    const request = { method: "GET" as const, url, headers: {}, body: "" };
+    const response = await probe.transport.send(request, { timeoutMs: probe.timeoutMs });
     processed = (response.json as { processed?: unknown } | undefined)?.processed;
     if (response.status !== 200 || typeof processed !== "number") {
-      return found(
-        "ledger-answer",
-        '200 {"processed": <n>}',
-        `${response.status} ${response.body.slice(0, 80)}`,
-        `the ledger hook ${url} did not answer {"processed": <n>}`,
-      );
+      const got = `${response.status} ${response.body.slice(0, 80)}`;
+      return found("ledger-answer", shape, got, `the ledger hook ${url} did not answer ${shape}`);
     }
   } catch (error) {
-    return found(
-      "ledger-answer",
-      '200 {"processed": <n>}',
-      String((error as Error).message),
-      `the ledger hook ${url} is unreachable`,
-    );
+    return found("ledger-answer", shape, (error as Error).message, `the ledger hook ${url} is unreachable`);
   }
-  if (processed === 1) return [];
+  if (processed === expected) return [];
+  const what =
+    expected === 1
+      ? `was applied ${processed} times after two deliveries; a redelivery must be applied once`
+      : `was applied ${processed} times although it was forged; refuse before processing`;
+  const rule = expected === 1 ? "processed-once" : "processed-never";
   return found(
-    "processed-once",
-    1,
+    rule,
+    expected,
     processed,
-    `the merchant's ledger says the callback with ${header} ${key} was applied ${processed} times after two deliveries; it must be applied once`,
+    `the merchant's ledger says the callback with ${header} ${key} ${what}`,
   );
 }

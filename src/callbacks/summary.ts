@@ -33,7 +33,7 @@ export interface CertificationSummary extends RunSummary {
 export const CHECK_ORDER: readonly string[] = [
   ...CALLBACK_CHECKS.map((c) => c.name),
   "duplicate-consistent",
-  "duplicate-ledger",
+  "ledger",
 ];
 
 /** The command line that re-runs the same certification (same seed, same generated bodies). */

@@ -51,7 +51,19 @@ describe("doku-va-notification", () => {
     expect(without.exitCode).toBe(0);
     expect(without.notes.join(" ")).toMatch(/--ledger-url/);
     const withLedger = await run("notification", { silentDouble: true }, { ledger: true });
-    expect(errorsOf(withLedger)).toContain("duplicate-ledger /headers/Request-Id processed-once");
+    expect(errorsOf(withLedger)).toEqual(["ledger /headers/Request-Id processed-once"]);
+    expect(withLedger.exitCode).toBe(1);
+  });
+
+  it("processing a forged notification before refusing it is caught only through --ledger-url", async () => {
+    const without = await run("notification", { processThenVerify: true });
+    expect(without.exitCode).toBe(0);
+    const withLedger = await run("notification", { processThenVerify: true }, { ledger: true });
+    // It also applies the redelivery again (it counts every arrival).
+    expect(errorsOf(withLedger)).toEqual([
+      "ledger /headers/Request-Id processed-never",
+      "ledger /headers/Request-Id processed-once",
+    ]);
     expect(withLedger.exitCode).toBe(1);
   });
 });

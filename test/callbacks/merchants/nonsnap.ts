@@ -20,6 +20,8 @@ export interface NonSnapFlaws {
   doubleProcess?: boolean;
   /** Notifications: no de-duplication, credits again, answers 200 both times (only the ledger sees it). */
   silentDouble?: boolean;
+  /** Notifications: applies the payment first, verifies after (refuses forged ones, too late). */
+  processThenVerify?: boolean;
   /** Inquiry: customer.name of 70 characters. */
   longName?: boolean;
   /** Inquiry: billing_not_found answered with HTTP 200. */
@@ -68,6 +70,8 @@ export function nonSnapMerchant(kind: "inquiry" | "notification", flaws: NonSnap
       return;
     }
     if (flaws.reserialise) body = Buffer.from(JSON.stringify(JSON.parse(body.toString("utf8"))));
+    const requestId = String(req.headers["request-id"] ?? "");
+    if (flaws.processThenVerify) ledger.set(requestId, (ledger.get(requestId) ?? 0) + 1);
     const verdict = verifyRequest(
       { method: req.method ?? "POST", path: req.url ?? "/", headers: req.headers, body },
       {
@@ -82,14 +86,14 @@ export function nonSnapMerchant(kind: "inquiry" | "notification", flaws: NonSnap
         .end(JSON.stringify({ error: verdict.reason }));
       return;
     }
-    const requestId = String(req.headers["request-id"] ?? "");
     const json = JSON.parse(body.toString("utf8")) as {
       order?: { invoice_number?: string };
       virtual_account_info?: { virtual_account_number?: string };
     };
     if (kind === "notification") {
       const invoice = String(json.order?.invoice_number ?? "");
-      const redelivery = ledger.has(requestId) && !flaws.doubleProcess && !flaws.silentDouble;
+      const redelivery =
+        (ledger.has(requestId) && !flaws.doubleProcess && !flaws.silentDouble) || flaws.processThenVerify;
       if (!redelivery) {
         if (flaws.doubleProcess && paid.has(invoice)) {
           res.writeHead(409, { "Content-Type": "application/json" }).end('{"error":"invoice already paid"}');
