@@ -4410,7 +4410,37 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "no value list or length documented; samples H2H, VA004, VA009"
+              "x-doku-unconfirmed": "no length documented; the value list is disputed (conflict callback-channel-id-values); samples H2H, VA004, VA009",
+              "x-doku-conflict": {
+                "id": "callback-channel-id-values",
+                "summary": "The header tables of the BNI callbacks say \"Please fill with H2H\"; the direct-inquiry embeds and their samples send VA004, the BTN v1.0 embed VA009",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Direct Inquiry \"Request Header\" table: CHANNEL-ID ... channel ID for VA. Please fill with H2H (Host-To-Host )"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "1.d payment notification embed: \"Channel Id for VA. Please fill with H2H (Host-To-Host)\", example H2H"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Direct Inquiry and 2.d notification embeds: channel Id for VA, Example: VA004; HTTP samples CHANNEL-ID: VA004"
+                  },
+                  {
+                    "source": "https://developers.doku.com/archive/snap/virtual-account/btn-v1.0",
+                    "says": "BTN v1.0 embed sample CHANNEL-ID VA009"
+                  }
+                ],
+                "follows": "any alphanumeric channel id (H2H, VA004, VA009 all pass)",
+                "why": "on callbacks DOKU authors the header and its own DIPC embeds send VA004, so enforcing the table's H2H would reject DOKU's documented requests; the alternative records what the tables prescribe",
+                "alternative": {
+                  "type": "string",
+                  "enum": [
+                    "H2H"
+                  ]
+                }
+              }
             },
             "Authorization": {
               "type": "string",
@@ -5664,6 +5694,26 @@ export const operations: readonly Operation[] = [
         ],
         "follows": "05",
         "why": "2000500 is DOKU's only published code for this endpoint; BI-SNAP numbering (54) is not what DOKU's sample shows"
+      },
+      {
+        "id": "dana-authorization-example",
+        "summary": "The DANA embed describes Authorization as the B2B access token but its example (and the HTTP sample) is \"95221\"",
+        "sources": [
+          {
+            "source": "004_79f74cf326aa7e34.txt",
+            "says": "Authorization string Required: Access Token obtained from Get B2B Token API"
+          },
+          {
+            "source": "004_79f74cf326aa7e34.txt",
+            "says": "Example: 95221; HTTP payment sample Authorization: 95221 (the same placeholder as X-DEVICE-ID and X-IP-ADDRESS)"
+          },
+          {
+            "source": "002_53e227cf58eb634c.txt",
+            "says": "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9... (every SNAP VA sample)"
+          }
+        ],
+        "follows": "Bearer <B2B access token> (AuthorizationBearer)",
+        "why": "the description names the B2B access token, which every other DOKU sample and SDK sends as \"Bearer <token>\"; \"95221\" is the embed's placeholder, so DOKU's own DANA samples fail this header on purpose"
       }
     ],
     "serviceCode": "05"
@@ -6234,6 +6284,26 @@ export const operations: readonly Operation[] = [
         ],
         "follows": "07",
         "why": "2000700 is DOKU's only published code for this endpoint and DOKU's SDK uses 07 too; BI-SNAP numbering (58) is not what DOKU shows"
+      },
+      {
+        "id": "dana-authorization-example",
+        "summary": "The DANA embed describes Authorization as the B2B access token but its example (and the HTTP sample) is \"95221\"",
+        "sources": [
+          {
+            "source": "004_79f74cf326aa7e34.txt",
+            "says": "Authorization string Required: Access Token obtained from Get B2B Token API"
+          },
+          {
+            "source": "004_79f74cf326aa7e34.txt",
+            "says": "Example: 95221; HTTP refund sample Authorization: 95221 (the same placeholder as X-DEVICE-ID and X-IP-ADDRESS)"
+          },
+          {
+            "source": "002_53e227cf58eb634c.txt",
+            "says": "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9... (every SNAP VA sample)"
+          }
+        ],
+        "follows": "Bearer <B2B access token> (AuthorizationBearer)",
+        "why": "the description names the B2B access token, which every other DOKU sample and SDK sends as \"Bearer <token>\"; \"95221\" is the embed's placeholder, so DOKU's own DANA samples fail this header on purpose"
       }
     ],
     "serviceCode": "07"
@@ -8650,7 +8720,37 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "no value list or length documented; samples H2H, VA004, VA009"
+              "x-doku-unconfirmed": "no length documented; the value list is disputed (conflict callback-channel-id-values); samples H2H, VA004, VA009",
+              "x-doku-conflict": {
+                "id": "callback-channel-id-values",
+                "summary": "The header tables of the BNI callbacks say \"Please fill with H2H\"; the direct-inquiry embeds and their samples send VA004, the BTN v1.0 embed VA009",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Direct Inquiry \"Request Header\" table: CHANNEL-ID ... channel ID for VA. Please fill with H2H (Host-To-Host )"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "1.d payment notification embed: \"Channel Id for VA. Please fill with H2H (Host-To-Host)\", example H2H"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Direct Inquiry and 2.d notification embeds: channel Id for VA, Example: VA004; HTTP samples CHANNEL-ID: VA004"
+                  },
+                  {
+                    "source": "https://developers.doku.com/archive/snap/virtual-account/btn-v1.0",
+                    "says": "BTN v1.0 embed sample CHANNEL-ID VA009"
+                  }
+                ],
+                "follows": "any alphanumeric channel id (H2H, VA004, VA009 all pass)",
+                "why": "on callbacks DOKU authors the header and its own DIPC embeds send VA004, so enforcing the table's H2H would reject DOKU's documented requests; the alternative records what the tables prescribe",
+                "alternative": {
+                  "type": "string",
+                  "enum": [
+                    "H2H"
+                  ]
+                }
+              }
             },
             "Authorization": {
               "type": "string",
@@ -9912,7 +10012,37 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "no value list or length documented; samples H2H, VA004, VA009"
+              "x-doku-unconfirmed": "no length documented; the value list is disputed (conflict callback-channel-id-values); samples H2H, VA004, VA009",
+              "x-doku-conflict": {
+                "id": "callback-channel-id-values",
+                "summary": "The header tables of the BNI callbacks say \"Please fill with H2H\"; the direct-inquiry embeds and their samples send VA004, the BTN v1.0 embed VA009",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Direct Inquiry \"Request Header\" table: CHANNEL-ID ... channel ID for VA. Please fill with H2H (Host-To-Host )"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "1.d payment notification embed: \"Channel Id for VA. Please fill with H2H (Host-To-Host)\", example H2H"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Direct Inquiry and 2.d notification embeds: channel Id for VA, Example: VA004; HTTP samples CHANNEL-ID: VA004"
+                  },
+                  {
+                    "source": "https://developers.doku.com/archive/snap/virtual-account/btn-v1.0",
+                    "says": "BTN v1.0 embed sample CHANNEL-ID VA009"
+                  }
+                ],
+                "follows": "any alphanumeric channel id (H2H, VA004, VA009 all pass)",
+                "why": "on callbacks DOKU authors the header and its own DIPC embeds send VA004, so enforcing the table's H2H would reject DOKU's documented requests; the alternative records what the tables prescribe",
+                "alternative": {
+                  "type": "string",
+                  "enum": [
+                    "H2H"
+                  ]
+                }
+              }
             },
             "Authorization": {
               "type": "string",
@@ -10927,6 +11057,22 @@ export const operations: readonly Operation[] = [
         ],
         "follows": "the current BNI tables (trxId required)",
         "why": "the current page is normative; a merchant should not depend on trxId being absent, and should accept it missing only with a warning in its own handling"
+      },
+      {
+        "id": "notification-sample-path",
+        "summary": "The page shows the Notification URL path two ways; the merchant chooses the real URL",
+        "sources": [
+          {
+            "source": "002_53e227cf58eb634c.txt",
+            "says": "1.d Acknowledge payment result (DGPC/MGPC) HTTP sample: POST /v1.1/transfer-va/payment"
+          },
+          {
+            "source": "002_53e227cf58eb634c.txt",
+            "says": "2.d Acknowledge payment notification (DIPC) HTTP sample: POST /v1/transfer-va/payment"
+          }
+        ],
+        "follows": "/v1.1/transfer-va/payment as the sample path",
+        "why": "it matches the v1.1 API generation of the other BNI endpoints (and the inquiry's sample path); the path is the merchant's and matters only as the default EndpointUrl for signing"
       },
       {
         "id": "notification-ack-layout",
