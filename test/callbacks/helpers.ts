@@ -65,3 +65,8 @@ export function errorsOf(summary: CertificationSummary): string[] {
     .filter((v) => v.severity === "error")
     .map((v) => `${v.check} ${v.pointer} ${v.rule}`);
 }
+
+/** The distinct check names of the error violations, sorted. */
+export function checkNames(summary: CertificationSummary): string[] {
+  return [...new Set(summary.violations.filter((v) => v.severity === "error").map((v) => v.check))].sort();
+}
