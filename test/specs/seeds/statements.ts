@@ -1,0 +1,106 @@
+/**
+ * Statements the seeds make in prose, read by regex and checked against the spec: payment-code length
+ * limits (000, 001, 002), the response fields the pages tell merchants to read ("by using X"), the open
+ * amount rule (002), plus seed 003 (overview.ts). The small tables below only say WHERE in the spec a
+ * statement lands.
+ */
+import type { SpecBundle } from "../../../src/model/operation.js";
+import type { JsonSchema } from "../../../src/model/schema.js";
+import type { SeedCorpus } from "./corpus.js";
+import { type AuditFinding, type Emit, emitter, opOf, ruleOf } from "./findings.js";
+import { auditOverview } from "./overview.js";
+import { chainAt } from "./schema.js";
+
+/** Where "The payment code length maximum is N digits" lands, per page. */
+export const PAYMENT_CODE_LIMITS: Record<string, { op: string; channel?: string; field?: string }> = {
+  "000": { op: "snapVaInquiry", channel: "VIRTUAL_ACCOUNT_BTN" },
+  "001": { op: "dokuVaInquiry", field: "virtual_account_info.virtual_account_number" },
+  "002": { op: "snapVaInquiry", channel: "VIRTUAL_ACCOUNT_BNI" },
+};
+
+/** Which response a page's "by using <field>" advice is about. */
+export const ADVICE_TARGETS: Record<string, { op: string; status: string }[]> = {
+  "000": [{ op: "snapBtnCreateVaV1", status: "200" }],
+  "001": [
+    { op: "dokuVaCreatePaymentCode", status: "200" },
+    { op: "dokuVaCreateMerchantPaymentCode", status: "200" },
+  ],
+  "002": [{ op: "snapCreateVa", status: "200" }],
+};
+
+function paymentCodeLimit(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
+  const target = PAYMENT_CODE_LIMITS[c.seed.id];
+  const m = /The payment code length maximum is\s+([0-9]+)\s+digits/.exec(c.seed.text);
+  if (target === undefined || m === null) return;
+  const limit = Number(m[1]);
+  const op = opOf(bundle, target.op);
+  if (target.channel !== undefined) {
+    for (const id of ["x-doku-va-digits-by-channel", "x-doku-va-digits-by-channel-response"]) {
+      const limits = (ruleOf(op, id)?.limits ?? {}) as Record<string, number>;
+      if (limits[target.channel] !== limit)
+        emit(
+          0,
+          op.id,
+          `${id}.${target.channel}`,
+          "payment-code-length",
+          `doc ${limit}, rule ${limits[target.channel]}`,
+        );
+    }
+  }
+  if (target.field !== undefined) {
+    const node = chainAt(op.request.body?.schema ?? {}, target.field.split("."))?.at(-1) as
+      | JsonSchema
+      | undefined;
+    if (node?.maxLength !== limit)
+      emit(0, op.id, target.field, "payment-code-length", `doc ${limit}, spec ${node?.maxLength}`);
+  }
+}
+
+function advice(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
+  c.seed.lines.forEach((line, i) => {
+    for (const m of line.matchAll(/(?:by using|can use the) ([A-Za-z_]+(?:\.[A-Za-z_]+)+)/g)) {
+      for (const { op: id, status } of ADVICE_TARGETS[c.seed.id] ?? []) {
+        const schema = opOf(bundle, id).responses.find((r) => r.status === status)?.body?.schema ?? {};
+        if (chainAt(schema, (m[1] as string).split(".")) === undefined)
+          emit(
+            i + 1,
+            id,
+            m[1] as string,
+            "advice-field",
+            `the page tells merchants to read ${m[1]}; response ${status} declares no such field`,
+          );
+      }
+    }
+  });
+}
+
+function openAmount(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
+  const m = /set (\w+) = (\w+) and you need to send ([\w.]+) = ([0-9]+|[A-Za-z]+)/.exec(c.seed.text);
+  if (m === null) return;
+  const [, by, when, field, value] = m as unknown as string[];
+  const op = opOf(bundle, "snapCreateVa");
+  const rule = op.rules.find(
+    (r) =>
+      r.kind === "enum-by" && r.by === `/${by}` && r.field === `/${(field as string).replaceAll(".", "/")}`,
+  );
+  const allowed = ((rule?.allowed ?? {}) as Record<string, string[]>)[when as string] ?? [];
+  if (!allowed.includes(value as string))
+    emit(
+      0,
+      op.id,
+      field as string,
+      "open-amount",
+      `doc ${by} = ${when} => ${field} = ${value}; rule allows ${allowed}`,
+    );
+}
+
+/** Findings for the prose statements of one page. */
+export function auditStatements(bundle: SpecBundle, c: SeedCorpus): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  const emit = emitter(c.seed.id, out, "statement");
+  paymentCodeLimit(bundle, c, emit);
+  advice(bundle, c, emit);
+  openAmount(bundle, c, emit);
+  if (c.seed.id === "003") auditOverview(bundle, c, emit);
+  return out;
+}
