@@ -8,6 +8,7 @@ import { anyBuilder, booleanBuilder, neverBuilder, nullBuilder } from "./boolean
 import { enumBuilder } from "./enum.js";
 import { numberBuilder } from "./number.js";
 import { objectBuilder } from "./object.js";
+import { clone } from "./pointer.js";
 import type { Builder, Issue, Mutation, Shape, ShapeKind, Unsupported } from "./shape.js";
 import { stringBuilder } from "./string.js";
 import { unionBuilder } from "./union.js";
@@ -88,9 +89,16 @@ export function firstBreak(
   return { pointer: "", rule, reason: why ?? none };
 }
 
-/** `n` deterministic valid values (fixed seed): boundary fillers, array items. */
+const witnessCache = new WeakMap<Shape, unknown[]>();
+
+/** `n` deterministic valid values (fixed seed): boundary fillers, array items. Fresh copies each call. */
 export function witnesses(s: Shape, n: number): unknown[] {
-  return n === 0 ? [] : fc.sample(arbitraryOf(s), { seed: 1, numRuns: n });
+  let list = witnessCache.get(s) ?? [];
+  if (list.length < n) {
+    list = fc.sample(arbitraryOf(s), { seed: 1, numRuns: n });
+    witnessCache.set(s, list);
+  }
+  return list.slice(0, n).map(clone);
 }
 
 export function witness(s: Shape): unknown {

@@ -14,14 +14,52 @@ export function shapeAt(root: Shape, pointer: string): Shape | undefined {
   return cur;
 }
 
-/** A copy with object keys back in schema order (repairs append the keys they add); unknown keys last. */
+const positions = new WeakMap<Shape, Map<string, number>>();
+
+function position(shape: Extract<Shape, { kind: "object" }>): Map<string, number> {
+  let map = positions.get(shape);
+  if (!map) {
+    map = new Map(shape.props.map((p, i) => [p.name, i]));
+    positions.set(shape, map);
+  }
+  return map;
+}
+
+/**
+ * `value` with object keys in schema order (repairs append the keys they add; unknown keys go last).
+ * Returns the same object where nothing is out of order, so the common case allocates nothing.
+ */
 export function ordered(shape: Shape, value: unknown): unknown {
-  if (shape.kind === "array" && Array.isArray(value)) return value.map((v) => ordered(shape.items, v));
+  if (shape.kind === "array" && Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const o = ordered(shape.items, v);
+      changed ||= o !== v;
+      return o;
+    });
+    return changed ? out : value;
+  }
   if (shape.kind !== "object" || typeof value !== "object" || value === null || Array.isArray(value))
     return value;
   const obj = value as Record<string, unknown>;
+  const pos = position(shape);
+  let sorted = true;
+  let last = -1;
+  for (const k of Object.keys(obj)) {
+    const i = pos.get(k) ?? Number.MAX_SAFE_INTEGER;
+    if (i < last) sorted = false;
+    last = i;
+  }
+  const kids = new Map<string, unknown>();
+  for (const p of shape.props) {
+    if (!Object.hasOwn(obj, p.name)) continue;
+    const o = ordered(p.shape, obj[p.name]);
+    if (o !== obj[p.name]) kids.set(p.name, o);
+  }
+  if (sorted && kids.size === 0) return value;
   const out: Record<string, unknown> = {};
-  for (const p of shape.props) if (Object.hasOwn(obj, p.name)) out[p.name] = ordered(p.shape, obj[p.name]);
+  for (const p of shape.props)
+    if (Object.hasOwn(obj, p.name)) out[p.name] = kids.has(p.name) ? kids.get(p.name) : obj[p.name];
   for (const k of Object.keys(obj)) if (!Object.hasOwn(out, k)) out[k] = obj[k];
   return out;
 }

@@ -8,24 +8,41 @@ export function child(at: string, segment: string | number): string {
   return `${at}/${escapeSegment(String(segment))}`;
 }
 
-export function segments(pointer: string): string[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+const parsed = new Map<string, readonly string[]>();
+
+/** The unescaped tokens of a pointer (memoised: generation reads the same few pointers over and over). */
+export function segments(pointer: string): readonly string[] {
+  let out = parsed.get(pointer);
+  if (!out) {
+    out =
+      pointer === ""
+        ? []
+        : pointer
+            .slice(1)
+            .split("/")
+            .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (parsed.size < 10_000) parsed.set(pointer, out);
+  }
+  return out;
 }
 
 const isContainer = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
-/** The value at `pointer`, or undefined when any step is missing. */
-export function get(root: unknown, pointer: string): unknown {
+function walk(root: unknown, segs: readonly string[], upTo: number): unknown {
   let cur = root;
-  for (const s of segments(pointer)) {
-    if (!isContainer(cur) || !Object.hasOwn(cur, s)) return undefined;
+  for (let i = 0; i < upTo; i++) {
+    const s = segs[i]!;
+    if (!isContainer(cur) || !Object.hasOwn(cur, s) || (Array.isArray(cur) && !/^(0|[1-9][0-9]*)$/.test(s)))
+      return undefined;
     cur = cur[s];
   }
   return cur;
+}
+
+/** The value at `pointer`, or undefined when any step is missing. */
+export function get(root: unknown, pointer: string): unknown {
+  const segs = segments(pointer);
+  return walk(root, segs, segs.length);
 }
 
 export function has(root: unknown, pointer: string): boolean {
@@ -40,8 +57,8 @@ export function has(root: unknown, pointer: string): boolean {
 /** Sets in place; false when the parent is missing (pointer "" cannot be set in place). */
 export function set(root: unknown, pointer: string, value: unknown): boolean {
   const segs = segments(pointer);
-  const last = segs.pop();
-  const parent = get(root, segs.map((s) => `/${escapeSegment(s)}`).join(""));
+  const last = segs[segs.length - 1];
+  const parent = walk(root, segs, segs.length - 1);
   if (last === undefined || !isContainer(parent)) return false;
   parent[last] = value;
   return true;
@@ -50,8 +67,8 @@ export function set(root: unknown, pointer: string, value: unknown): boolean {
 /** Deletes in place (array elements are spliced out); false when nothing was there. */
 export function remove(root: unknown, pointer: string): boolean {
   const segs = segments(pointer);
-  const last = segs.pop();
-  const parent = get(root, segs.map((s) => `/${escapeSegment(s)}`).join(""));
+  const last = segs[segs.length - 1];
+  const parent = walk(root, segs, segs.length - 1);
   if (last === undefined || !isContainer(parent) || !Object.hasOwn(parent, last)) return false;
   if (Array.isArray(parent)) parent.splice(Number(last), 1);
   else delete parent[last];

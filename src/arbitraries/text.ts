@@ -49,14 +49,9 @@ function name(c: Choices, n: number): string {
 
 /** Decodes free text whose length (code points) is one of `lens`. */
 export function decodeText(c: Choices, lens: readonly number[], context: StringContext): string {
-  if (context === "header")
-    return fromPool(
-      c,
-      pickLength(c, lens, (l) => l <= 32),
-      VISIBLE,
-    );
+  if (context === "header") return fromPool(c, pickLength(c, lens, 32), VISIBLE);
   const style = c.next(20);
-  const n = pickLength(c, lens, (l) => l <= 32);
+  const n = pickLength(c, lens, 32);
   if (style >= 17) return fromPool(c, n, MIXED);
   if (style >= 13 && n > 0) return name(c, n);
   return fromPool(c, n, ASCII);

@@ -32,9 +32,41 @@ export function span(lo: number, hi: number): number[] {
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
-/** Picks a length among `lens`, preferring `preferred` when it is allowed (most values look typical). */
-export function pickLength(c: Choices, lens: readonly number[], preferred: (n: number) => boolean): number {
-  const nice = lens.filter(preferred);
-  const pool = nice.length > 0 && c.next(4) !== 0 ? nice : lens;
-  return pool[c.next(pool.length)]!;
+const prefixes = new WeakMap<readonly number[], Map<number, number>>();
+
+/** How many of the ascending `lens` are <= upTo (memoised: decoders call this per value). */
+function countUpTo(lens: readonly number[], upTo: number): number {
+  const byLimit = prefixes.get(lens) ?? new Map<number, number>();
+  prefixes.set(lens, byLimit);
+  let k = byLimit.get(upTo);
+  if (k === undefined) {
+    k = lens.findIndex((l) => l > upTo);
+    if (k < 0) k = lens.length;
+    byLimit.set(upTo, k);
+  }
+  return k;
+}
+
+/** Picks one of the ascending `lens`, three times in four among those <= upTo (typical-looking values). */
+export function pickLength(c: Choices, lens: readonly number[], upTo: number): number {
+  const nice = countUpTo(lens, upTo);
+  return lens[c.next(nice > 0 && c.next(4) !== 0 ? nice : lens.length)]!;
+}
+
+const filtered = new WeakMap<readonly number[], Map<string, readonly number[]>>();
+
+/** `lens` filtered by `keep`, memoised per lens array and `name` of the filter. */
+export function lengthsWhere(
+  lens: readonly number[],
+  name: string,
+  keep: (n: number) => boolean,
+): readonly number[] {
+  const byName = filtered.get(lens) ?? new Map<string, readonly number[]>();
+  filtered.set(lens, byName);
+  let out = byName.get(name);
+  if (!out) {
+    out = lens.filter(keep);
+    byName.set(name, out);
+  }
+  return out;
 }

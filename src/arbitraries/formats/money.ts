@@ -1,7 +1,7 @@
 /** Money and digits: SNAP amount strings (two decimals), IDR, numeric strings. */
 import type { Choices } from "../choice.js";
 import { LENGTH_CAP } from "../regex/lengths.js";
-import { type FormatEntry, pickLength, span } from "./entry.js";
+import { type FormatEntry, lengthsWhere, pickLength, span } from "./entry.js";
 
 const SNAP_AMOUNT = "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$";
 /** `^[0-9]{m,n}$`, `^[0-9]+$` and friends; the lengths come from the pattern itself. */
@@ -20,7 +20,9 @@ export const moneyFormats: FormatEntry[] = [
     matches: (h) => h.pattern === SNAP_AMOUNT,
     lengths: span(4, 19),
     decode(c, lens) {
-      const n = pickLength(c, lens, (l) => l >= 7 && l <= 11) - 3;
+      const typical = lengthsWhere(lens, "typical-amount", (l) => l >= 7 && l <= 11);
+      const pool = typical.length > 0 && c.next(4) !== 0 ? typical : lens;
+      const n = pool[c.next(pool.length)]! - 3;
       const cents = c.next(5) === 0 ? digits(c, 2, true) : "00";
       return `${n === 1 ? c.next(10) : digits(c, n, false)}.${cents}`;
     },
@@ -44,7 +46,7 @@ export const moneyFormats: FormatEntry[] = [
     matches: (h) => NUMERIC.test(h.pattern ?? ""),
     lengths: span(0, LENGTH_CAP),
     decode(c, lens) {
-      const n = pickLength(c, lens, (l) => l <= 20);
+      const n = pickLength(c, lens, 20);
       return digits(c, n, c.next(4) === 0);
     },
     variants: [],

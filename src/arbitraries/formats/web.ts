@@ -1,6 +1,6 @@
 /** Web-shaped strings: email, uri, uuid, UUID-like request ids, the JSON content type. */
 import type { Choices } from "../choice.js";
-import { type FormatEntry, pickLength, span } from "./entry.js";
+import { type FormatEntry, lengthsWhere, pickLength, span } from "./entry.js";
 
 const ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 const HEX = "0123456789abcdef";
@@ -54,8 +54,8 @@ export const webFormats: FormatEntry[] = [
       const fits = (n: number) => DOMAINS.filter((d) => n - 1 - d.length >= 1 && n - 1 - d.length <= 64);
       const n = pickLength(
         c,
-        lens.filter((l) => fits(l).length > 0),
-        (l) => l <= 30,
+        lengthsWhere(lens, "email", (l) => fits(l).length > 0),
+        30,
       );
       const domains = fits(n);
       const domain = domains[c.next(domains.length)]!;
@@ -73,8 +73,8 @@ export const webFormats: FormatEntry[] = [
       const fits = (n: number) => HOSTS.filter((d) => n - `https://${d}/`.length >= 0);
       const n = pickLength(
         c,
-        lens.filter((l) => fits(l).length > 0),
-        (l) => l <= 60,
+        lengthsWhere(lens, "uri", (l) => fits(l).length > 0),
+        60,
       );
       const hosts = fits(n);
       const host = hosts[c.next(hosts.length)]!;

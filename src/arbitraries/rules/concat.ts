@@ -7,7 +7,8 @@ import { checkShape } from "../builders.js";
 import { shapeAt } from "../locate.js";
 import { clone, get, set } from "../pointer.js";
 import type { StringShape } from "../shape.js";
-import { holdsFor, param, type RulePlanner } from "./plan.js";
+import { fastHolds } from "./holds.js";
+import { param, type RulePlanner } from "./plan.js";
 
 const strings = (xs: unknown[]): xs is string[] => xs.every((x) => typeof x === "string");
 
@@ -33,7 +34,7 @@ export const concatPlan: RulePlanner = (rule, ctx) => {
     rule,
     pointer: target,
     reason: `${target} is not ${parts.join(" + ")}`,
-    holds: holdsFor(rule, ctx.where),
+    holds: fastHolds[rule.kind](rule),
     repair(body) {
       const pieces = parts.map((p) => get(body, p));
       if (!strings(pieces) || get(body, target) === undefined) return true;

@@ -8,7 +8,8 @@ import { SpecError } from "../../model/errors.js";
 import { checkShape, witnesses } from "../builders.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import { clone, deepEqual, get, set } from "../pointer.js";
-import { holdsFor, param, type RulePlanner } from "./plan.js";
+import { fastHolds } from "./holds.js";
+import { param, type RulePlanner } from "./plan.js";
 
 export const enumByPlan: RulePlanner = (rule, ctx) => {
   const [field, by] = [param(rule, "field"), param(rule, "by")];
@@ -36,7 +37,7 @@ export const enumByPlan: RulePlanner = (rule, ctx) => {
     rule,
     pointer: field,
     reason: `${field} is not allowed for that ${by}`,
-    holds: holdsFor(rule, ctx.where),
+    holds: fastHolds[rule.kind](rule),
     extras: fc.tuple(fc.nat(2), fc.nat(), fc.nat()),
     bias(body, extra) {
       const [mode, k] = extra as number[];

@@ -9,11 +9,11 @@ import { concatPlan } from "./concat.js";
 import { enumByPlan } from "./enum-by.js";
 import { ltePlan } from "./lte.js";
 import { maxDigitsPlan } from "./max-digits-by.js";
-import type { RuleContext, RulePlan, RulePlanner } from "./plan.js";
+import { holdsFor, type RuleContext, type RulePlan, type RulePlanner } from "./plan.js";
 import { requiredIfPlan } from "./required-if.js";
 import { statusByPlan } from "./status-by.js";
 
-export type { RuleContext, RulePlan } from "./plan.js";
+export { holdsFor, type RuleContext, type RulePlan } from "./plan.js";
 
 /** One planner per rule kind (specs/README.md "x-doku-rules"). */
 export const rulePlanners: Readonly<Record<DokuRule["kind"], RulePlanner>> = {
@@ -37,6 +37,7 @@ export function planRules(rules: readonly DokuRule[], ctx: Omit<RuleContext, "ru
       const planner = Object.hasOwn(rulePlanners, rule.kind) ? rulePlanners[rule.kind] : undefined;
       if (!planner)
         throw new SpecError(`x-doku-rules "${rule.id}" has unknown kind "${rule.kind}"`, ctx.where);
+      holdsFor(rule, ctx.where); // the validation layer reads the parameters: malformed ones fail here
       return planner(rule, full);
     });
 }

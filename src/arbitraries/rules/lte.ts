@@ -7,7 +7,8 @@ import { decimalLte } from "../../validation/rules/lte.js";
 import { checkShape, witnesses } from "../builders.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import { clone, get, set } from "../pointer.js";
-import { holdsFor, param, type RulePlanner } from "./plan.js";
+import { fastHolds } from "./holds.js";
+import { param, type RulePlanner } from "./plan.js";
 
 export const ltePlan: RulePlanner = (rule, ctx) => {
   const left = param(rule, "left");
@@ -20,7 +21,7 @@ export const ltePlan: RulePlanner = (rule, ctx) => {
     rule,
     pointer: left,
     reason: `${left} is greater than ${right}`,
-    holds: holdsFor(rule, ctx.where),
+    holds: fastHolds[rule.kind](rule),
     repair(body) {
       const [a, b] = [get(body, left), get(body, right)];
       if (decimalLte(a, b) !== false) return true;

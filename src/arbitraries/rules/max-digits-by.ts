@@ -11,7 +11,8 @@ import { ensureParents, shapeAt } from "../locate.js";
 import { clone, get, set } from "../pointer.js";
 import type { Shape, StringShape } from "../shape.js";
 import { stringOfLength } from "../string.js";
-import { holdsFor, param, type RulePlanner } from "./plan.js";
+import { fastHolds } from "./holds.js";
+import { param, type RulePlanner } from "./plan.js";
 
 /** Removes up to `excess` leading characters from `value` while `shape` still accepts it. */
 function trim(value: string, shape: Shape, excess: number): [string, number] {
@@ -43,7 +44,7 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
     rule,
     pointer: field,
     reason: `${field} has more digits than allowed for that ${by}`,
-    holds: holdsFor(rule, ctx.where),
+    holds: fastHolds[rule.kind](rule),
     extras: fc.tuple(fc.nat(2), fc.nat()),
     bias(body, extra) {
       const [mode, k] = extra as number[];

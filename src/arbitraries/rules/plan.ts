@@ -1,7 +1,7 @@
 /**
  * How a cross-field rule takes part in generation: valid cases are repaired after generation (with
- * random material from `extras`), negatives come from `breaks`. Whether a rule holds is decided by the
- * validation layer's own checker, so generator and validator cannot disagree on a rule's meaning.
+ * random material from `extras`), negatives come from `breaks`. `holds` is a fast copy of the validation
+ * layer's checker (rules/holds.ts); `holdsFor` is the checker itself, the reference the tests compare to.
  */
 import type fc from "fast-check";
 import type { DokuRule } from "../../model/operation.js";

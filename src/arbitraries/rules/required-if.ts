@@ -8,7 +8,8 @@ import { arbitraryOf, witness } from "../builders.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import { clone, get, remove, segments, set } from "../pointer.js";
 import type { Shape } from "../shape.js";
-import { holdsFor, param, type RulePlanner } from "./plan.js";
+import { fastHolds } from "./holds.js";
+import { param, type RulePlanner } from "./plan.js";
 
 interface When {
   pointer: string;
@@ -53,17 +54,29 @@ export const requiredIfPlan: RulePlanner = (rule, ctx) => {
   if (!shapes.every((s): s is Shape => s !== undefined)) {
     throw new SpecError(`x-doku-rules "${rule.id}": ${field} is not a field of the body`, ctx.where);
   }
-  const holds = holdsFor(rule, ctx.where);
+  const holds = fastHolds[rule.kind](rule);
+  const parents = [ctx.root, ...shapes];
+  const isRequired = (i: number): boolean => {
+    const parent = parents[i]!;
+    const name = segments(field)[i]!;
+    return parent.kind === "object" && parent.props.some((p) => p.name === name && p.required);
+  };
+  let firstOptional = 0;
+  while (firstOptional < shapes.length - 1 && isRequired(firstOptional)) firstOptional++;
   return {
     rule,
     pointer: field,
     reason: `${field} is missing although its condition holds`,
     holds,
-    extras: fc.tuple(...shapes.map((s) => arbitraryOf(s))),
+    // Reserves only from the first level that can be missing (required levels exist whenever their parent does).
+    extras: fc.tuple(...shapes.map((s, i) => (i < firstOptional ? fc.constant(undefined) : arbitraryOf(s)))),
     repair(body, extra) {
       if (holds(body)) return true;
       const reserves = extra as unknown[];
-      const fill = (prefix: string) => clone(reserves[prefixes.indexOf(prefix)]);
+      const fill = (prefix: string, shape: Shape) => {
+        const i = prefixes.indexOf(prefix);
+        return i < firstOptional ? witness(shape) : clone(reserves[i]);
+      };
       return (
         ensureParents(body, ctx.root, field, fill) && set(body, field, clone(reserves[reserves.length - 1]))
       );

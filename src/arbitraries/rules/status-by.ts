@@ -7,7 +7,8 @@ import { SpecError } from "../../model/errors.js";
 import { checkShape } from "../builders.js";
 import { shapeAt } from "../locate.js";
 import { get, set } from "../pointer.js";
-import { holdsFor, param, type RulePlanner } from "./plan.js";
+import { fastHolds } from "./holds.js";
+import { param, type RulePlanner } from "./plan.js";
 
 export const statusByPlan: RulePlanner = (rule, ctx) => {
   const field = param(rule, "field");
@@ -22,7 +23,7 @@ export const statusByPlan: RulePlanner = (rule, ctx) => {
           (Array.isArray(s) ? s : [s]).map(Number).includes(status) && checkShape(shape, k).length === 0,
       )
       .map(([k]) => k);
-  const holds = holdsFor(rule, ctx.where);
+  const holds = fastHolds[rule.kind](rule);
   return {
     rule,
     pointer: field,
