@@ -28,7 +28,9 @@ const src = fileURLToPath(new URL("../src", import.meta.url));
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])),
+  );
   return nested.flat().filter((f) => f.endsWith(".ts"));
 }
 
@@ -40,13 +42,17 @@ for (const file of await files(src)) {
     const target = join(file, "..", match[1] as string);
     const rel = relative(src, target);
     if (rel.startsWith("..")) {
-      problems.push(`${relative(src, file)} imports ${match[1]} (outside src/: generated/ and conformance/ are wired in conformance/)`);
+      problems.push(
+        `${relative(src, file)} imports ${match[1]} (outside src/: generated/ and conformance/ are wired in conformance/)`,
+      );
       continue;
     }
     const from = layerOf(file);
     const to = layerOf(target);
     if (from !== undefined && to !== undefined && to > from) {
-      problems.push(`${relative(src, file)} imports ${rel} (layer ${to} > ${from}: imports must point down the data flow)`);
+      problems.push(
+        `${relative(src, file)} imports ${rel} (layer ${to} > ${from}: imports must point down the data flow)`,
+      );
     }
   }
 }

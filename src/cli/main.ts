@@ -56,7 +56,9 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr(`doku-conformance: internal error: ${message}${debug ? "" : " (rerun with --debug for the stack)"}\n`);
+  ctx.stderr(
+    `doku-conformance: internal error: ${message}${debug ? "" : " (rerun with --debug for the stack)"}\n`,
+  );
   if (debug && error instanceof Error && error.stack) ctx.stderr(`${error.stack}\n`);
   return 3;
 }

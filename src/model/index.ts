@@ -1,7 +1,6 @@
 export type { Case, Exchange, Expectation, Phase, ReceivedResponse, SentRequest } from "./case.js";
-export { KitError, SpecError, TargetError, UsageError } from "./errors.js";
 export type { ExitCode } from "./errors.js";
-export { findOperation } from "./operation.js";
+export { KitError, SpecError, TargetError, UsageError } from "./errors.js";
 export type {
   AjvLikeError,
   AuthScheme,
@@ -17,6 +16,7 @@ export type {
   SpecBundle,
   ValidatorSet,
 } from "./operation.js";
+export { findOperation } from "./operation.js";
 export type { JsonSchema } from "./schema.js";
-export { hasErrors, strictly } from "./violation.js";
 export type { Direction, Severity, Violation } from "./violation.js";
+export { hasErrors, strictly } from "./violation.js";

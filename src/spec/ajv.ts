@@ -4,8 +4,8 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import type { JsonSchema } from "../model/schema.js";
 import type { CompiledValidator } from "../model/operation.js";
+import type { JsonSchema } from "../model/schema.js";
 
 /** Non-validating annotation keywords that appear in our specs. */
 export const ANNOTATION_KEYWORDS = [
@@ -45,7 +45,9 @@ export function createAjv(options: AjvOptions = {}): Ajv2020 {
 }
 
 /** Compiles each self-contained schema at runtime; the keys match generated/validators.js. */
-export function compileValidators(schemas: Readonly<Record<string, JsonSchema>>): Record<string, CompiledValidator> {
+export function compileValidators(
+  schemas: Readonly<Record<string, JsonSchema>>,
+): Record<string, CompiledValidator> {
   const ajv = createAjv();
   const out: Record<string, CompiledValidator> = {};
   for (const [key, schema] of Object.entries(schemas)) {

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -79,7 +79,9 @@ async function load(dir: string): Promise<{ operations: readonly Operation[]; va
   const out = join(dir, "out");
   await mkdir(out, { recursive: true });
   await writeGenerated({ specPath: join(dir, "doku.yaml"), outDir: out });
-  const { validators } = (await import(pathToFileURL(join(out, "validators.js")).href)) as { validators: ValidatorSet };
+  const { validators } = (await import(pathToFileURL(join(out, "validators.js")).href)) as {
+    validators: ValidatorSet;
+  };
   const text = await readFile(join(out, "operations.ts"), "utf8");
   const json = text.slice(text.indexOf("= [") + 2, text.lastIndexOf(";"));
   return { operations: JSON.parse(json) as Operation[], validators };
@@ -89,8 +91,17 @@ describe("generate", () => {
   it("builds the operation table for paths and webhooks", async () => {
     const { operations } = await load(await fixture());
     const create = operations.find((o) => o.id === "createIt");
-    expect(create).toMatchObject({ kind: "path", method: "POST", path: "/va", auth: "snap-symmetric", serviceCode: "27", source: "op.txt" });
-    expect(create?.request.examples).toEqual([{ name: "one", summary: "first", value: { name: "ab", amount: { value: "1.00", currency: "IDR" } } }]);
+    expect(create).toMatchObject({
+      kind: "path",
+      method: "POST",
+      path: "/va",
+      auth: "snap-symmetric",
+      serviceCode: "27",
+      source: "op.txt",
+    });
+    expect(create?.request.examples).toEqual([
+      { name: "one", summary: "first", value: { name: "ab", amount: { value: "1.00", currency: "IDR" } } },
+    ]);
     expect(create?.responses[0]?.caseCodes).toEqual(["00"]);
     expect(create?.rules.map((r) => r.id)).toEqual(["x-doku-min-lte-max"]);
     expect(create?.request.headers?.schema).toMatchObject({ required: ["X-TIMESTAMP"] });
@@ -113,10 +124,19 @@ describe("generate", () => {
   it("standalone validators agree with a runtime compile of the same schemas", async () => {
     const { operations, validators } = await load(await fixture());
     const schemas = Object.fromEntries(
-      operations.flatMap((o) => [o.request.body, o.request.headers, ...o.responses.map((r) => r.body)]).flatMap((s) => (s ? [[s.key, s.schema]] : [])),
+      operations
+        .flatMap((o) => [o.request.body, o.request.headers, ...o.responses.map((r) => r.body)])
+        .flatMap((s) => (s ? [[s.key, s.schema]] : [])),
     );
     const runtime = compileValidators(schemas);
-    const inputs = [{}, { name: "ab", amount: { value: "1.00", currency: "IDR" } }, { name: 7 }, { value: "x" }, null, "s"];
+    const inputs = [
+      {},
+      { name: "ab", amount: { value: "1.00", currency: "IDR" } },
+      { name: 7 },
+      { value: "x" },
+      null,
+      "s",
+    ];
     for (const key of Object.keys(schemas)) {
       for (const input of inputs) {
         const a = validators[key]?.(input);
@@ -134,12 +154,18 @@ describe("generate", () => {
     expect(await checkGenerated(options)).toEqual({ stale: [], missing: [] });
     await writeFile(join(dir, "create.yaml"), CREATE.replace("maxLength: 4", "maxLength: 5"));
     const drift = await checkGenerated(options);
-    expect(drift.stale).toEqual(expect.arrayContaining(["operations.ts", "validators.js", "openapi.json", "manifest.json"]));
+    expect(drift.stale).toEqual(
+      expect.arrayContaining(["operations.ts", "validators.js", "openapi.json", "manifest.json"]),
+    );
   });
 
   it.each([
     ["no operationId", CREATE.replace("operationId: createIt", "summary: x"), /no operationId/],
-    ["no x-doku-source", CREATE.replace("x-doku-source: op.txt", "x-doku-sample-path: /x"), /no x-doku-source/],
+    [
+      "no x-doku-source",
+      CREATE.replace("x-doku-source: op.txt", "x-doku-sample-path: /x"),
+      /no x-doku-source/,
+    ],
     ["unknown auth", CREATE.replace("snap-symmetric", "magic"), /x-doku-auth must be one of/],
     ["unknown rule kind", CREATE.replace("kind: lte", "kind: maybe"), /unknown kind "maybe"/],
   ])("rejects a spec with %s", async (_name, create, message) => {
@@ -151,8 +177,13 @@ describe("generate", () => {
 
   it("rejects a recursive schema", async () => {
     const recursive = `${COMPONENTS}  Node: {type: object, properties: {next: {$ref: "#/schemas/Node"}}}\n`;
-    const create = CREATE.replace("$ref: ./c.yaml#/schemas/Amount}\n        examples", "$ref: ./c.yaml#/schemas/Node}\n        examples");
+    const create = CREATE.replace(
+      "$ref: ./c.yaml#/schemas/Amount}\n        examples",
+      "$ref: ./c.yaml#/schemas/Node}\n        examples",
+    );
     const dir = await fixture({ "c.yaml": recursive, "create.yaml": create });
-    await expect(generateFiles({ specPath: join(dir, "doku.yaml"), outDir: join(dir, "out") })).rejects.toThrow(/recursive schema/);
+    await expect(
+      generateFiles({ specPath: join(dir, "doku.yaml"), outDir: join(dir, "out") }),
+    ).rejects.toThrow(/recursive schema/);
   });
 });

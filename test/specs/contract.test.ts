@@ -24,7 +24,14 @@ const WEBHOOKS: [string, string | undefined][] = [
   ["dokuVaInquiry", undefined],
   ["dokuVaNotification", undefined],
 ];
-const NON_SNAP = new Set(["dokuVaCreatePaymentCode", "dokuVaUpdatePaymentCode", "dokuVaCreateMerchantPaymentCode", "orderStatus", "dokuVaInquiry", "dokuVaNotification"]);
+const NON_SNAP = new Set([
+  "dokuVaCreatePaymentCode",
+  "dokuVaUpdatePaymentCode",
+  "dokuVaCreateMerchantPaymentCode",
+  "orderStatus",
+  "dokuVaInquiry",
+  "dokuVaNotification",
+]);
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
@@ -49,7 +56,8 @@ describe("specs cover every CONTRACT.md operation", () => {
   it.each([...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0])])("%s names its source and auth", (id) => {
     const op = byId.get(id);
     expect(op?.source).toMatch(/^(00[0-4]_[0-9a-f]{16}\.txt|https:\/\/)/);
-    if (id === "snapGetTokenB2b" || id === "snapMerchantToken") expect(op?.auth).toBe("snap-asymmetric-token");
+    if (id === "snapGetTokenB2b" || id === "snapMerchantToken")
+      expect(op?.auth).toBe("snap-asymmetric-token");
     else expect(op?.auth).toBe(NON_SNAP.has(id) ? "nonsnap-hmac" : "snap-symmetric");
     // A SNAP service code is two digits where DOKU documents one; none is invented where it does not.
     if (op?.serviceCode !== undefined) expect(op.serviceCode).toMatch(/^[0-9]{2}$/);

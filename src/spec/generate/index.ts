@@ -44,7 +44,8 @@ async function manifest(options: GenerateOptions, files: Map<string, string>): P
     specs[`specs/${relative(specDir, file)}`] = sha256(await readFile(file, "utf8"));
   }
   const outputs: Record<string, string> = {};
-  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) outputs[name] = sha256(content);
+  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    outputs[name] = sha256(content);
   return `${JSON.stringify({ note: NOTICE, specs, outputs }, null, 2)}\n`;
 }
 
@@ -75,7 +76,9 @@ export async function checkGenerated(options: GenerateOptions): Promise<DriftRep
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]),
+    ),
   );
   return nested.flat();
 }

@@ -19,7 +19,14 @@ import { selfContained } from "./self-contained.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const AUTH_SCHEMES: readonly AuthScheme[] = ["snap-asymmetric-token", "snap-symmetric", "nonsnap-hmac"];
-const RULE_KINDS: readonly DokuRule["kind"][] = ["concat", "lte", "required-if", "max-digits-by", "enum-by", "status-by"];
+const RULE_KINDS: readonly DokuRule["kind"][] = [
+  "concat",
+  "lte",
+  "required-if",
+  "max-digits-by",
+  "enum-by",
+  "status-by",
+];
 
 type Obj = Record<string, unknown>;
 
@@ -78,7 +85,8 @@ function buildOperation(
     throw new SpecError(`operation ${id}: x-doku-auth must be one of ${AUTH_SCHEMES.join(", ")}`, pointer);
   }
   const source = op["x-doku-source"];
-  if (typeof source !== "string" || source === "") throw new SpecError(`operation ${id} has no x-doku-source`, pointer);
+  if (typeof source !== "string" || source === "")
+    throw new SpecError(`operation ${id} has no x-doku-source`, pointer);
   const params = [...asArray(item.parameters), ...asArray(op.parameters)].map((p) => deref(doc, p as Obj));
   const request: Operation["request"] = { examples: [] };
   const headers = paramSchema(params, "header");
@@ -90,7 +98,11 @@ function buildOperation(
     if (media) {
       request.contentType = media.type;
       if (media.object.schema) {
-        request.body = slot(`${id}.request.body`, media.object.schema as JsonSchema, `${pointer}/requestBody`);
+        request.body = slot(
+          `${id}.request.body`,
+          media.object.schema as JsonSchema,
+          `${pointer}/requestBody`,
+        );
       }
       request.examples = examplesOf(doc, media.object);
     }
@@ -124,7 +136,8 @@ function buildResponse(doc: OpenApiDocument, id: string, status: string, res: Ob
   const media = jsonMedia(res);
   if (media) {
     out.contentType = media.type;
-    if (media.object.schema) out.body = slot(`${id}.response.${status}.body`, media.object.schema as JsonSchema, at);
+    if (media.object.schema)
+      out.body = slot(`${id}.response.${status}.body`, media.object.schema as JsonSchema, at);
     out.examples = examplesOf(doc, media.object);
   }
   const headers = Object.entries((res.headers ?? {}) as Record<string, Obj>).map(([name, h]) => ({
@@ -143,9 +156,12 @@ function rulesOf(op: Obj, id: string, pointer: string): DokuRule[] {
   return asArray(op["x-doku-rules"]).map((raw, index) => {
     const rule = raw as DokuRule;
     const at = `${pointer}/x-doku-rules/${index}`;
-    if (typeof rule.id !== "string") throw new SpecError(`operation ${id}: x-doku-rules entry without id`, at);
-    if (!RULE_KINDS.includes(rule.kind)) throw new SpecError(`rule ${rule.id}: unknown kind "${rule.kind}"`, at);
-    if (rule.in !== "request" && rule.in !== "response") throw new SpecError(`rule ${rule.id}: "in" must be request or response`, at);
+    if (typeof rule.id !== "string")
+      throw new SpecError(`operation ${id}: x-doku-rules entry without id`, at);
+    if (!RULE_KINDS.includes(rule.kind))
+      throw new SpecError(`rule ${rule.id}: unknown kind "${rule.kind}"`, at);
+    if (rule.in !== "request" && rule.in !== "response")
+      throw new SpecError(`rule ${rule.id}: "in" must be request or response`, at);
     return rule;
   });
 }

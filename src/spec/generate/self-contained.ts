@@ -11,7 +11,11 @@ const COMPONENT_PREFIX = "#/components/schemas/";
 /** Data, not schema: copied verbatim (an `alternative` inside x-doku-conflict is still inlined). */
 const VERBATIM = new Set(["example", "examples", "enum", "const", "default", "x-doku-rules"]);
 
-export function selfContained(schema: JsonSchema, components: Readonly<Record<string, JsonSchema>>, at: string): JsonSchema {
+export function selfContained(
+  schema: JsonSchema,
+  components: Readonly<Record<string, JsonSchema>>,
+  at: string,
+): JsonSchema {
   const inline = (node: unknown, trail: readonly string[]): unknown => {
     if (Array.isArray(node)) return node.map((n) => inline(n, trail));
     if (node === null || typeof node !== "object") return node;
@@ -26,7 +30,8 @@ export function selfContained(schema: JsonSchema, components: Readonly<Record<st
       return { ...target, ...(inline(siblings, trail) as Record<string, unknown>) };
     }
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(obj)) out[key] = VERBATIM.has(key) ? value : inline(value, trail);
+    for (const [key, value] of Object.entries(obj))
+      out[key] = VERBATIM.has(key) ? value : inline(value, trail);
     return out;
   };
   return inline(schema, []) as JsonSchema;

@@ -11,7 +11,8 @@ type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<st
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ??
   standaloneModule) as unknown as StandaloneCode;
 
-const REQUIRE_SHIM = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
+const REQUIRE_SHIM =
+  'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
 
 /** Export name for a schema key: "snapCreateVa.response.200.body" -> "snapCreateVa_response_200_body". */
 export function exportName(key: string): string {
