@@ -11,6 +11,21 @@ import type { Check, CheckContext } from "./check.js";
 import { isSnap, snapEnvelope, violation } from "./response.js";
 import { requestSchemaAt } from "./schema-at.js";
 
+/**
+ * Headers that identify the client: a target may refuse a broken one as unauthorized (401, "Unknown Client")
+ * instead of as a field error; both are a rejection.
+ */
+export const IDENTITY_HEADERS = ["x-partner-id", "x-client-key", "client-id"];
+
+/** True when the negative breaks a client-identifying header ("/headers/X-PARTNER-ID" or "/X-PARTNER-ID"). */
+export function breaksIdentity(pointer: string): boolean {
+  const name = pointer
+    .replace(/^\/headers\//, "/")
+    .slice(1)
+    .toLowerCase();
+  return IDENTITY_HEADERS.includes(name);
+}
+
 /** Case codes DOKU documents for a rejected field, by the kind of rule broken. */
 export function expectedCaseCodes(rule: string, pointer: string): string[] {
   if (rule === "required") return ["02"];
@@ -71,6 +86,7 @@ function snapRejection(exchange: Exchange, found: Found): Violation[] {
   const expect = exchange.case.expect;
   const response = exchange.response;
   if (expect.kind !== "reject" || !response) return [];
+  if (response.status === 401 && breaksIdentity(expect.pointer)) return [];
   if (response.status !== 400)
     return found(
       "status-code",

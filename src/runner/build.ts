@@ -12,12 +12,16 @@ import { deriveSeed } from "./seed.js";
 import { SETUP } from "./setup.js";
 import type { UniqueKeys } from "./unique.js";
 
+/** Draws tried for a prerequisite whose unique keys collide. */
+const MAX_DRAWS = 20;
+
 export interface PlanInput {
   bundle: SpecBundle;
   operations: readonly Operation[];
   phases: readonly Phase[];
   seed: number;
   cases: number;
+  negativeCases: number;
   source: CaseSource;
   unique: UniqueKeys;
 }
@@ -44,12 +48,20 @@ export function buildPlan(input: PlanInput): Plan {
       arbitrary = input.source.valid(creator);
       creators.set(creator.id, arbitrary);
     }
-    const seed = deriveSeed(input.seed, operation.id, phase, "setup", String(index), String(attempt));
-    const [kase] = fc.sample(arbitrary, { seed, numRuns: 1 });
-    return (
-      kase &&
-      input.unique.freshen(creator, { ...kase, phase, label: `setup: ${creator.id} for ${operation.id}` })
-    );
+    // A prerequisite is infrastructure: when its unique keys cannot be made unique, draw another one.
+    let last: Case | undefined;
+    for (let draw = 0; draw < MAX_DRAWS; draw++) {
+      const parts = ["setup", String(index), String(attempt), ...(draw > 0 ? [String(draw)] : [])];
+      const [kase] = fc.sample(arbitrary, {
+        seed: deriveSeed(input.seed, operation.id, phase, ...parts),
+        numRuns: 1,
+      });
+      if (!kase) return undefined;
+      last = { ...kase, phase, label: `setup: ${creator.id} for ${operation.id}` };
+      const fresh = input.unique.tryFreshen(creator, last);
+      if (fresh) return fresh;
+    }
+    return last;
   };
   const cases: PlannedCase[] = [];
   for (const operation of input.operations) {
@@ -61,6 +73,7 @@ export function buildPlan(input: PlanInput): Plan {
         source: input.source,
         seed,
         cases: input.cases,
+        negativeCases: input.negativeCases,
       })) {
         const ready: PlannedCase = { ...planned, case: input.unique.freshen(operation, planned.case) };
         if (planned.first) {

@@ -11,7 +11,7 @@ import { signRequest } from "../signatures/request-signer.js";
 import type { SignedRequest } from "../signatures/types.js";
 import { runChecks } from "./check-runner.js";
 import type { PlannedCase } from "./planned.js";
-import { signInputFor, toSent } from "./request.js";
+import { restoreBrokenHeader, signInputFor, toSent } from "./request.js";
 import type { CaseOutcome } from "./results.js";
 import { type Runtime, sendRequest } from "./runtime.js";
 import { bindCase, SETUP } from "./setup.js";
@@ -38,7 +38,11 @@ export async function sendCase(
   const token = operation.auth === "snap-symmetric" ? await rt.tokens?.get() : undefined;
   const input = signInputFor(operation, kase, rt.target.credentials, rt.ids, token);
   if (alter?.ids) input.headers = withHeaders(input.headers ?? {}, alter.ids);
-  const signed: SignedRequest = alter?.mutator ? alter.mutator.apply(input, signRequest) : signRequest(input);
+  const signed: SignedRequest = restoreBrokenHeader(
+    operation,
+    kase,
+    alter?.mutator ? alter.mutator.apply(input, signRequest) : signRequest(input),
+  );
   return sendRequest(rt, kase, toSent(signed, rt.target.baseUrl));
 }
 

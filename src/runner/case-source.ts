@@ -1,11 +1,10 @@
-/** The default case source. TEMPORARY until src/arbitraries exports caseArbitrary/boundaryCases. */
-import { KitError } from "../model/errors.js";
-import type { SpecBundle } from "../model/operation.js";
+/** The default case source: src/arbitraries (valid and negative arbitraries, boundary and negative lists). */
+import { boundaryCases, caseArbitrary, negativeCases } from "../arbitraries/index.js";
 import type { CaseSource } from "./planned.js";
 
-export function defaultCaseSource(_bundle: SpecBundle): CaseSource {
-  const missing = () => {
-    throw new KitError("the case generator (src/arbitraries) is not available yet", 2);
-  };
-  return { valid: missing, negative: missing, boundary: missing };
-}
+export const defaultCaseSource: CaseSource = {
+  valid: (operation) => caseArbitrary(operation, "valid"),
+  negative: (operation) => caseArbitrary(operation, "negative"),
+  negatives: (operation) => negativeCases(operation),
+  boundary: (operation) => boundaryCases(operation),
+};

@@ -2,8 +2,11 @@
  * The merchant credentials the runner signs with: from the embedded mock's generated identity, or from the
  * DOKU_* environment for the sandbox and URL targets. Missing variables are one UsageError naming them.
  */
+
+import type { KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../model/errors.js";
+import { privateKeyFromPem } from "../signatures/keys.js";
 
 export interface RunCredentials {
   clientId: string;
@@ -11,6 +14,8 @@ export interface RunCredentials {
   secretKey: string;
   /** Merchant RSA private key (PEM): signs Get Token B2B. Needed only for SNAP operations. */
   privateKeyPem?: string;
+  /** The same key parsed once (signing parses nothing per request). */
+  privateKey?: KeyObject;
   /** DOKU's public key (PEM), for verifying what DOKU signs with RSA; optional. */
   dokuPublicKeyPem?: string;
 }
@@ -32,8 +37,10 @@ export async function credentialsFromEnv(
     clientId: env.DOKU_CLIENT_ID as string,
     secretKey: env.DOKU_SECRET_KEY as string,
   };
-  if (env.DOKU_PRIVATE_KEY_FILE)
+  if (env.DOKU_PRIVATE_KEY_FILE) {
     credentials.privateKeyPem = await readPem(env.DOKU_PRIVATE_KEY_FILE, "DOKU_PRIVATE_KEY_FILE");
+    credentials.privateKey = privateKeyFromPem(credentials.privateKeyPem, "DOKU_PRIVATE_KEY_FILE");
+  }
   if (env.DOKU_PUBLIC_KEY_FILE)
     credentials.dokuPublicKeyPem = await readPem(env.DOKU_PUBLIC_KEY_FILE, "DOKU_PUBLIC_KEY_FILE");
   return credentials;

@@ -23,6 +23,8 @@ export interface RunOptions {
   operations?: readonly string[];
   /** Valid generated cases per operation in the property phase; default 100. */
   cases?: number;
+  /** Random labelled negatives per operation, on top of one negative per breakable rule; default 25. */
+  negativeCases?: number;
   /** Run seed; default random (always reported). */
   seed?: number;
   phases?: readonly Phase[];
@@ -64,6 +66,7 @@ export interface ResolvedOptions {
   target: string;
   operations: readonly string[] | undefined;
   cases: number;
+  negativeCases: number;
   seed: number;
   phases: readonly Phase[];
   outputDir: string;
@@ -99,6 +102,7 @@ export function resolveOptions(options: RunOptions, seed: number): ResolvedOptio
     target,
     operations: options.operations && options.operations.length > 0 ? options.operations : undefined,
     cases: whole(options.cases ?? 100, "--cases", 0),
+    negativeCases: whole(options.negativeCases ?? 25, "--negative-cases", 0),
     seed: whole(seed, "--seed", 0),
     phases: PHASES.filter((p) => phases.includes(p)),
     outputDir: resolve(options.cwd ?? process.cwd(), options.outputDir ?? "conformance-report"),

@@ -25,8 +25,8 @@ export interface PlannedCase {
   mutator?: RequestMutator;
   /** Reused ids: this valid case (with its own prerequisite) is sent first; `case` reuses its request ids. */
   first?: { case: Case; prerequisite?: Case };
-  /** Property and negative phases: regenerates the case (shrinking). */
-  origin?: { arbitrary: fc.Arbitrary<Case>; seed: number };
+  /** Property and negative phases: regenerates the case (shrinking); run = index - offset. */
+  origin?: { arbitrary: fc.Arbitrary<Case>; seed: number; offset?: number };
 }
 
 /** Where cases come from (src/arbitraries): deterministic for a seed. */
@@ -35,6 +35,8 @@ export interface CaseSource {
   valid(operation: Operation): fc.Arbitrary<Case>;
   /** Labelled negative cases, each breaking exactly one rule (shrinks keep the label). */
   negative(operation: Operation): fc.Arbitrary<Case>;
+  /** Every negative once (one per breakable rule and field), deterministic; optional. */
+  negatives?(operation: Operation): Case[];
   /** Deterministic boundary cases (min, max, just outside: the outside ones are negatives). */
   boundary(operation: Operation): Case[];
 }

@@ -15,15 +15,20 @@ export interface RerunParts {
   phase: Phase;
   /** Omitted when "mock" (the default). */
   target: string;
-  /** Omitted when 100 (the default). */
+  /** Omitted when 100 (the default) or irrelevant to the phase. */
   cases: number;
+  /** Omitted when 25 (the default) or irrelevant to the phase. */
+  negativeCases?: number;
 }
 
-/** `doku-conformance run --seed N --operation X --phase P [--target T] [--cases C]`. */
+/** `doku-conformance run --seed N --operation X --phase P [--target T] [--cases C | --negative-cases C]`. */
 export function rerunLine(parts: RerunParts): string {
   const extra = [
     ...(parts.target === "mock" ? [] : [`--target ${shellQuote(parts.target)}`]),
-    ...(parts.cases === 100 ? [] : [`--cases ${parts.cases}`]),
+    ...(parts.cases === 100 || parts.phase !== "property" ? [] : [`--cases ${parts.cases}`]),
+    ...(parts.negativeCases === undefined || parts.negativeCases === 25 || parts.phase !== "negative"
+      ? []
+      : [`--negative-cases ${parts.negativeCases}`]),
   ];
   return [
     "doku-conformance run",

@@ -5,7 +5,7 @@
  */
 import type { Case, SentRequest } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
-import { headerValue, withHeaders } from "../signatures/headers.js";
+import { headerValue, withHeaders, withoutHeaders } from "../signatures/headers.js";
 import type { SignedRequest, SignInput } from "../signatures/types.js";
 import type { RunCredentials } from "./credentials.js";
 
@@ -37,10 +37,7 @@ export function signInputFor(
   accessToken?: string,
 ): SignInput {
   const body = bodyText(kase);
-  const brokenHeader =
-    kase.expect.kind === "reject" && kase.expect.pointer.startsWith("/headers/")
-      ? kase.expect.pointer.slice("/headers/".length).toLowerCase()
-      : undefined;
+  const brokenHeader = brokenHeaderOf(operation, kase);
   const set: Record<string, string> = {};
   const put = (name: string, value: string) => {
     if (brokenHeader !== name.toLowerCase()) set[name] = value;
@@ -64,11 +61,52 @@ export function signInputFor(
     credentials: {
       clientId: credentials.clientId,
       secretKey: credentials.secretKey,
-      ...(credentials.privateKeyPem ? { privateKey: credentials.privateKeyPem } : {}),
+      ...(credentials.privateKey
+        ? { privateKey: credentials.privateKey }
+        : credentials.privateKeyPem
+          ? { privateKey: credentials.privateKeyPem }
+          : {}),
     },
   };
+  // A broken client id is signed as it is sent, so only the client id is wrong, not the signature.
+  const brokenClientId =
+    brokenHeader === "x-client-key" ? headerValue(kase.headers, "X-CLIENT-KEY") : undefined;
+  if (brokenClientId !== undefined) input.credentials = { ...input.credentials, clientId: brokenClientId };
   if (accessToken !== undefined) input.accessToken = accessToken;
   return input;
+}
+
+/**
+ * After signing: a header the negative case breaks gets the case's value back, or is removed when the case
+ * leaves it out (the signer sets X-CLIENT-KEY, Client-Id, Request-Id, timestamps itself).
+ */
+export function restoreBrokenHeader(operation: Operation, kase: Case, signed: SignedRequest): SignedRequest {
+  const broken = brokenHeaderOf(operation, kase);
+  if (broken === undefined) return signed;
+  const value = headerValue(kase.headers, broken);
+  const headers = withoutHeaders(signed.headers, [broken]);
+  if (value !== undefined) {
+    const spelled = Object.keys(kase.headers).find((k) => k.toLowerCase() === broken) ?? broken;
+    headers[spelled] = value;
+  }
+  return { ...signed, headers };
+}
+
+/**
+ * The header a negative case breaks, lower-cased: `/headers/<name>`, or `/<name>` when <name> is one of the
+ * operation's request headers and no body property (tolerates generators that drop the `/headers` prefix).
+ */
+export function brokenHeaderOf(operation: Operation, kase: Case): string | undefined {
+  if (kase.expect.kind !== "reject") return undefined;
+  const pointer = kase.expect.pointer;
+  if (pointer.startsWith("/headers/")) return pointer.slice("/headers/".length).toLowerCase();
+  const name = pointer.slice(1);
+  if (name === "" || name.includes("/")) return undefined;
+  const declared = Object.keys((operation.request.headers?.schema.properties as object | undefined) ?? {});
+  const inBody = Object.keys((operation.request.body?.schema.properties as object | undefined) ?? {});
+  return declared.some((h) => h.toLowerCase() === name.toLowerCase()) && !inBody.includes(name)
+    ? name.toLowerCase()
+    : undefined;
 }
 
 /** The wire form: absolute URL, headers and body exactly as signed. */

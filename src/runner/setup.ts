@@ -63,7 +63,9 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
     if (value === undefined) continue;
     if (to.startsWith("path:")) {
       const name = to.slice(5);
-      if (broken !== `/path/${name}`) pathParams[name] = String(value);
+      // Generators may spell a path parameter's pointer "/path/<name>" or "/<name>".
+      if (broken !== `/path/${name}` && !(broken === `/${name}` && kase.body === undefined))
+        pathParams[name] = String(value);
       continue;
     }
     if (broken !== undefined && (broken === to || broken.startsWith(`${to}/`) || to.startsWith(`${broken}/`)))

@@ -63,11 +63,8 @@ export async function shrink(rt: Runtime, request: ShrinkRequest): Promise<Shrun
     steps++;
     return false;
   });
-  const result = await fc.check(property, {
-    seed: origin.seed,
-    path: String(planned.index),
-    numRuns: planned.index + 1,
-  });
+  const run = planned.index - (origin.offset ?? 0);
+  const result = await fc.check(property, { seed: origin.seed, path: String(run), numRuns: run + 1 });
   if (fatal !== undefined) throw fatal;
   return result.failed && last && steps > 0 ? { outcome: last, steps } : undefined;
 }

@@ -44,16 +44,6 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
   const checkNames = o.checks ?? CHECK_NAMES;
   for (const name of checkNames)
     if (!CHECKS[name]) throw new UsageError(`unknown check "${name}"; known: ${CHECK_NAMES.join(", ")}`);
-  const unique = new UniqueKeys(o.bundle.validators);
-  const plan = buildPlan({
-    bundle: o.bundle,
-    operations,
-    phases: o.phases,
-    seed,
-    cases: o.cases,
-    source: options.caseSource ?? defaultCaseSource(o.bundle),
-    unique,
-  });
   const target = await resolveTarget({
     target: o.target,
     bundle: o.bundle,
@@ -64,6 +54,17 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
   const transport = options.transport ?? createHttpTransport({ maxSockets: o.concurrency });
   try {
     if (target.production && !o.allowProduction) refuseProduction(operations);
+    const unique = new UniqueKeys(o.bundle.validators);
+    const plan = buildPlan({
+      bundle: o.bundle,
+      operations,
+      phases: o.phases,
+      seed,
+      cases: o.cases,
+      negativeCases: o.negativeCases,
+      source: options.caseSource ?? defaultCaseSource,
+      unique,
+    });
     const startedAt = new Date();
     const rt: Runtime = {
       options: o,
@@ -211,6 +212,7 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
       seed,
       target: target.name,
       cases: o.cases,
+      negativeCases: o.negativeCases,
       phases: o.phases,
       checks: checkNames,
       startedAt,

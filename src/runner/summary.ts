@@ -12,6 +12,7 @@ export interface SummaryInput {
   seed: number;
   target: string;
   cases: number;
+  negativeCases: number;
   phases: readonly Phase[];
   checks: readonly string[];
   startedAt: Date;
@@ -33,6 +34,7 @@ export async function summarize(input: SummaryInput): Promise<RunSummary> {
       phase,
       target: input.target,
       cases: input.cases,
+      negativeCases: input.negativeCases,
     });
     const stem = `${violation.operationId}-${violation.check}`;
     const n = (counters.get(stem) ?? 0) + 1;

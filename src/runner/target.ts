@@ -5,6 +5,7 @@
  */
 import { UsageError } from "../model/errors.js";
 import type { SpecBundle } from "../model/operation.js";
+import { privateKeyFromPem } from "../signatures/keys.js";
 import { credentialsFromEnv, type RunCredentials } from "./credentials.js";
 
 export const SANDBOX_URL = "https://api-sandbox.doku.com";
@@ -66,7 +67,10 @@ async function mockTarget(request: TargetRequest): Promise<ResolvedTarget> {
   const mock = await request.startMock({ bundle: request.bundle });
   const { clientId, secretKey, merchantPrivateKeyPem } = mock.identity;
   const credentials: RunCredentials = { clientId, secretKey };
-  if (merchantPrivateKeyPem) credentials.privateKeyPem = merchantPrivateKeyPem;
+  if (merchantPrivateKeyPem) {
+    credentials.privateKeyPem = merchantPrivateKeyPem;
+    credentials.privateKey = privateKeyFromPem(merchantPrivateKeyPem, "mock identity private key");
+  }
   return {
     name: "mock",
     baseUrl: trimSlash(mock.url),

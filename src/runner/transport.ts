@@ -59,9 +59,14 @@ function send(
     const url = new URL(request.url);
     const secure = url.protocol === "https:";
     const lib = secure ? https : http;
+    // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.body !== "" && !Object.keys(headers).some((k) => k.toLowerCase() === "content-length")) {
+      headers["Content-Length"] = String(Buffer.byteLength(request.body));
+    }
     const req = lib.request(url, {
       method: request.method,
-      headers: request.headers,
+      headers,
       agent: secure ? agents["https:"] : agents["http:"],
       ...(options.signal ? { signal: options.signal } : {}),
     });

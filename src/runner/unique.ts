@@ -34,10 +34,17 @@ const MAX_ATTEMPTS = 500;
 /** Run-wide registry of used keys. */
 export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
+  /** Next salt to try per (space, original key). */
+  private readonly resume = new Map<string, number>();
   constructor(private readonly validators: ValidatorSet) {}
 
-  /** The case with its unique keys unused in this run (unchanged when they already are). */
+  /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
   freshen(operation: Operation, kase: Case): Case {
+    return this.tryFreshen(operation, kase) ?? kase;
+  }
+
+  /** Like freshen, but undefined when some key could not be made unique (the caller may draw another case). */
+  tryFreshen(operation: Operation, kase: Case): Case | undefined {
     const groups = UNIQUE_KEYS[operation.id];
     if (!groups || kase.expect.kind === "reject" || typeof kase.body !== "object" || kase.body === null)
       return kase;
@@ -45,16 +52,28 @@ export class UniqueKeys {
     for (const group of groups) {
       const values = group.pointers.map((p) => at(body, p));
       if (values.some((v) => typeof v !== "string")) continue;
+      const original = values as string[];
       const used = this.space(group.space);
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const candidate =
-          attempt === 0 ? body : rotated(body, group.pointers, values as string[], attempt, operation);
-        const key = group.pointers.map((p) => String(at(candidate, p)).trim()).join("|");
-        if (used.has(key) || (attempt > 0 && !this.valid(operation, candidate))) continue;
-        used.add(key);
-        body = candidate;
-        break;
+      const keyOf = (fields: readonly string[]) => fields.map((v) => v.trim()).join("|");
+      if (!used.has(keyOf(original))) {
+        used.add(keyOf(original));
+        continue;
       }
+      // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
+      const resumeKey = `${group.space}\u0000${keyOf(original)}`;
+      let found: Record<string, unknown> | undefined;
+      let salt = this.resume.get(resumeKey) ?? 1;
+      for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++, salt++) {
+        const fields = variant(original, salt);
+        if (used.has(keyOf(fields))) continue;
+        const candidate = withFields(body, group.pointers, fields, operation);
+        if (!this.valid(operation, candidate)) continue;
+        used.add(keyOf(fields));
+        found = candidate;
+      }
+      this.resume.set(resumeKey, salt);
+      if (!found) return undefined;
+      body = found;
     }
     return body === kase.body ? kase : { ...withoutRaw(kase), body };
   }
@@ -75,22 +94,41 @@ export class UniqueKeys {
   }
 }
 
-/** Rotates the key fields by `salt` (last field first), then re-applies the operation's concat rules. */
-function rotated(
+/**
+ * Variant `salt` of the key fields: first every in-place rotation (digits stay digits, letters letters, same
+ * length; spilling into earlier fields), then the last field with a decimal or base-36 suffix (for short or
+ * empty values).
+ */
+function variant(values: readonly string[], salt: number): string[] {
+  const out = [...values];
+  const capacity = values.reduce((n, v) => Math.min(n * capacityOf(v), 2 ** 40), 1);
+  if (salt < capacity) {
+    let rest = salt;
+    for (let i = values.length - 1; i >= 0 && rest > 0; i--) {
+      const own = capacityOf(values[i] as string);
+      out[i] = rotate(values[i] as string, rest % own);
+      rest = Math.floor(rest / own);
+    }
+    return out;
+  }
+  const extra = salt - capacity;
+  const last = values.length - 1;
+  out[last] =
+    `${values[last] as string}${extra % 2 === 0 ? String(extra / 2) : Math.floor(extra / 2).toString(36)}`;
+  return out;
+}
+
+/** The body with the key fields replaced and the operation's concat rules re-applied. */
+function withFields(
   body: Record<string, unknown>,
   pointers: readonly string[],
-  values: string[],
-  salt: number,
+  fields: readonly string[],
   operation: Operation,
 ) {
   const out = structuredClone(body);
-  let rest = salt;
-  for (let i = pointers.length - 1; i >= 0 && rest > 0; i--) {
-    const value = values[i] as string;
-    const capacity = capacityOf(value);
-    setAt(out, pointers[i] as string, rotate(value, rest % capacity));
-    rest = Math.floor(rest / capacity);
-  }
+  pointers.forEach((pointer, i) => {
+    setAt(out, pointer, fields[i]);
+  });
   for (const rule of operation.rules) {
     if (rule.kind !== "concat" || rule.in !== "request") continue;
     const parts = (rule.parts as string[]).map((p) => at(out, p));

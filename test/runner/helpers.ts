@@ -40,6 +40,7 @@ export async function runAgainst(
       outputDir: join(dir, "report"),
       cwd: dir,
       cases: 8,
+      negativeCases: 8,
       seed: 42,
       ...options,
     });

@@ -16,12 +16,13 @@ const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [-
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
                             [--reporter console|json|junit]... [--output-dir <dir>] [--shard <i>/<n>]
                             [--concurrency <n>] [--rate-limit <n>] [--allow-production]
-                            [--response-time-budget <ms>] [--request-timeout <ms>] [--strict]
+                            [--negative-cases <n>] [--response-time-budget <ms>] [--request-timeout <ms>] [--strict]
   --target              mock (default: the embedded mock, started in-process), sandbox (https://api-sandbox.doku.com,
                         credentials from DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE) or an http(s) base URL;
                         DOKU_BASE_URL overrides the base URL of sandbox and URL targets
   --operation           merchant -> DOKU operation id, repeatable (default: all of them)
-  --cases               valid generated cases per operation in the property phase, and negatives (default 100)
+  --cases               valid generated cases per operation in the property phase (default 100)
+  --negative-cases      random labelled negatives per operation, on top of one per breakable rule (default 25)
   --seed                run seed (default random; always printed): --seed N --operation X reproduces X's cases
   --phase               repeatable (default all five, in this order)
   --reporter            repeatable (default console); json writes <output-dir>/report.json, junit <output-dir>/junit.xml
@@ -44,6 +45,7 @@ export const run: Command = async (args, ctx) => {
       target: { type: "string" },
       operation: { type: "string", multiple: true },
       cases: { type: "string" },
+      "negative-cases": { type: "string" },
       seed: { type: "string" },
       phase: { type: "string", multiple: true },
       reporter: { type: "string", multiple: true },
@@ -94,6 +96,8 @@ export const run: Command = async (args, ctx) => {
   if (values.operation) options.operations = values.operation;
   if (phases.length > 0) options.phases = phases;
   if (values.cases !== undefined) options.cases = integer(values.cases, "--cases");
+  if (values["negative-cases"] !== undefined)
+    options.negativeCases = integer(values["negative-cases"], "--negative-cases");
   if (values.seed !== undefined) options.seed = integer(values.seed, "--seed");
   if (values.shard !== undefined) options.shard = parseShard(values.shard);
   if (values.concurrency !== undefined) options.concurrency = integer(values.concurrency, "--concurrency");

@@ -11,6 +11,8 @@ export interface PhaseContext {
   seed: number;
   /** --cases: valid cases per operation in the property phase. */
   cases: number;
+  /** Random labelled negatives per operation, after the deterministic list. */
+  negativeCases: number;
 }
 
 /** Plans the cases of one phase for one operation, in a stable order. */

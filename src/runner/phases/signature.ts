@@ -2,7 +2,8 @@
  * signature: one valid request per operation, broken after (or while) signing by every mutator that applies
  * to the operation's auth scheme (src/signatures mutators: tampered body, wrong secret/key, stale timestamp,
  * foreign token, missing headers, ...), plus a replayed request id: SNAP X-EXTERNAL-ID (unique per day) with
- * another valid body, non-SNAP Request-Id with the same body (DOKU's idempotency: 409 with the same answer).
+ * another valid body, non-SNAP Request-Id with the same body (DOKU's idempotency: 409 with the same answer),
+ * for operations whose spec documents that 409.
  */
 import fc from "fast-check";
 import type { Case } from "../../model/case.js";
@@ -14,7 +15,12 @@ import type { PhasePlanner } from "./context.js";
 /** The runner's own replay "mutators" (they need two requests, so they are not signature mutators). */
 export const REUSED_ID = { snap: "reused-external-id", nonsnap: "reused-request-id" } as const;
 
+/**
+ * The replayed-id case applies where the spec documents the 409 it must get (data-driven: DOKU documents
+ * the conflict per operation, not globally).
+ */
 export function reusedIdMutator(operation: Operation): string | undefined {
+  if (!operation.responses.some((r) => r.status === "409")) return undefined;
   if (operation.auth === "snap-symmetric") return REUSED_ID.snap;
   if (operation.auth === "nonsnap-hmac" && operation.method !== "GET") return REUSED_ID.nonsnap;
   return undefined;

@@ -1,0 +1,216 @@
+/**
+ * Runner throughput against the embedded mock, the mock's raw throughput on the same request mix, their
+ * ratio, and the wall time of the default `doku-conformance run`. Prints one JSON line.
+ *
+ * Method (docs/benchmarks.md "Runner"):
+ * 1. runner: runSuite against a fresh in-process mock, phases examples/boundary/property/negative (the fixed,
+ *    small signature phase is left out so both sides send the same kind of valid, signed requests), default
+ *    concurrency 8; every request it sends is captured. cases/s = cases / wall time of runSuite (planning,
+ *    signing, sending, checking, reporting included); requests/s = every request (tokens, setup) / same time.
+ * 2. raw: a fresh mock with the same identity; the captured requests are re-sent in the same order by a plain
+ *    keep-alive loop with 8 in flight, re-signed on the fly (fresh token, X-EXTERNAL-ID / Request-Id,
+ *    timestamp), nothing generated, nothing checked. requests/s = requests / wall time.
+ * 3. ratio = runner requests/s / raw requests/s (goal >= 0.70); cases/s goal >= 1000.
+ * 4. default run: `node bin/doku-conformance.js run` (all operations, all phases, 100 cases) spawned, wall
+ *    time from spawn to exit (goal <= 8 s), its exit code recorded.
+ * Each measurement runs ROUNDS times after one warm-up; the median is reported.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadSpecBundle } from "../conformance/bundle.js";
+import { startMock } from "../src/mock/index.js";
+import type { ReceivedResponse, SentRequest } from "../src/model/case.js";
+import type { Operation } from "../src/model/operation.js";
+import { createLimiter } from "../src/runner/limiter.js";
+import { runSuite } from "../src/runner/suite.js";
+import { createHttpTransport, type Transport } from "../src/runner/transport.js";
+import { headerValue, withoutHeaders } from "../src/signatures/headers.js";
+import { signRequest } from "../src/signatures/request-signer.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CASES = Number(process.env.BENCH_CASES ?? 100);
+const CONCURRENCY = 8;
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bundle = await loadSpecBundle();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** A transport that records what it sends. */
+function recording(inner: Transport, sent: SentRequest[]): Transport {
+  return {
+    send(request, options) {
+      sent.push(request);
+      return inner.send(request, options);
+    },
+    close: () => inner.close(),
+  };
+}
+
+async function runnerRound(seed: number) {
+  const mock = await startMock({ bundle });
+  const sent: SentRequest[] = [];
+  const outputDir = mkdtempSync(join(tmpdir(), "bench-runner-"));
+  const transport = recording(createHttpTransport({ maxSockets: CONCURRENCY }), sent);
+  const started = performance.now();
+  const summary = await runSuite({
+    bundle,
+    seed,
+    cases: CASES,
+    phases: ["examples", "boundary", "property", "negative"],
+    startMock: async () => mock,
+    transport,
+    outputDir,
+    concurrency: CONCURRENCY,
+  });
+  const ms = performance.now() - started;
+  rmSync(outputDir, { recursive: true, force: true });
+  return {
+    ms,
+    cases: summary.summary.cases,
+    requests: summary.summary.requests,
+    errors: summary.summary.errors,
+    sent,
+    identity: mock.identity,
+  };
+}
+
+const SIGNED_IDS = ["X-EXTERNAL-ID", "Request-Id"];
+
+async function rawRound(sent: SentRequest[], identity: Awaited<ReturnType<typeof startMock>>["identity"]) {
+  const mock = await startMock({ bundle, identity });
+  const transport = createHttpTransport({ maxSockets: CONCURRENCY });
+  const byPath = (url: string): Operation | undefined => {
+    const path = new URL(url).pathname;
+    return bundle.operations.find(
+      (op) => op.kind === "path" && new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
+    );
+  };
+  const ops = sent.map((r) => byPath(r.url));
+  const limiter = createLimiter({ concurrency: CONCURRENCY });
+  const credentials = {
+    clientId: identity.clientId,
+    secretKey: identity.secretKey,
+    privateKey: identity.merchantPrivateKeyPem as string,
+  };
+  let counter = 0;
+  let token: string | undefined;
+  let statusErrors = 0;
+  const started = performance.now();
+  const pending: Promise<ReceivedResponse>[] = [];
+  for (const [i, request] of sent.entries()) {
+    const op = ops[i];
+    const url = new URL(request.url);
+    pending.push(
+      limiter.run(async () => {
+        const path = url.pathname + url.search;
+        const headers = withoutHeaders(request.headers, [
+          "Authorization",
+          "X-TIMESTAMP",
+          "X-SIGNATURE",
+          "Request-Timestamp",
+          "Signature",
+          "X-CLIENT-KEY",
+          ...SIGNED_IDS,
+        ]);
+        const n = `${Date.now()}${String(++counter).padStart(6, "0")}`;
+        if (headerValue(request.headers, "X-EXTERNAL-ID") !== undefined) headers["X-EXTERNAL-ID"] = n;
+        if (headerValue(request.headers, "Request-Id") !== undefined) headers["Request-Id"] = `raw-${n}`;
+        if (op?.auth === "snap-symmetric" && token === undefined) {
+          const t = signRequest({
+            auth: "snap-asymmetric-token",
+            method: "POST",
+            path: "/authorization/v1/access-token/b2b",
+            body: '{"grantType":"client_credentials"}',
+            headers: { "Content-Type": "application/json" },
+            credentials,
+          });
+          const answer = await transport.send(
+            { method: "POST", url: `${mock.url}${t.path}`, headers: t.headers, body: t.body },
+            { timeoutMs: 30_000 },
+          );
+          token = (answer.json as { accessToken: string }).accessToken;
+        }
+        const signed = signRequest({
+          auth: op?.auth ?? "nonsnap-hmac",
+          method: request.method,
+          path,
+          body: request.body,
+          headers,
+          credentials,
+          ...(token ? { accessToken: token } : {}),
+        });
+        const answer = await transport.send(
+          { method: request.method, url: `${mock.url}${path}`, headers: signed.headers, body: signed.body },
+          { timeoutMs: 30_000 },
+        );
+        if (answer.status >= 500) statusErrors++;
+        return answer;
+      }),
+    );
+  }
+  await Promise.all(pending);
+  const ms = performance.now() - started;
+  await transport.close();
+  await mock.close();
+  return { ms, requests: sent.length, statusErrors };
+}
+
+function defaultRun() {
+  const cwd = mkdtempSync(join(tmpdir(), "bench-default-"));
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [join(root, "bin/doku-conformance.js"), "run", "--reporter", "json"],
+    { cwd, encoding: "utf8" },
+  );
+  const ms = performance.now() - started;
+  rmSync(cwd, { recursive: true, force: true });
+  return {
+    ms,
+    exitCode: result.status,
+    lastLine: (result.stdout.trim().split("\n").pop() ?? result.stderr.trim()).slice(0, 200),
+  };
+}
+
+await runnerRound(1); // warm-up: JIT, Prism, validators
+const runner: Awaited<ReturnType<typeof runnerRound>>[] = [];
+const raw: Awaited<ReturnType<typeof rawRound>>[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const r = await runnerRound(1000 + round);
+  runner.push(r);
+  raw.push(await rawRound(r.sent, r.identity));
+}
+const defaults = Array.from({ length: ROUNDS }, defaultRun);
+
+const runnerCasesPerSecond = median(runner.map((r) => (r.cases / r.ms) * 1000));
+const runnerRequestsPerSecond = median(runner.map((r) => (r.requests / r.ms) * 1000));
+const rawRequestsPerSecond = median(raw.map((r) => (r.requests / r.ms) * 1000));
+console.log(
+  JSON.stringify({
+    bench: "runner",
+    rounds: ROUNDS,
+    casesPerOperation: CASES,
+    concurrency: CONCURRENCY,
+    runner: {
+      casesPerSecond: Math.round(runnerCasesPerSecond),
+      requestsPerSecond: Math.round(runnerRequestsPerSecond),
+      cases: runner[0]?.cases,
+      requests: runner[0]?.requests,
+      errorViolations: runner.map((r) => r.errors),
+    },
+    raw: {
+      requestsPerSecond: Math.round(rawRequestsPerSecond),
+      requests: raw[0]?.requests,
+      serverErrors: raw.map((r) => r.statusErrors),
+    },
+    ratio: Number((runnerRequestsPerSecond / rawRequestsPerSecond).toFixed(3)),
+    defaultRun: {
+      wallSeconds: Number((median(defaults.map((d) => d.ms)) / 1000).toFixed(2)),
+      exitCodes: defaults.map((d) => d.exitCode),
+      lastLine: defaults[0]?.lastLine,
+    },
+    goals: { casesPerSecond: 1000, ratio: 0.7, defaultRunSeconds: 8 },
+  }),
+);
