@@ -3,10 +3,10 @@
  * so a receiver that verifies over the raw body accepts all of them; one that re-serialises before hashing
  * (JSON.parse then JSON.stringify) or canonicalises keys rejects some.
  *
- * Which variant catches what: non-SNAP signs the exact bytes (Digest), so every variant catches a
- * re-serialising receiver. SNAP hashes the *minified* body (whitespace dropped, key order and escapes kept):
- * `pretty` and `reordered` then only catch receivers that sort keys or otherwise canonicalise, while
- * `escaped` catches JSON.parse + JSON.stringify (which writes the escaped characters back unescaped).
+ * Which variant catches what. A receiver that hashes JSON.stringify(JSON.parse(body)): non-SNAP signs the
+ * exact bytes, so `pretty` and `escaped` catch it (`reordered` does not: JSON.parse keeps key order); SNAP
+ * hashes the *minified* body (whitespace dropped, key order and escapes kept), so only `escaped` catches it.
+ * `reordered` catches receivers that sort keys or otherwise canonicalise, in both families.
  */
 export interface ByteVariant {
   name: "pretty" | "reordered" | "escaped";

@@ -31,17 +31,43 @@ describe("doku-va-notification", () => {
   });
 
   it.each([
-    ["skipVerification", { skipVerification: true }, "forged-rejected /headers/Signature status-code"],
-    ["acceptStale", { acceptStale: true }, "forged-rejected /headers/Request-Timestamp status-code"],
-    ["reserialise", { reserialise: true }, "byte-variant-accepted  raw-body-signature"],
+    [
+      "skipVerification",
+      { skipVerification: true },
+      "forged-rejected /headers/Signature status-code",
+      ["forged-rejected"],
+    ],
+    [
+      "acceptStale",
+      { acceptStale: true },
+      "forged-rejected /headers/Request-Timestamp status-code",
+      ["forged-rejected"],
+    ],
+    [
+      "reserialise",
+      { reserialise: true },
+      "byte-variant-accepted  raw-body-signature",
+      ["byte-variant-accepted"],
+    ],
+    // Sorting keys also breaks every genuine compact callback whose keys are not sorted (valid-accepted).
+    [
+      "sortKeys",
+      { sortKeys: true },
+      "byte-variant-accepted  raw-body-signature",
+      ["byte-variant-accepted", "duplicate-consistent", "valid-accepted"],
+    ],
+    // Boundary callbacks share their base's invoice: a receiver that refuses a second payment of an invoice
+    // also refuses those (valid-accepted), and 409 is not a documented answer (status-code-documented).
     [
       "doubleProcess",
       { doubleProcess: true },
       "duplicate-consistent /headers/Request-Id redelivery-acknowledged",
+      ["duplicate-consistent", "status-code-documented", "valid-accepted"],
     ],
-  ] as const)("%s is caught", async (_name, flaws, expected) => {
+  ] as const)("%s is caught", async (_name, flaws, expected, checks) => {
     const summary = await run("notification", flaws);
     expect(errorsOf(summary)).toContain(expected);
+    expect(checkNames(summary)).toEqual(checks);
     expect(summary.exitCode).toBe(1);
   });
 

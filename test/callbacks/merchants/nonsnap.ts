@@ -14,6 +14,8 @@ export interface NonSnapFlaws {
   skipVerification?: boolean;
   /** Hashes JSON.stringify(JSON.parse(body)) instead of the bytes received. */
   reserialise?: boolean;
+  /** Hashes the body re-serialised with sorted keys (a "canonicalising" receiver). */
+  sortKeys?: boolean;
   /** No timestamp window. */
   acceptStale?: boolean;
   /** Notifications: no Request-Id de-duplication; a second payment of an invoice is answered 409. */
@@ -44,6 +46,13 @@ export interface NonSnapMerchant {
 
 const KNOWN_VA = "7889940000000001";
 
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sorted(v)]));
+}
+
 function inquiryAnswer(va: string, flaws: NonSnapFlaws) {
   const known = va === KNOWN_VA && !flaws.noBills;
   return {
@@ -70,6 +79,7 @@ export function nonSnapMerchant(kind: "inquiry" | "notification", flaws: NonSnap
       return;
     }
     if (flaws.reserialise) body = Buffer.from(JSON.stringify(JSON.parse(body.toString("utf8"))));
+    if (flaws.sortKeys) body = Buffer.from(JSON.stringify(sorted(JSON.parse(body.toString("utf8")))));
     const requestId = String(req.headers["request-id"] ?? "");
     if (flaws.processThenVerify) ledger.set(requestId, (ledger.get(requestId) ?? 0) + 1);
     const verdict = verifyRequest(
