@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { CliContext } from "../../src/cli/context.js";
 import { runCli } from "../../src/cli/main.js";
+import { REPORT_SCHEMA } from "../../src/reporters/report-schema.js";
+import { createAjv } from "../../src/spec/ajv.js";
 import { CLIENT_ID, dokuPair, type Listening, listen, SECRET_KEY, tempDir } from "./helpers.js";
 import { nonSnapMerchant } from "./merchants/nonsnap.js";
 import { snapMerchant } from "./merchants/snap.js";
@@ -85,6 +87,8 @@ describe("callback command", () => {
       exitCode: 0,
     });
     expect(report.summary.violations).toBe(0);
+    const validate = createAjv().compile(REPORT_SCHEMA);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     const junit = readFileSync(join(run.cwd, "out", "junit.xml"), "utf8");
     expect(junit).toMatch(/dokuVaNotification forged-rejected/);
   });

@@ -120,7 +120,20 @@ describe("SNAP reference merchants (token handshake first)", () => {
     },
   );
 
-  it("dana-payment passes", async () => {
+  it("dana-payment passes with a generated probe (DOKU publishes no sample)", async () => {
+    const server = await listen(danaPayment(snapConfig("snap-hmac")));
+    running.push(server);
+    const summary = await certify({
+      url: `${server.base}/v1.0/debit/notify`,
+      flow: "dana-payment",
+      tokenUrl: `${server.base}${TOKEN_PATH}`,
+    });
+    expect(errorsOf(summary)).toEqual([]);
+    expect(summary.kinds.property?.cases).toBeGreaterThan(0);
+    expect(summary.exitCode).toBe(0);
+  });
+
+  it("dana-payment passes with --body", async () => {
     const server = await listen(danaPayment(snapConfig("snap-hmac")));
     running.push(server);
     const summary = await certify({

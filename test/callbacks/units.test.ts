@@ -1,7 +1,10 @@
 /** Table-driven tests of the small pieces: byte variants, forged-case selection, attacked headers, ids. */
 import { describe, expect, it } from "vitest";
 import { BYTE_VARIANTS } from "../../src/callbacks/byte-variants.js";
+import type { CallbackExchange } from "../../src/callbacks/case.js";
+import type { CallbackCheckContext } from "../../src/callbacks/checks/context.js";
 import { attackedHeader, signatureHeaderOf } from "../../src/callbacks/checks/headers-at.js";
+import { latency } from "../../src/callbacks/checks/latency.js";
 import { newExternalId } from "../../src/callbacks/ids.js";
 import { forgedMutators } from "../../src/callbacks/plan.js";
 import { minifyJson } from "../../src/signatures/minify.js";
@@ -108,5 +111,36 @@ describe("X-EXTERNAL-ID", () => {
     const b = newExternalId();
     expect(a).toMatch(/^[0-9]{20}$/);
     expect(a).not.toBe(b);
+  });
+});
+
+describe("latency check (kit policy)", () => {
+  const exchange = (durationMs: number) =>
+    ({
+      case: { operationId: "dokuVaNotification", label: "x", kind: "property", expect: { kind: "accept" } },
+      request: { method: "POST", url: "http://127.0.0.1/x", headers: {}, body: "" },
+      response: { status: 200, headers: {}, body: "" },
+      durationMs,
+    }) as unknown as CallbackExchange;
+  const ctx = {
+    latencyBudgetMs: 5000,
+    operation: { id: "dokuVaNotification", source: "s" },
+  } as unknown as CallbackCheckContext;
+
+  it.each([
+    [4999, 0],
+    [5000, 0],
+    [5001, 1],
+  ])("%i ms against a 5000 ms budget: %i violation(s)", (ms, count) => {
+    const found = latency(ctx, exchange(ms));
+    expect(found).toHaveLength(count);
+    if (count > 0)
+      expect(found[0]).toMatchObject({
+        check: "latency",
+        rule: "latency",
+        expected: 5000,
+        actual: ms,
+        source: "kit policy",
+      });
   });
 });
