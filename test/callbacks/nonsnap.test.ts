@@ -3,6 +3,7 @@
  * and the correct merchant passes.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { SpecError } from "../../src/model/errors.js";
 import { certify, checkNames, errorsOf, type Listening, listen } from "./helpers.js";
 import { type NonSnapFlaws, nonSnapMerchant } from "./merchants/nonsnap.js";
 
@@ -90,6 +91,26 @@ describe("doku-va-notification", () => {
       "ledger /headers/Request-Id processed-once",
     ]);
     expect(withLedger.exitCode).toBe(1);
+  });
+});
+
+describe("generator failure", () => {
+  it("is a note, and only the examples are sent: nothing untested is reported as passed", async () => {
+    const server = await listen(nonSnapMerchant("notification").server);
+    running.push(server);
+    const summary = await certify({
+      url: `${server.base}/payments/notifications`,
+      flow: "doku-va-notification",
+      bodySource: () => {
+        throw new SpecError("schema admits no value", "#/x");
+      },
+    });
+    expect(summary.notes.join("\n")).toMatch(
+      /no boundary or property callbacks were generated \(schema admits no value/,
+    );
+    expect(summary.kinds.property).toBeUndefined();
+    expect(summary.kinds.boundary).toBeUndefined();
+    expect(summary.exitCode).toBe(0);
   });
 });
 

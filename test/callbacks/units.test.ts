@@ -1,5 +1,7 @@
 /** Table-driven tests of the small pieces: byte variants, forged-case selection, attacked headers, ids. */
 import { describe, expect, it } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
+import { schemaBodySource } from "../../src/callbacks/bodies.js";
 import { BYTE_VARIANTS } from "../../src/callbacks/byte-variants.js";
 import type { CallbackExchange } from "../../src/callbacks/case.js";
 import type { CallbackCheckContext } from "../../src/callbacks/checks/context.js";
@@ -8,6 +10,7 @@ import { latency } from "../../src/callbacks/checks/latency.js";
 import { newExternalId } from "../../src/callbacks/ids.js";
 import { forgedMutators } from "../../src/callbacks/plan.js";
 import { minifyJson } from "../../src/signatures/minify.js";
+import { validateRequest } from "../../src/validation/validate.js";
 
 const value = {
   partnerServiceId: "  088899",
@@ -142,5 +145,39 @@ describe("latency check (kit policy)", () => {
         actual: ms,
         source: "kit policy",
       });
+  });
+});
+
+describe("generated callbacks", () => {
+  it("are reproducible from the seed and differ between seeds", async () => {
+    const bundle = await loadSpecBundle();
+    const op = bundle.operations.find((o) => o.id === "snapVaPaymentNotification");
+    if (op === undefined) throw new Error("snapVaPaymentNotification missing from generated/");
+    const make = (seed: number) =>
+      schemaBodySource(op, { cases: 5, seed, extra: 4 }).filter((b) => b.kind === "property");
+    expect(make(7)).toEqual(make(7));
+    expect(make(7)).toHaveLength(9);
+    expect(JSON.stringify(make(7))).not.toBe(JSON.stringify(make(8)));
+  });
+
+  it("every generated body validates against the webhook's request schema", async () => {
+    const bundle = await loadSpecBundle();
+    for (const id of [
+      "dokuVaInquiry",
+      "dokuVaNotification",
+      "snapVaInquiry",
+      "snapVaPaymentNotification",
+      "danaPaymentNotification",
+    ]) {
+      const op = bundle.operations.find((o) => o.id === id);
+      if (op === undefined) throw new Error(`${id} missing from generated/`);
+      for (const body of schemaBodySource(op, { cases: 10, seed: 3, extra: 0 })) {
+        const errors = validateRequest(
+          { operation: op, validators: bundle.validators },
+          { body: body.value },
+        ).filter((v) => v.severity === "error");
+        expect(errors, `${id} ${body.label}`).toEqual([]);
+      }
+    }
   });
 });
