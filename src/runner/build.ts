@@ -64,6 +64,7 @@ export function buildPlan(input: PlanInput): Plan {
     return last;
   };
   const cases: PlannedCase[] = [];
+  const shared = new Map<string, Case | undefined>();
   for (const operation of input.operations) {
     for (const phase of input.phases) {
       const seed = deriveSeed(input.seed, operation.id, phase);
@@ -82,6 +83,11 @@ export function buildPlan(input: PlanInput): Plan {
             case: input.unique.freshen(operation, planned.first.case),
             ...(pre ? { prerequisite: pre } : {}),
           };
+        } else if (planned.case.expect.kind === "reject") {
+          const key = `${operation.id}|${phase}|negatives`;
+          if (!shared.has(key)) shared.set(key, prerequisite(operation, phase, -1, 0));
+          const pre = shared.get(key);
+          if (pre) Object.assign(ready, { prerequisite: pre, sharedPrerequisite: key });
         } else if (!planned.mutator) {
           const pre = prerequisite(operation, phase, planned.index, 0);
           if (pre) ready.prerequisite = pre;

@@ -52,12 +52,18 @@ async function prepared(
   operation: Operation,
   kase: Case,
   prerequisite: Case | undefined,
+  sharedKey?: string,
 ): Promise<{ kase: Case; created?: Exchange }> {
   const rule = SETUP[operation.id];
   if (!rule || !prerequisite) return { kase };
   const creator = rt.options.bundle.operations.find((op) => op.id === rule.creates);
   if (!creator) return { kase };
-  const created = await sendCase(rt, creator, prerequisite);
+  let pending = sharedKey === undefined ? undefined : rt.shared.get(sharedKey);
+  if (!pending) {
+    pending = sendCase(rt, creator, prerequisite);
+    if (sharedKey !== undefined) rt.shared.set(sharedKey, pending);
+  }
+  const created = await pending;
   if (!accepted(created)) throw new SetupFailed(created, setupViolation(operation, creator, created, kase));
   return { kase: bindCase(operation, rule, kase, created), created };
 }
@@ -84,6 +90,7 @@ export async function runPlanned(
       operation,
       kaseOverride ?? planned.case,
       planned.first ? undefined : planned.prerequisite,
+      kaseOverride === undefined ? planned.sharedPrerequisite : undefined,
     );
     if (planned.first) {
       const first = await prepared(rt, operation, planned.first.case, planned.first.prerequisite);

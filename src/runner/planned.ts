@@ -22,6 +22,11 @@ export interface PlannedCase {
   case: Case;
   /** A creating case sent first; the case is bound to what it created (setup.ts). */
   prerequisite?: Case;
+  /**
+   * Set when the prerequisite is shared (negatives of one operation and phase: they are refused before any
+   * state is touched, so one created resource serves them all); sent once per key.
+   */
+  sharedPrerequisite?: string;
   mutator?: RequestMutator;
   /** Reused ids: this valid case (with its own prerequisite) is sent first; `case` reuses its request ids. */
   first?: { case: Case; prerequisite?: Case };

@@ -24,6 +24,8 @@ export interface Runtime {
   contextFor(operation: Operation): CheckContext;
   /** Every request sent (cases, tokens, setup, shrinking). */
   requests: number;
+  /** Shared prerequisites by key, sent once (PlannedCase.sharedPrerequisite). */
+  shared: Map<string, Promise<Exchange>>;
   /** Aborted when the run must stop (SIGINT or an unreachable target). */
   stop: AbortController;
 }

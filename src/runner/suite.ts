@@ -81,6 +81,7 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
         strict: o.strict,
       }),
       requests: 0,
+      shared: new Map(),
       stop: new AbortController(),
     };
     // Every in-flight request listens on the stop signal.

@@ -274,3 +274,64 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe("interruption and the throwing adapter", () => {
+  it("an aborted run stops sending, reports itself incomplete and exits 3 when it found nothing", async () => {
+    const controller = new AbortController();
+    let seen = 0;
+    const stopper = {
+      onEvent(event: { type: string }) {
+        if (event.type === "case-finished" && ++seen === 5) controller.abort();
+      },
+    };
+    const { summary } = await runAgainst([], { signal: controller.signal, listeners: [stopper] });
+    expect(summary.incomplete).toBe("interrupted");
+    expect(summary.exitCode).toBe(3);
+    expect(summary.summary.cases).toBeGreaterThanOrEqual(5);
+    expect(summary.summary.cases).toBeLessThan(40);
+  });
+
+  it("assertConformance throws with the violations and their rerun lines; resolves when conformant", async () => {
+    const { assertConformance } = await import("../../src/runner/suite.js");
+    const { startTestServer } = await import("./server.js");
+    const { merchant } = await import("./helpers.js");
+    const dir = await tempDir();
+    const env = await envFor(dir);
+    const bad = await startTestServer(merchant, ["too-long-field"]);
+    try {
+      await expect(
+        assertConformance({
+          bundle,
+          caseSource,
+          target: bad.url,
+          env,
+          outputDir: join(dir, "a"),
+          cases: 3,
+          negativeCases: 2,
+          seed: 5,
+          phases: ["property"],
+        }),
+      ).rejects.toThrow(
+        /violation\(s\) against http:\/\/127\.0\.0\.1:[0-9]+ \(seed 5\)\n- snapCreateVa response-body-valid \/virtualAccountData\/virtualAccountName: .*\n {2}doku-conformance run --seed 5 --operation snapCreateVa --phase property/,
+      );
+    } finally {
+      await bad.close();
+    }
+    const good = await startTestServer(merchant, []);
+    try {
+      const summary = await assertConformance({
+        bundle,
+        caseSource,
+        target: good.url,
+        env,
+        outputDir: join(dir, "b"),
+        cases: 3,
+        seed: 5,
+        phases: ["property"],
+      });
+      expect(summary.exitCode).toBe(0);
+    } finally {
+      await good.close();
+    }
+  });
+});
