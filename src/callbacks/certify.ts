@@ -5,57 +5,24 @@
  * callbacks, the redelivery pair; with --ledger-url the merchant's ledger is asked after each forged
  * callback and after the pair.
  */
-import { randomUUID } from "node:crypto";
-import { KitError } from "../model/errors.js";
-import type { Operation } from "../model/operation.js";
 import { deriveSeed, randomSeed } from "../runner/seed.js";
 import { createHttpTransport } from "../runner/transport.js";
-import { CALLBACK_AUTH_MODES } from "../signatures/callback-modes.js";
 import { mutatorsFor } from "../signatures/mutators.js";
 import { requireOperation } from "../validation/operation-lookup.js";
-import { chooseBaseline } from "./baseline.js";
-import {
-  type BodyRequest,
-  type BodySource,
-  defaultBodySource,
-  exampleBodies,
-  type GeneratedBody,
-} from "./bodies.js";
+import { defaultBodySource } from "./bodies.js";
 import type { CallbackCheckContext } from "./checks/context.js";
 import { duplicateConsistent } from "./checks/duplicate-consistent.js";
+import { buildCorpus } from "./corpus.js";
 import { dokuRoleKeys } from "./doku-keys.js";
 import { authOf, type DokuIdentity, signCase } from "./doku-signer.js";
 import { TOKEN_OPERATION_ID } from "./flows.js";
 import { LEDGER_CHECK, type LedgerProbe, ledgerViolations } from "./ledger.js";
 import { type CertifyOptions, resolveCertifyOptions } from "./options.js";
-import { planCases, type TokenSource } from "./plan.js";
+import { planCases } from "./plan.js";
 import { CertificationSession } from "./session.js";
 import { buildSummary, type CertificationSummary, callbackRerunLine } from "./summary.js";
+import { initialBearer } from "./token.js";
 import { runTokenPhase, unreachableVerdict } from "./token-phase.js";
-
-/**
- * Runs the body source; a generator failure (a schema the arbitraries cannot build yet) becomes a note and
- * the certification goes on with the examples and --body only: nothing is reported as tested that was not.
- */
-function generateBodies(
-  source: BodySource,
-  operation: Operation,
-  request: BodyRequest,
-  notes: string[],
-): GeneratedBody[] {
-  try {
-    return source(operation, request);
-  } catch (error) {
-    if (!(error instanceof KitError)) throw error;
-    notes.push(
-      `no boundary or property callbacks were generated (${error.message}); only the spec examples and --body were sent`,
-    );
-    return [];
-  }
-}
-
-/** Fresh bodies reserved for notification byte variants (3) and the duplicate pair (1). */
-const FRESH_BODIES = 4;
 
 export async function certifyCallback(options: CertifyOptions): Promise<CertificationSummary> {
   const o = resolveCertifyOptions(options);
@@ -69,12 +36,9 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
   const snap = flow.family === "snap";
   const notes: string[] = [];
 
-  const bodySource = options.bodySource ?? defaultBodySource;
-  const request = { cases: o.cases, seed: deriveSeed(seed, flow.name), extra: FRESH_BODIES };
-  const generated = generateBodies(bodySource, operation, request, notes);
-  const fresh = generated.filter((b) => b.kind === "property").slice(-FRESH_BODIES);
-  const candidates = [...exampleBodies(operation), ...generated.filter((b) => !fresh.includes(b))];
-  const { baseline, rest: valid } = chooseBaseline(bundle, operation, candidates, options.body);
+  const request = { cases: o.cases, seed: deriveSeed(seed, flow.name) };
+  const source = options.bodySource ?? defaultBodySource;
+  const { baseline, valid, fresh } = buildCorpus(bundle, operation, source, request, options.body, notes);
 
   const transport = options.transport ?? createHttpTransport({ maxSockets: 1 });
   const operationIds = [...(tokenOperation ? [tokenOperation.id] : []), operation.id];
@@ -104,22 +68,9 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
     callbackAuth: snap ? o.callbackAuth : undefined,
     cases: o.cases,
   });
-  const tokenSource: TokenSource = o.tokenUrl
-    ? "handshake"
-    : options.accessToken !== undefined
-      ? "given"
-      : snap && o.callbackAuth !== "snap-rsa"
-        ? "kit"
-        : "none";
-  let accessToken = tokenSource === "kit" ? `doku-conformance-${randomUUID()}` : options.accessToken;
-  if (tokenSource === "kit") {
-    notes.push(
-      `no --token-url or --access-token: callbacks carry Authorization: Bearer ${accessToken?.slice(0, 22)}… (a kit-generated token the merchant never issued)`,
-    );
-  }
-  if (snap) notes.push(`--callback-auth ${o.callbackAuth}: ${CALLBACK_AUTH_MODES[o.callbackAuth].summary}`);
-  if (tokenSource === "none" && snap)
-    notes.push("snap-rsa without a token: no Authorization header was sent");
+  const bearer = initialBearer(o, options.accessToken, notes);
+  const tokenSource = bearer.source;
+  let accessToken = bearer.token;
   const plan = planCases({
     flow,
     operation,

@@ -4,13 +4,16 @@
  * X-SIGNATURE = SHA256withRSA(clientId|X-TIMESTAMP) by the DOKU-role private key. The merchant answers
  * 2007300 with an accessToken, which the kit then sends as `Authorization: Bearer <token>`.
  */
-import type { KeyObject } from "node:crypto";
+import { type KeyObject, randomUUID } from "node:crypto";
+import { CALLBACK_AUTH_MODES } from "../signatures/callback-modes.js";
 import { findMutator } from "../signatures/mutators.js";
 import { signRequest } from "../signatures/request-signer.js";
 import { MERCHANT_TOKEN_REQUEST_BODY } from "../signatures/token-handshake.js";
 import type { SignedRequest, SignInput } from "../signatures/types.js";
 import type { CallbackCase, CallbackExchange } from "./case.js";
 import { TOKEN_OPERATION_ID } from "./flows.js";
+import type { ResolvedCertifyOptions } from "./options.js";
+import type { TokenSource } from "./plan.js";
 
 /** A token-request case: valid, or forged with the named mutator. */
 export function tokenCase(path: string, mutator?: string): CallbackCase {
@@ -59,4 +62,26 @@ export function issuedToken(exchange: CallbackExchange): string | undefined {
   const json = response.json as { accessToken?: unknown } | undefined;
   const token = typeof json === "object" && json !== null ? json.accessToken : undefined;
   return typeof token === "string" && token !== "" ? token : undefined;
+}
+
+/** Where the bearer token of SNAP callbacks comes from, and the token known before the handshake. */
+export function initialBearer(
+  o: Pick<ResolvedCertifyOptions, "flow" | "tokenUrl" | "callbackAuth">,
+  accessToken: string | undefined,
+  notes: string[],
+): { source: TokenSource; token: string | undefined } {
+  const snap = o.flow.family === "snap";
+  if (snap) notes.push(`--callback-auth ${o.callbackAuth}: ${CALLBACK_AUTH_MODES[o.callbackAuth].summary}`);
+  if (o.tokenUrl) return { source: "handshake", token: undefined };
+  if (accessToken !== undefined) return { source: "given", token: accessToken };
+  if (!snap) return { source: "none", token: undefined };
+  if (o.callbackAuth === "snap-rsa") {
+    notes.push("snap-rsa without --token-url or --access-token: no Authorization header was sent");
+    return { source: "none", token: undefined };
+  }
+  const token = `doku-conformance-${randomUUID()}`;
+  notes.push(
+    `no --token-url or --access-token: callbacks carry Authorization: Bearer ${token.slice(0, 22)}… (a kit-generated token the merchant never issued)`,
+  );
+  return { source: "kit", token };
 }
