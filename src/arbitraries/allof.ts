@@ -64,6 +64,9 @@ function mergeProps(
   return out;
 }
 
+/** Where the merged schema lists keywords more than one branch declares (ajv reports each of them). */
+export const REPEATED = "x-arbitraries-repeated";
+
 /**
  * Merges resolved branches. A branch with `additionalProperties: false` only admits its own properties
  * (ajv checks each branch alone), so another branch adding properties is an error.
@@ -83,5 +86,14 @@ export function mergeAllOf(branches: readonly JsonSchema[], at: string): JsonSch
       );
     }
   });
-  return branches.reduce((acc, br) => mergeTwo(acc, br, at), {} as JsonSchema);
+  const merged = branches.reduce((acc, br) => mergeTwo(acc, br, at), {} as JsonSchema);
+  const seen = new Map<string, number>();
+  const count = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
+  for (const br of branches) {
+    for (const k of Object.keys(br))
+      if (!k.startsWith("x-") && k !== "properties" && k !== "required") count(k);
+    for (const name of (br.required as string[] | undefined) ?? []) count(`required:${name}`);
+  }
+  const repeated = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+  return repeated.length > 0 ? { ...merged, [REPEATED]: repeated } : merged;
 }

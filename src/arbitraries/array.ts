@@ -5,7 +5,14 @@ import type { JsonSchema } from "../model/schema.js";
 import { arbitraryOf, checkShape, witnesses } from "./builders.js";
 import type { Ctx } from "./compile.js";
 import { child } from "./pointer.js";
-import type { ArrayShape, Builder, Mutation, Unsupported, Variant } from "./shape.js";
+import {
+  type ArrayShape,
+  type Builder,
+  generated,
+  type Mutation,
+  type Unsupported,
+  type Variant,
+} from "./shape.js";
 
 /** Generated arrays hold at most this many items beyond minItems. */
 const EXTRA_ITEMS = 4;
@@ -15,15 +22,14 @@ const MAX_LISTED = 50;
 export function compileArray(schema: JsonSchema, at: string, ctx: Ctx): ArrayShape {
   const ptr = ctx.ptr(at);
   const minItems = (schema.minItems as number | undefined) ?? 0;
-  let maxItems = schema.maxItems as number | undefined;
+  const maxItems = schema.maxItems as number | undefined;
   if (maxItems !== undefined && minItems > maxItems)
     throw new SpecError(`minItems ${minItems} > maxItems ${maxItems}`, ptr);
   let items = ctx.compile(schema.items ?? true, `${at}/items`);
   if (!items) {
     if (minItems > 0)
       throw new SpecError(`items nest their $ref deeper than the depth budget ${ctx.depth}`, ptr);
-    items = { kind: "any", ptr };
-    maxItems = 0;
+    items = { kind: "any", ptr, cut: true };
   }
   const unique = schema.uniqueItems === true;
   if (unique && items.kind === "enum" && items.values.length < minItems) {
@@ -38,7 +44,7 @@ export function compileArray(schema: JsonSchema, at: string, ctx: Ctx): ArraySha
 const key = (v: unknown): string => JSON.stringify(v);
 
 function listOf(s: ArrayShape, n: number): unknown[] | undefined {
-  if (n > MAX_LISTED) return undefined;
+  if (n > MAX_LISTED || (n > 0 && !generated(s.items))) return undefined;
   const list = witnesses(s.items, s.unique ? n * 4 + 8 : n);
   const out = s.unique ? list.filter((v, i) => list.findIndex((w) => key(w) === key(v)) === i) : list;
   return out.length >= n ? out.slice(0, n) : undefined;
@@ -48,7 +54,7 @@ export const arrayBuilder: Builder<ArrayShape> = {
   arbitrary(s) {
     const constraints = {
       minLength: s.minItems,
-      maxLength: Math.min(s.maxItems ?? Infinity, s.minItems + EXTRA_ITEMS),
+      maxLength: generated(s.items) ? Math.min(s.maxItems ?? Infinity, s.minItems + EXTRA_ITEMS) : 0,
     };
     const item = arbitraryOf(s.items);
     return s.unique ? fc.uniqueArray(item, { ...constraints, selector: key }) : fc.array(item, constraints);

@@ -6,7 +6,7 @@
 import { SpecError } from "../model/errors.js";
 import type { SchemaRef } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
-import { mergeAllOf } from "./allof.js";
+import { mergeAllOf, REPEATED } from "./allof.js";
 import { compileArray } from "./array.js";
 import { compileBoolean, compileNull } from "./boolean.js";
 import { compileEnum } from "./enum.js";
@@ -160,7 +160,10 @@ function deref(schema: unknown, at: string, ctx: Ctx): JsonSchema {
   return cur;
 }
 
-function withAlt(shape: Shape, schema: JsonSchema, at: string, ctx: Ctx): Shape {
+/** Adds what the schema says beyond its keywords: conflict alternative or tolerance, allOf repeats. */
+function withAlt(plain: Shape, schema: JsonSchema, at: string, ctx: Ctx): Shape {
+  const repeated = schema[REPEATED];
+  const shape: Shape = Array.isArray(repeated) ? { ...plain, repeated: repeated as string[] } : plain;
   const conflict = schema["x-doku-conflict"];
   const alternative = isObject(conflict) ? conflict.alternative : undefined;
   if (isObject(conflict) && alternative === undefined) return { ...shape, tolerant: true };

@@ -1,7 +1,7 @@
 /** Edits at pointers inside a part, and the sites (every node of a shape) boundaries and negatives visit. */
 import { ensureParents } from "./locate.js";
 import { child, clone, deepEqual, get, remove, set } from "./pointer.js";
-import type { Shape } from "./shape.js";
+import { generated, type Shape } from "./shape.js";
 
 export interface Edit {
   path: string;
@@ -37,7 +37,8 @@ export interface Site {
 export function sites(shape: Shape, at = ""): Site[] {
   const out: Site[] = [{ pointer: at, shape }];
   if (shape.kind === "object") {
-    for (const p of shape.props) if (p.shape.kind !== "never") out.push(...sites(p.shape, child(at, p.name)));
-  } else if (shape.kind === "array" && shape.maxItems !== 0) out.push(...sites(shape.items, child(at, 0)));
+    for (const p of shape.props) if (generated(p.shape)) out.push(...sites(p.shape, child(at, p.name)));
+  } else if (shape.kind === "array" && shape.maxItems !== 0 && generated(shape.items))
+    out.push(...sites(shape.items, child(at, 0)));
   return out;
 }

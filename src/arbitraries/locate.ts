@@ -1,7 +1,7 @@
 /** Shapes at instance pointers, and making a pointer's ancestors exist with valid values. */
 import { witness } from "./builders.js";
 import { escapeSegment, get, segments, set } from "./pointer.js";
-import type { Shape } from "./shape.js";
+import { generated, type Shape } from "./shape.js";
 
 /** The shape at `pointer` through object properties and array items; undefined through unions or unknown keys. */
 export function shapeAt(root: Shape, pointer: string): Shape | undefined {
@@ -85,7 +85,8 @@ export function ensureParents(
     const next = `${prefix}/${escapeSegment(s)}`;
     const shape = shapeAt(root, next);
     const parent = get(body, prefix);
-    if (shape === undefined || typeof parent !== "object" || parent === null) return false;
+    if (shape === undefined || !generated(shape) || typeof parent !== "object" || parent === null)
+      return false;
     if (Array.isArray(parent)) {
       const items = shapeAt(root, prefix);
       while (items?.kind === "array" && parent.length <= Number(s)) parent.push(witness(items.items));

@@ -71,6 +71,13 @@ export function partNegatives(
         ...(m.op === "set" ? { value: m.value } : {}),
       };
       const target = { rule: m.rule, pointer: edit.path, byRule: false };
+      const key =
+        m.rule === "required" ? `required:${edit.path.slice(edit.path.lastIndexOf("/") + 1)}` : m.rule;
+      if (site.shape.repeated?.includes(key)) {
+        const reason = "more than one allOf branch declares it: ajv reports each branch";
+        unsupported.push({ pointer: part.prefix + edit.path, rule: m.rule, reason });
+        continue;
+      }
       if (excused(part, undefined, edit.path, true)) {
         unsupported.push({
           pointer: part.prefix + edit.path,

@@ -81,9 +81,10 @@ export const numberBuilder: Builder<NumberShape> = {
       .map((x) => (Object.is(x, -0) ? 0 : x));
   },
   check(s, v, at, out) {
-    const typeOk = typeof v === "number" && Number.isFinite(v) && (!s.integer || Number.isInteger(v));
-    if (!typeOk) return void out.push({ keyword: "type", pointer: at });
-    for (const keyword of issues(s, v as number)) out.push({ keyword, pointer: at });
+    if (typeof v !== "number" || !Number.isFinite(v)) return void out.push({ keyword: "type", pointer: at });
+    // ajv: a fraction fails "integer" and the number keywords still apply to it.
+    if (s.integer && !Number.isInteger(v)) out.push({ keyword: "type", pointer: at });
+    for (const keyword of issues(s, v)) out.push({ keyword, pointer: at });
   },
   boundaries(s) {
     const m = s.multipleOf ?? 1;

@@ -9,7 +9,15 @@ import type { JsonSchema } from "../model/schema.js";
 import { arbitraryOf, checkShape, witness } from "./builders.js";
 import type { Ctx } from "./compile.js";
 import { child, escapeSegment } from "./pointer.js";
-import type { Builder, Mutation, ObjectShape, Prop, Shape, Variant } from "./shape.js";
+import {
+  type Builder,
+  generated,
+  type Mutation,
+  type ObjectShape,
+  type Prop,
+  type Shape,
+  type Variant,
+} from "./shape.js";
 
 const ABSENT: unique symbol = Symbol("absent");
 const EXTRA_NAMES = ["x_doku_extra", "additionalField"];
@@ -33,7 +41,9 @@ export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectS
       throw new SpecError(`"${key}" is required but its schema admits no value (not: {})`, ctx.ptr(at));
     }
     if (shape) props.push({ name: key, shape, required: required.includes(key) });
-    else if (required.includes(key)) {
+    else if (!required.includes(key))
+      props.push({ name: key, shape: { kind: "any", ptr: ctx.ptr(at), cut: true }, required: false });
+    else {
       throw new SpecError(
         `required property "${key}" nests its $ref deeper than the depth budget ${ctx.depth}`,
         ctx.ptr(at),
@@ -71,7 +81,7 @@ function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeo
 
 export const objectBuilder: Builder<ObjectShape> = {
   arbitrary(s) {
-    const props = s.props.filter((p) => p.shape.kind !== "never");
+    const props = s.props.filter((p) => generated(p.shape));
     const parts = props.map((p) =>
       p.required
         ? arbitraryOf(p.shape)
@@ -103,7 +113,7 @@ export const objectBuilder: Builder<ObjectShape> = {
   boundaries(s, value) {
     const obj = (value ?? {}) as Record<string, unknown>;
     const out: Variant[] = [];
-    for (const p of s.props.filter((q) => !q.required && q.shape.kind !== "never")) {
+    for (const p of s.props.filter((q) => !q.required && generated(q.shape))) {
       const path = child("", p.name);
       const present = Object.hasOwn(obj, p.name) ? obj[p.name] : witness(p.shape);
       out.push(

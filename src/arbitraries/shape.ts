@@ -15,6 +15,10 @@ interface Base {
   untyped?: boolean;
   /** `x-doku-conflict` without `alternative`: every finding here (or below) is only a warning. */
   tolerant?: boolean;
+  /** Cut by the $ref depth budget: accepted as anything when checking, never generated. */
+  cut?: boolean;
+  /** Keywords declared by more than one merged allOf branch: ajv reports each, so no single-error negative. */
+  repeated?: readonly string[];
 }
 
 export interface StringShape extends Base {
@@ -89,6 +93,11 @@ export interface LeafShape extends Base {
 
 export type Shape = StringShape | NumberShape | EnumShape | ObjectShape | ArrayShape | UnionShape | LeafShape;
 export type ShapeKind = Shape["kind"];
+
+/** Whether values are ever generated for the shape (not `not: {}`, not cut by the $ref depth budget). */
+export function generated(shape: Shape): boolean {
+  return shape.kind !== "never" && shape.cut !== true;
+}
 
 /** One schema failure found by `checkShape`; `pointer` names the field (required: the missing one). */
 export interface Issue {
