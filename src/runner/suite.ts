@@ -15,7 +15,7 @@ import { defaultCaseSource } from "./case-source.js";
 import type { RunEvent, RunSummary } from "./events.js";
 import { createLimiter } from "./limiter.js";
 import { defaultMockStarter } from "./mock-starter.js";
-import { type RunOptions, resolveOptions } from "./options.js";
+import { PHASES, type RunOptions, resolveOptions } from "./options.js";
 import { selectOperations } from "./plan.js";
 import type { CaseSource, PlannedCase } from "./planned.js";
 import { createIdSource, signInputFor, toSent } from "./request.js";
@@ -55,16 +55,23 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
   try {
     if (target.production && !o.allowProduction) refuseProduction(operations);
     const unique = new UniqueKeys(o.bundle.validators);
-    const plan = buildPlan({
+    // The plan is always built for every operation and phase, in canonical order, then filtered: unique keys
+    // are assigned in that order, so `--seed N --operation X --phase P` sends exactly what the full run sent.
+    const full = buildPlan({
       bundle: o.bundle,
-      operations,
-      phases: o.phases,
+      operations: o.bundle.operations.filter((op) => op.kind === "path"),
+      phases: PHASES,
       seed,
       cases: o.cases,
       negativeCases: o.negativeCases,
       source: options.caseSource ?? defaultCaseSource,
       unique,
     });
+    const selected = new Set(operations.map((op) => op.id));
+    const plan = {
+      ...full,
+      cases: full.cases.filter((c) => selected.has(c.operation.id) && o.phases.includes(c.phase)),
+    };
     const startedAt = new Date();
     const rt: Runtime = {
       options: o,
