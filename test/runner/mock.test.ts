@@ -14,7 +14,10 @@ async function sentBodies(options: Partial<RunOptions>): Promise<Map<string, str
   const inner = createHttpTransport({ maxSockets: 8 });
   const sent: SentRequest[] = [];
   const transport: Transport = {
-    send: (r, o) => (sent.push(r), inner.send(r, o)),
+    send(request, options) {
+      sent.push(request);
+      return inner.send(request, options);
+    },
     close: () => inner.close(),
   };
   await runSuite({
