@@ -67,6 +67,7 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
     tokenUrl: o.tokenUrl?.href,
     callbackAuth: snap ? o.callbackAuth : undefined,
     cases: o.cases,
+    extra: options.rerunFlags,
   });
   const bearer = initialBearer(o, options.accessToken, notes);
   const tokenSource = bearer.source;

@@ -57,6 +57,8 @@ export interface CertifyOptions {
   listeners?: readonly RunListener[];
   signal?: AbortSignal;
   version?: string;
+  /** Flags for the rerun line that only the caller knows (e.g. ["--body", "bill.json"]). */
+  rerunFlags?: readonly (readonly [string, string])[];
 }
 
 export interface ResolvedCertifyOptions {

@@ -44,6 +44,8 @@ export function callbackRerunLine(parts: {
   tokenUrl?: string | undefined;
   callbackAuth?: CallbackAuthMode | undefined;
   cases: number;
+  /** Flags only the caller knows (file paths: --body, --doku-private-key), as flag/value pairs. */
+  extra?: readonly (readonly [string, string])[] | undefined;
 }): string {
   return [
     "doku-conformance callback",
@@ -53,6 +55,7 @@ export function callbackRerunLine(parts: {
     ...(parts.tokenUrl ? [`--token-url ${shellQuote(parts.tokenUrl)}`] : []),
     ...(parts.callbackAuth ? [`--callback-auth ${parts.callbackAuth}`] : []),
     ...(parts.cases === 20 ? [] : [`--cases ${parts.cases}`]),
+    ...(parts.extra ?? []).map(([flag, value]) => `${flag} ${shellQuote(value)}`),
   ].join(" ");
 }
 

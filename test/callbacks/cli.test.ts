@@ -219,6 +219,7 @@ describe("callback command", () => {
     expect(run.stdout).toMatch(/written to out\/doku-role-public\.pem/);
     expect(readFileSync(join(run.cwd, "out", "doku-role-public.pem"), "utf8")).toBe(publicPem);
     expect(existsSync(join(run.cwd, "out", "doku-role-private.pem"))).toBe(false);
+    expect(run.stdout).toMatch(/rerun: doku-conformance callback .*--doku-private-key \S*doku\.pem/);
   });
 
   it("SNAP without --doku-private-key: generates a pair and writes the private half 0600 for reuse", async () => {

@@ -126,8 +126,17 @@ export const callback: Command = async (args, ctx) => {
   const flow = FLOWS[values.flow];
   const keys = dokuRoleKeys(privatePem);
   const bundle = await ctx.loadBundle();
+  const keyFile =
+    values["doku-private-key"] ??
+    (flow.family === "snap" ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem")) : undefined);
+  const rerunFlags: [string, string][] = [
+    ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
+    ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
+    ...(values["output-dir"] === undefined ? [] : [["--output-dir", values["output-dir"]] as [string, string]]),
+  ];
   const options = {
     bundle,
+    rerunFlags,
     url: values.url,
     flow: values.flow,
     clientId,
