@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "../model/errors.js";
 import { privateKeyFromPem, publicKeyFromPem } from "../signatures/keys.js";
-import { checkIdentity, generateIdentity, type MockIdentity } from "./identity.js";
+import { checkIdentity, generateIdentityAsync, type MockIdentity } from "./identity.js";
 
 export interface IdentitySourceOptions {
   identityFile?: string;
@@ -38,7 +38,7 @@ export async function resolveIdentity(options: IdentitySourceOptions = {}): Prom
   }
   const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), "doku-conformance-mock-"));
   const file = join(dir, "identity.json");
-  const identity = generateIdentity();
+  const identity = await generateIdentityAsync();
   await writeIdentityFile(file, identity);
   return { identity, file, generated: true };
 }
@@ -57,7 +57,7 @@ async function fromFile(file: string): Promise<ResolvedIdentity> {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
       throw new UsageError(`cannot read identity file ${file}: ${(error as Error).message}`);
     }
-    const identity = generateIdentity();
+    const identity = await generateIdentityAsync();
     await writeIdentityFile(file, identity).catch((e: Error) => {
       throw new UsageError(`cannot write identity file ${file}: ${e.message}`);
     });

@@ -3,7 +3,8 @@
  * secret) and the merchant's RSA public key that token requests are verified with. A generated test identity
  * also carries the private key, so a client (the runner, a test) can sign as that merchant.
  */
-import { generateKeyPairSync, randomBytes, randomInt } from "node:crypto";
+import { generateKeyPair, generateKeyPairSync, randomBytes, randomInt } from "node:crypto";
+import { promisify } from "node:util";
 import { UsageError } from "../model/errors.js";
 import { publicKeyFromPem } from "../signatures/keys.js";
 
@@ -20,13 +21,25 @@ export interface MockIdentity {
   origin: "generated" | "file" | "env" | "options";
 }
 
+const KEY_OPTIONS = {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: "spki", format: "pem" },
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+} as const;
+
 /** A fresh test identity: RSA-2048 key pair, a random secret and a client id shaped like DOKU's (BRN-0000-...). */
 export function generateIdentity(): MockIdentity {
-  const { publicKey, privateKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { publicKey, privateKey } = generateKeyPairSync("rsa", KEY_OPTIONS);
+  return withKeys(publicKey, privateKey);
+}
+
+/** generateIdentity with the key pair made on the thread pool (overlaps with loading at startup). */
+export async function generateIdentityAsync(): Promise<MockIdentity> {
+  const { publicKey, privateKey } = await promisify(generateKeyPair)("rsa", KEY_OPTIONS);
+  return withKeys(publicKey, privateKey);
+}
+
+function withKeys(publicKey: string, privateKey: string): MockIdentity {
   const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
   return {
     clientId: `BRN-${digits(4)}-${digits(13)}`,

@@ -5,17 +5,12 @@
  * are not used: the mock routes, authenticates and validates itself, and never copies Prism's
  * `sl-violations` header (whose non-Latin-1 text crashes the Prism CLI, stoplightio/prism#1934).
  */
-import { createLogger } from "@stoplight/prism-core";
-import {
-  createInstance,
-  getHttpOperationsFromSpec,
-  type IHttpConfig,
-  type ProblemJson,
-  ProblemJsonError,
-} from "@stoplight/prism-http";
+import { createRequire } from "node:module";
+import type { IHttpConfig, ProblemJson } from "@stoplight/prism-http";
 import type { IHttpOperation, HttpMethod as PrismMethod } from "@stoplight/types";
 import { SpecError } from "../model/errors.js";
 import type { Operation } from "../model/operation.js";
+import { deferFakerLoading } from "./lazy-faker.js";
 import { type Preferences, preferenceKey } from "./prefer.js";
 
 /** What Prism produced: a status, its headers and the body as a value. */
@@ -38,6 +33,7 @@ export interface PrismMocker {
 
 /** Parses the bundled document once (a copy: Prism's dereferencing mutates) and returns the mocker. */
 export async function createPrismMocker(document: Record<string, unknown>): Promise<PrismMocker> {
+  const { createLogger, createInstance, getHttpOperationsFromSpec, ProblemJsonError } = loadPrism();
   let httpOperations: IHttpOperation[];
   try {
     httpOperations = await getHttpOperationsFromSpec(structuredClone(document));
@@ -80,6 +76,16 @@ export async function createPrismMocker(document: Record<string, unknown>): Prom
       return answer;
     },
   };
+}
+
+/** Requires Prism (CommonJS) with faker deferred; require() shares the module cache the stand-in sits in. */
+function loadPrism() {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve("@stoplight/prism-http");
+  deferFakerLoading(entry);
+  const http = require(entry) as typeof import("@stoplight/prism-http");
+  const core = require("@stoplight/prism-core") as typeof import("@stoplight/prism-core");
+  return { ...http, createLogger: core.createLogger };
 }
 
 /** A fresh config per call: Prism mutates `mock` (it stores the Accept media types there). */

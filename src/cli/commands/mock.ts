@@ -23,14 +23,21 @@ export const mock: Command = async (args, ctx) => {
   });
   const port = parsePort(values.port);
   const identityFile = values["identity-file"];
-  const resolved = await resolveIdentity({
-    ...(identityFile === undefined ? {} : { identityFile: resolve(ctx.cwd, identityFile) }),
-    env: ctx.env,
-  });
+  // The key pair is made on the thread pool while the bundle loads.
+  const [identityResult, bundleResult] = await Promise.allSettled([
+    resolveIdentity({
+      ...(identityFile === undefined ? {} : { identityFile: resolve(ctx.cwd, identityFile) }),
+      env: ctx.env,
+    }),
+    ctx.loadBundle(),
+  ]);
+  if (identityResult.status === "rejected") throw identityResult.reason;
+  const resolved = identityResult.value;
   // A generated temp identity dies with the mock (no secrets left behind); --identity-file keeps its file.
   const temporary = resolved.generated && identityFile === undefined ? resolved.file : undefined;
   try {
-    const bundle = await ctx.loadBundle();
+    if (bundleResult.status === "rejected") throw bundleResult.reason;
+    const bundle = bundleResult.value;
     const running = await startMock({
       bundle,
       identity: resolved.identity,
