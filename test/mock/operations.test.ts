@@ -15,7 +15,7 @@ import {
   statusBody,
   updateVaBody,
 } from "./fixtures/bodies.js";
-import { type Answer, nonSnapInput, op, sendSigned, snapInput, tokenInput } from "./helpers.js";
+import { type Answer, nonSnapInput, op, send, sendSigned, snapInput, tokenInput } from "./helpers.js";
 import { type MockFixture, useMock } from "./setup.js";
 
 const f = useMock();
@@ -163,6 +163,15 @@ describe("every merchant -> DOKU operation", () => {
     expect(String((data.additionalInfo as Record<string, unknown>).howToPayPage)).toContain(
       va.virtualAccountNo,
     );
+  });
+
+  it("does not serve webhooks (DOKU -> merchant): their sample paths are unknown here", async () => {
+    const webhooks = f.bundle.operations.filter((o) => o.kind === "webhook");
+    expect(webhooks.length).toBeGreaterThan(0);
+    for (const hook of webhooks) {
+      const answer = await send(f.mock.url, { method: hook.method, path: hook.path, body: "{}" });
+      expect(answer.status, `${hook.id} ${hook.method} ${hook.path}`).toBe(404);
+    }
   });
 
   it("the token answer carries X-CLIENT-KEY, X-TIMESTAMP and expiresIn 900", async () => {
