@@ -36,9 +36,9 @@ export interface PartsPlan {
   arbitrary(mode: Mode): fc.Arbitrary<Generated>;
 }
 
-const negExpect = (n: Negative): Expectation => ({
+const negExpect = (n: Negative, prefix: string): Expectation => ({
   kind: "reject",
-  pointer: n.target.pointer,
+  pointer: prefix + n.target.pointer,
   rule: n.target.rule,
   reason: n.reason,
 });
@@ -93,10 +93,10 @@ export function planParts(parts: Partial<Record<PartKey, Part>>, where: string):
     expect: ACCEPT,
     label: `boundary: ${b.label}`,
   });
-  const negativeItem = (values: Values, n: Negative): Generated => ({
+  const negativeItem = (values: Values, n: Negative, k: PartKey): Generated => ({
     values,
     phase: "negative",
-    expect: negExpect(n),
+    expect: negExpect(n, parts[k]!.prefix),
     label: `negative: ${n.label} (${n.reason})`,
   });
 
@@ -113,7 +113,10 @@ export function planParts(parts: Partial<Record<PartKey, Part>>, where: string):
     },
     negatives() {
       const { list, unsupported } = negativeData();
-      return { items: list.map(([k, n]) => negativeItem({ ...basesOf()[0], [k]: n.found }, n)), unsupported };
+      return {
+        items: list.map(([k, n]) => negativeItem({ ...basesOf()[0], [k]: n.found }, n, k)),
+        unsupported,
+      };
     },
     arbitrary(mode) {
       if (mode === "valid")
@@ -132,7 +135,7 @@ export function planParts(parts: Partial<Record<PartKey, Part>>, where: string):
       }
       return pick(negativeData().list, "negative").map(([[k, n], values]) => {
         const value = n.make(values[k]).find((v) => breaksOnly(parts[k]!, v, n.target));
-        return negativeItem({ ...values, [k]: value === undefined ? n.found : value }, n);
+        return negativeItem({ ...values, [k]: value === undefined ? n.found : value }, n, k);
       });
     },
   };

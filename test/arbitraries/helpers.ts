@@ -49,14 +49,14 @@ export function valuesAndShrinks<T>(
   return { values: capture.values.map((v) => v.value_), shrinks };
 }
 
-const escape = (s: string): string => s.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapeToken = (s: string): string => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** An ajv error as {keyword, pointer}; required/additionalProperties point at the property concerned. */
 export function errorPointer(e: AjvLikeError): { keyword: string; pointer: string } {
   const name = e.params.missingProperty ?? e.params.additionalProperty;
   return {
     keyword: e.keyword,
-    pointer: typeof name === "string" ? `${e.instancePath}/${escape(name)}` : e.instancePath,
+    pointer: typeof name === "string" ? `${e.instancePath}/${escapeToken(name)}` : e.instancePath,
   };
 }
 
