@@ -37,7 +37,7 @@ export function verdictLine(s: CertificationSummary): string {
 
 /** The end-of-certification text: kinds, the runner's table and violations, notes, verdict, rerun. */
 export function renderCertification(s: CertificationSummary, p: Paint, files: readonly string[]): string {
-  const lines = ["", "sent:"];
+  const lines = Object.keys(s.kinds).length > 0 ? ["", "sent:"] : [];
   for (const [kind, tally] of Object.entries(s.kinds)) {
     if (!tally) continue;
     const label = KIND_LABEL[kind as CaseKind] ?? kind;
