@@ -132,7 +132,9 @@ export const callback: Command = async (args, ctx) => {
   const rerunFlags: [string, string][] = [
     ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
     ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
-    ...(values["output-dir"] === undefined ? [] : [["--output-dir", values["output-dir"]] as [string, string]]),
+    ...(values["output-dir"] === undefined
+      ? []
+      : [["--output-dir", values["output-dir"]] as [string, string]]),
   ];
   const options = {
     bundle,
