@@ -24,6 +24,8 @@ export interface Runtime {
   contextFor(operation: Operation): CheckContext;
   /** Every request sent (cases, tokens, setup, shrinking). */
   requests: number;
+  /** Requests that got an HTTP answer. */
+  answered: number;
   /** Shared prerequisites by key, sent once (PlannedCase.sharedPrerequisite). */
   shared: Map<string, Promise<Exchange>>;
   /** Aborted when the run must stop (SIGINT or an unreachable target). */
@@ -56,9 +58,15 @@ export async function sendRequest(
         timeoutMs: rt.options.requestTimeoutMs,
         signal: rt.stop.signal,
       });
+      rt.answered++;
       return { case: kase, request, response, durationMs: performance.now() - started };
     } catch (error) {
       if (rt.stop.signal.aborted) throw new Stopped();
+      // Before the target has answered anything, any transport failure (a dropped SYN times out) means
+      // the target is unreachable; afterwards it is a property of this exchange.
+      if (error instanceof TransportFailure && !error.fatal && rt.answered === 0) {
+        throw new TransportFailure(error.code, error.message, true);
+      }
       if (error instanceof TransportFailure && !error.fatal) {
         return {
           case: kase,

@@ -88,6 +88,7 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
         strict: o.strict,
       }),
       requests: 0,
+      answered: 0,
       shared: new Map(),
       stop: new AbortController(),
     };
@@ -107,8 +108,19 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
           expect: { kind: "accept" as const },
           label: "session token",
         };
-        const signed = signRequest(signInputFor(tokenOp, kase, target.credentials, rt.ids));
-        const exchange = await sendRequest(rt, kase, toSent(signed, target.baseUrl));
+        // The session token is infrastructure: a reset or timeout is retried (twice) before giving up.
+        let exchange = await sendRequest(
+          rt,
+          kase,
+          toSent(signRequest(signInputFor(tokenOp, kase, target.credentials, rt.ids)), target.baseUrl),
+        );
+        for (let retry = 0; retry < 2 && !exchange.response; retry++) {
+          exchange = await sendRequest(
+            rt,
+            kase,
+            toSent(signRequest(signInputFor(tokenOp, kase, target.credentials, rt.ids)), target.baseUrl),
+          );
+        }
         if (!exchange.response)
           throw new TargetError(`target ${target.name} gave no answer to Get Token B2B: ${exchange.error}`);
         return exchange.response;

@@ -20,11 +20,12 @@ export interface Transport {
 export class TransportFailure extends Error {
   readonly code: string;
   readonly fatal: boolean;
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, fatal?: boolean) {
     super(message);
     this.name = "TransportFailure";
     this.code = code;
-    this.fatal = FATAL.has(code) || /^(CERT_|ERR_TLS|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code);
+    this.fatal =
+      fatal ?? (FATAL.has(code) || /^(CERT_|ERR_TLS|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code));
   }
 }
 

@@ -23,7 +23,8 @@ export type Defect =
   | "accept-negative"
   | "unnamed-field"
   | "unsigned-response"
-  | "html-content-type";
+  | "html-content-type"
+  | "reset";
 
 export interface TestServer {
   url: string;
@@ -74,6 +75,10 @@ export async function startTestServer(
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const path = req.url ?? "/";
     bodies.push({ path, body: raw });
+    if (has("reset") && bodies.length % 7 === 0) {
+      req.socket.destroy();
+      return "";
+    }
     if (has("slow")) await new Promise((r) => setTimeout(r, slowMs));
     let body: unknown;
     try {

@@ -335,3 +335,37 @@ describe("interruption and the throwing adapter", () => {
     }
   });
 });
+
+describe("transport failures", () => {
+  it("a target that accepts connections but never answers is unreachable (timeout), not a pile of violations", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const { port } = silent.address() as { port: number };
+    const dir = await tempDir();
+    try {
+      const run = runSuite({
+        bundle,
+        caseSource,
+        target: `http://127.0.0.1:${port}`,
+        env: await envFor(dir),
+        outputDir: join(dir, "o"),
+        requestTimeoutMs: 150,
+        cases: 2,
+        seed: 1,
+      });
+      await expect(run).rejects.toThrow(
+        new RegExp(`^target http://127.0.0.1:${port} unreachable: ETIMEDOUT$`),
+      );
+    } finally {
+      silent.close();
+    }
+  });
+
+  it("a connection reset after the target has answered is a response-received violation of that case", async () => {
+    const { summary } = await runAgainst(["reset"], { shrinkBudget: 0 });
+    expect(summary.violations).toContainEqual(
+      expect.objectContaining({ check: "response-received", rule: "response-received", severity: "error" }),
+    );
+    expect(summary.exitCode).toBe(1);
+  });
+});
