@@ -41,7 +41,8 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
-              "x-doku-unconfirmed": "character set inferred from samples (MCH-0008-1296507211683, BRN-0259-1678068334526); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (MCH-0008-1296507211683, BRN-0259-1678068334526); DOKU documents no length",
+              "example": "MCH-0008-1296507211683"
             },
             "X-TIMESTAMP": {
               "type": "string",
@@ -67,7 +68,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -93,11 +95,13 @@ export const operations: readonly Operation[] = [
                   "minLength": 4,
                   "pattern": "^[A-Za-z0-9+/]+={0,2}$"
                 }
-              }
+              },
+              "example": "yY47fXuV1c6aGlOmI7qFijOQyFbJVkAaYFGGSQ8uU/mtCZ2R8xluNUubZ1YiFSHlFZUufiKv6n/c5F8uG4d45fFur1hO3al7ngAfqkPCy/AVlp8D+DPV/Wnvnn1C9H2fHNLBrsBPvf3tHREwRI3wmRzuxLvdqR1iyteMEb0VfJvJ9rJgwF54bh6FBjJInQbUSaNdaNFOXVi+fIgETLJVBeVqw6h90uQPyvi7TP29S0BT3/AH8mZ/sN+AGaRbsV80kARXLHQy7FG+u1k10gBGRFN4udXL2EadAAaxohtibs1BeyPUUpFfaxWgEpfTUdJEUdBMikXkUklGEBVTKlPjHA=="
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -285,11 +289,13 @@ export const operations: readonly Operation[] = [
             "properties": {
               "X-TIMESTAMP": {
                 "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$"
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+                "example": "2022-10-07T14:26:50+07:00"
               },
               "X-CLIENT-KEY": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "example": "MCH-0008-1296507211683"
               }
             },
             "required": [
@@ -516,7 +522,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -541,14 +548,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -578,7 +587,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "CHANNEL-ID": {
               "type": "string",
@@ -609,7 +619,8 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[A-Z0-9]{1,10}$"
                 }
-              }
+              },
+              "example": "H2H"
             },
             "Authorization": {
               "type": "string",
@@ -634,11 +645,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -1825,7 +1838,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -1850,14 +1864,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -1887,7 +1903,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "CHANNEL-ID": {
               "type": "string",
@@ -1918,7 +1935,8 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[A-Z0-9]{1,10}$"
                 }
-              }
+              },
+              "example": "H2H"
             },
             "Authorization": {
               "type": "string",
@@ -1943,11 +1961,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -2938,7 +2958,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -2963,14 +2984,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -3000,7 +3023,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "CHANNEL-ID": {
               "type": "string",
@@ -3031,7 +3055,8 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[A-Z0-9]{1,10}$"
                 }
-              }
+              },
+              "example": "H2H"
             },
             "Authorization": {
               "type": "string",
@@ -3056,11 +3081,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -3528,7 +3555,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -3553,14 +3581,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -3590,7 +3620,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "Authorization": {
               "type": "string",
@@ -3615,16 +3646,19 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             },
             "CHANNEL-ID": {
               "type": "string",
               "minLength": 1,
-              "pattern": "^[A-Za-z0-9]+$"
+              "pattern": "^[A-Za-z0-9]+$",
+              "example": "H2H"
             }
           },
           "required": [
@@ -4341,7 +4375,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -4366,14 +4401,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -4403,7 +4440,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "CHANNEL-ID": {
               "type": "string",
@@ -4440,7 +4478,8 @@ export const operations: readonly Operation[] = [
                     "H2H"
                   ]
                 }
-              }
+              },
+              "example": "VA004"
             },
             "Authorization": {
               "type": "string",
@@ -4465,11 +4504,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -5165,7 +5206,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -5190,14 +5232,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -5227,14 +5271,16 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "X-DEVICE-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9]+$",
               "x-doku-source": "004_79f74cf326aa7e34.txt",
-              "x-doku-unconfirmed": "\"Can't contain symbols\" read as letters and digits only"
+              "x-doku-unconfirmed": "\"Can't contain symbols\" read as letters and digits only",
+              "example": "95221"
             },
             "X-IP-ADDRESS": {
               "type": "string",
@@ -5259,7 +5305,8 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9]+$"
                 }
-              }
+              },
+              "example": "192.0.2.10"
             },
             "Authorization": {
               "type": "string",
@@ -5284,11 +5331,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -5777,7 +5826,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -5802,14 +5852,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9a-f]{64}$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -5839,14 +5891,16 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "X-DEVICE-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9]+$",
               "x-doku-source": "004_79f74cf326aa7e34.txt",
-              "x-doku-unconfirmed": "\"Can't contain symbols\" read as letters and digits only"
+              "x-doku-unconfirmed": "\"Can't contain symbols\" read as letters and digits only",
+              "example": "95221"
             },
             "X-IP-ADDRESS": {
               "type": "string",
@@ -5871,7 +5925,8 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9]+$"
                 }
-              }
+              },
+              "example": "192.0.2.10"
             },
             "Authorization": {
               "type": "string",
@@ -5896,11 +5951,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -6391,24 +6448,28 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "001_44e08f0c3a01f949.txt",
-              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length"
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
             },
             "Request-Id": {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
               "pattern": "^[!-~]+$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
             },
             "Request-Timestamp": {
               "type": "string",
               "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
             },
             "Signature": {
               "type": "string",
               "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header"
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
             }
           },
           "required": [
@@ -6687,24 +6748,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -6894,24 +6959,28 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "001_44e08f0c3a01f949.txt",
-              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length"
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
             },
             "Request-Id": {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
               "pattern": "^[!-~]+$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
             },
             "Request-Timestamp": {
               "type": "string",
               "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
             },
             "Signature": {
               "type": "string",
               "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header"
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
             }
           },
           "required": [
@@ -7167,24 +7236,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -7413,24 +7486,28 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "001_44e08f0c3a01f949.txt",
-              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length"
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
             },
             "Request-Id": {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
               "pattern": "^[!-~]+$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
             },
             "Request-Timestamp": {
               "type": "string",
               "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
             },
             "Signature": {
               "type": "string",
               "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header"
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
             }
           },
           "required": [
@@ -7738,24 +7815,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -7923,24 +8004,28 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "001_44e08f0c3a01f949.txt",
-              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length"
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
             },
             "Request-Id": {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
               "pattern": "^[!-~]+$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
             },
             "Request-Timestamp": {
               "type": "string",
               "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
             },
             "Signature": {
               "type": "string",
               "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header"
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
             }
           },
           "required": [
@@ -7960,7 +8045,8 @@ export const operations: readonly Operation[] = [
             "invoiceNumber": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 128
+              "maxLength": 128,
+              "example": "INV-20210124-0001"
             }
           },
           "required": [
@@ -8194,24 +8280,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -8264,7 +8354,8 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
-              "x-doku-unconfirmed": "character set inferred from samples (MCH-0008-1296507211683, BRN-0259-1678068334526); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (MCH-0008-1296507211683, BRN-0259-1678068334526); DOKU documents no length",
+              "example": "MCH-0008-1296507211683"
             },
             "X-TIMESTAMP": {
               "type": "string",
@@ -8290,7 +8381,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -8316,11 +8408,13 @@ export const operations: readonly Operation[] = [
                   "minLength": 4,
                   "pattern": "^[A-Za-z0-9+/]+={0,2}$"
                 }
-              }
+              },
+              "example": "yY47fXuV1c6aGlOmI7qFijOQyFbJVkAaYFGGSQ8uU/mtCZ2R8xluNUubZ1YiFSHlFZUufiKv6n/c5F8uG4d45fFur1hO3al7ngAfqkPCy/AVlp8D+DPV/Wnvnn1C9H2fHNLBrsBPvf3tHREwRI3wmRzuxLvdqR1iyteMEb0VfJvJ9rJgwF54bh6FBjJInQbUSaNdaNFOXVi+fIgETLJVBeVqw6h90uQPyvi7TP29S0BT3/AH8mZ/sN+AGaRbsV80kARXLHQy7FG+u1k10gBGRFN4udXL2EadAAaxohtibs1BeyPUUpFfaxWgEpfTUdJEUdBMikXkUklGEBVTKlPjHA=="
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -8651,7 +8745,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -8676,14 +8771,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^([A-Za-z0-9+/]{342}==|[0-9a-f]{64})$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -8713,7 +8810,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "CHANNEL-ID": {
               "type": "string",
@@ -8750,7 +8848,8 @@ export const operations: readonly Operation[] = [
                     "H2H"
                   ]
                 }
-              }
+              },
+              "example": "VA004"
             },
             "Authorization": {
               "type": "string",
@@ -8775,11 +8874,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -9943,7 +10044,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -9968,14 +10070,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^([A-Za-z0-9+/]{342}==|[0-9a-f]{64})$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -10005,7 +10109,8 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "CHANNEL-ID": {
               "type": "string",
@@ -10042,7 +10147,8 @@ export const operations: readonly Operation[] = [
                     "H2H"
                   ]
                 }
-              }
+              },
+              "example": "VA004"
             },
             "Authorization": {
               "type": "string",
@@ -10067,11 +10173,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -11134,7 +11242,8 @@ export const operations: readonly Operation[] = [
                 "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
                 "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
                 "alternative": false
-              }
+              },
+              "example": "2024-03-19T14:39:01+07:00"
             },
             "X-SIGNATURE": {
               "type": "string",
@@ -11159,14 +11268,16 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^([A-Za-z0-9+/]{342}==|[0-9a-f]{64})$"
                 }
-              }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
             },
             "X-PARTNER-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "002_53e227cf58eb634c.txt",
-              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length"
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
             },
             "X-EXTERNAL-ID": {
               "type": "string",
@@ -11196,14 +11307,16 @@ export const operations: readonly Operation[] = [
                   "minLength": 1,
                   "maxLength": 64
                 }
-              }
+              },
+              "example": "418075533589"
             },
             "X-DEVICE-ID": {
               "type": "string",
               "minLength": 1,
               "pattern": "^[A-Za-z0-9]+$",
               "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
-              "x-doku-unconfirmed": "taken from the direct-debit notification embed; the e-wallet notification embed is not retrievable"
+              "x-doku-unconfirmed": "taken from the direct-debit notification embed; the e-wallet notification embed is not retrievable",
+              "example": "95221"
             },
             "X-IP-ADDRESS": {
               "type": "string",
@@ -11228,7 +11341,8 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[0-9]+$"
                 }
-              }
+              },
+              "example": "192.0.2.10"
             },
             "Authorization": {
               "type": "string",
@@ -11253,11 +11367,13 @@ export const operations: readonly Operation[] = [
                   "type": "string",
                   "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
                 }
-              }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
             },
             "Content-Type": {
               "type": "string",
-              "pattern": "^application/json(;.*)?$"
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
             }
           },
           "required": [
@@ -11534,24 +11650,28 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "001_44e08f0c3a01f949.txt",
-              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length"
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
             },
             "Request-Id": {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
               "pattern": "^[!-~]+$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
             },
             "Request-Timestamp": {
               "type": "string",
               "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
             },
             "Signature": {
               "type": "string",
               "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header"
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
             }
           },
           "required": [
@@ -11910,24 +12030,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -12100,24 +12224,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -12290,24 +12418,28 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "minLength": 1,
                 "pattern": "^[A-Za-z0-9-]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
               },
               "Request-Id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 128,
                 "pattern": "^[!-~]+$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
               },
               "Response-Timestamp": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-                "x-doku-source": "001_44e08f0c3a01f949.txt"
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
               },
               "Signature": {
                 "type": "string",
                 "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header"
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
               }
             },
             "required": [
@@ -12454,24 +12586,28 @@ export const operations: readonly Operation[] = [
               "minLength": 1,
               "pattern": "^[A-Za-z0-9-]+$",
               "x-doku-source": "001_44e08f0c3a01f949.txt",
-              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length"
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
             },
             "Request-Id": {
               "type": "string",
               "minLength": 1,
               "maxLength": 128,
               "pattern": "^[!-~]+$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
             },
             "Request-Timestamp": {
               "type": "string",
               "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-              "x-doku-source": "001_44e08f0c3a01f949.txt"
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
             },
             "Signature": {
               "type": "string",
               "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
-              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header"
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
             }
           },
           "required": [

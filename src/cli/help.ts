@@ -7,20 +7,27 @@ Usage: doku-conformance <command> [flags]   (add --debug to any command for stac
 
 Commands
   run        Run the conformance suite against a target (default: the embedded signature-verifying mock)
-             [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>] [--seed <n>]
-             [--phase examples|boundary|property|negative|signature]... [--reporter console|json|junit]...
-             [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>] [--rate-limit <n>] [--allow-production]
+             [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>] [--negative-cases <n>]
+             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
+             [--reporter console|json|junit]... [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>]
+             [--rate-limit <n>] [--allow-production] [--response-time-budget <ms>] [--request-timeout <ms>]
+             [--strict]
   callback   Play DOKU against a merchant endpoint and certify it
              --url <merchant-url> --flow <flow> [--token-url <url>] [--callback-auth snap-hmac|snap-rsa|bearer-only]
-             [--cases <n>] [--seed <n>] [--reporter ...]... [--output-dir <dir>]
+             [--access-token <t>] [--signature-access-token <t>] [--client-id <id>] [--secret-key <key>]
+             [--doku-private-key <pem-file>] [--body <file>] [--cases <n>] [--seed <n>] [--reporter ...]...
+             [--output-dir <dir>] [--latency-budget <ms>] [--timeout <ms>] [--ledger-url <url>] [--strict]
              flows: snap-va-inquiry | snap-va-payment | dana-payment | doku-va-inquiry | doku-va-notification
-  mock       Start the embedded DOKU mock            [--port <n>] [--host 127.0.0.1]
+  mock       Start the embedded DOKU mock            [--port <n>] [--host 127.0.0.1] [--identity-file <path>]
+             [--show-secrets]
   validate   Validate a request or response body     --operation <id> (--request <file|-> | --response <file|->
              [--status <code>]) [--format text|json] [--strict]
   sign       Print a signature header value          <scheme> [scheme flags]
   verify     Verify a signature                      <scheme> [scheme flags] --signature <value>
              [--max-skew <s>] [--now <ts>]   (no timestamp window unless --max-skew is given)
-  generate   Rebuild generated/ from specs/          [--check]
+  generate   Rebuild generated/ from specs/          [--check] [--specs <file>] [--out <dir>]
+
+Each command takes --help for its own flags.
 
 Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
 

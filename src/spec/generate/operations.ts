@@ -173,7 +173,10 @@ function paramSchema(params: Obj[], where: "header" | "path"): JsonSchema | unde
   const required: string[] = [];
   for (const p of selected) {
     const name = String(p.name);
-    properties[name] = p.schema ?? {};
+    const schema = (p.schema ?? {}) as Record<string, unknown>;
+    // A parameter-level example (OpenAPI) is kept on the schema as an annotation for generators and docs.
+    properties[name] =
+      p.example !== undefined && schema.example === undefined ? { ...schema, example: p.example } : schema;
     if (p.required === true || where === "path") required.push(name);
   }
   return { type: "object", properties, required, additionalProperties: true };
