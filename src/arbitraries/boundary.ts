@@ -10,6 +10,7 @@ import { isValid, type Part } from "./part.js";
 import { get } from "./pointer.js";
 import { repairAll } from "./rules/index.js";
 import type { Unsupported } from "./shape.js";
+import { cpLength } from "./string.js";
 
 export interface Boundary {
   edit: Edit;
@@ -18,18 +19,25 @@ export interface Boundary {
   found: unknown;
 }
 
-/** The edit applied to `base`, rules repaired without moving the edit, if the result is valid. */
+/**
+ * The edit applied to `base` (a rule-derived field is resized through its parts instead), rules repaired
+ * without moving the edit; the result if it is valid and the edit still holds.
+ */
 export function tryBoundary(part: Part, base: unknown, edit: Edit, extras: readonly unknown[]): unknown {
-  const value = applyEdit(part.shape, base, edit);
+  const derived =
+    edit.length === undefined ? undefined : part.plans.find((p) => p.resize && p.pointer === edit.path);
+  const value = derived ? derived.resize!(base, edit.length!) : applyEdit(part.shape, base, edit);
   if (value === undefined && edit.path !== "") return undefined;
-  if (!repairAll(part.plans, value, extras, part.status, false)) return undefined;
-  return editHolds(value, edit) && isValid(part, value) ? ordered(part.shape, value) : undefined;
+  if (!repairAll(part.plans, value, extras, part.status, false, edit.path)) return undefined;
+  const now = get(value, edit.path);
+  const holds = derived ? typeof now === "string" && cpLength(now) === edit.length : editHolds(value, edit);
+  return holds && isValid(part, value) ? ordered(part.shape, value) : undefined;
 }
 
 function skipReason(part: Part, path: string): string {
   const concat = part.plans.find((p) => p.rule.kind === "concat" && p.pointer === path);
   if (concat)
-    return `derived from ${(concat.rule.parts as string[]).join(" + ")} by ${concat.rule.id}; the parts' boundaries cover it`;
+    return `derived from ${(concat.rule.parts as string[]).join(" + ")} by ${concat.rule.id}; the parts cannot make it`;
   return "no valid case keeps it once the x-doku-rules hold";
 }
 
@@ -46,6 +54,7 @@ export function partBoundaries(
         path: site.pointer + v.path,
         op: v.op,
         ...(v.op === "set" ? { value: v.value } : {}),
+        ...(v.length !== undefined ? { length: v.length } : {}),
       };
       const label = `${part.prefix}${edit.path || "/"} ${v.label}`;
       const value = bases.map((b) => tryBoundary(part, b, edit, extras)).find((x) => x !== undefined);

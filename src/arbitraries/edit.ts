@@ -7,6 +7,8 @@ export interface Edit {
   path: string;
   op: "set" | "delete";
   value?: unknown;
+  /** A string length boundary: fields derived by a rule get this length through their parts. */
+  length?: number;
 }
 
 /** A copy of `base` with the edit applied (missing parents created valid); undefined when impossible. */

@@ -111,6 +111,8 @@ export interface Variant {
   op: "set" | "delete";
   value?: unknown;
   label: string;
+  /** For a string length boundary: the length that matters (fields derived by rules are resized instead). */
+  length?: number;
 }
 
 /** A breaking edit at a relative path (negative): `rule` is the JSON Schema keyword it breaks. */

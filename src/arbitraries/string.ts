@@ -138,7 +138,7 @@ export const stringBuilder: Builder<StringShape> = {
     const out: Variant[] = [];
     const add = (len: number, label: string): boolean => {
       const value = withinWindow(s, len) ? stringOfLength(s, len) : undefined;
-      if (value !== undefined) out.push({ path: "", op: "set", value, label });
+      if (value !== undefined) out.push({ path: "", op: "set", value, label, length: len });
       return value !== undefined;
     };
     // Shortest valid length of the schema itself (the generator's entry may prefer longer values).

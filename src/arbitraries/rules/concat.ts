@@ -7,6 +7,7 @@ import { checkShape } from "../builders.js";
 import { shapeAt } from "../locate.js";
 import { clone, get, set } from "../pointer.js";
 import type { StringShape } from "../shape.js";
+import { stringOfLength } from "../string.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
 
@@ -41,6 +42,25 @@ export const concatPlan: RulePlanner = (rule, ctx) => {
       const joined = pieces.join("");
       set(body, target, joined);
       return checkShape(targetShape, joined).length === 0;
+    },
+    resize(body, length) {
+      // Part lengths adding up to `length` (each within its own schema), found by a small sum table.
+      let reach: (number[] | undefined)[] = [[]];
+      for (const s of partShapes) {
+        const next: (number[] | undefined)[] = [];
+        reach.forEach((picked, sum) => {
+          for (const l of picked ? s.lens : []) if (sum + l <= length) next[sum + l] = [...picked!, l];
+        });
+        reach = next;
+      }
+      const lens = reach[length];
+      if (!lens) return undefined;
+      const copy = clone(body);
+      const values = lens.map((l, i) => stringOfLength(partShapes[i]!, l));
+      if (values.some((v) => v === undefined)) return undefined;
+      parts.forEach((p, i) => set(copy, p, values[i]));
+      set(copy, target, values.join(""));
+      return copy;
     },
     breaks(body) {
       const value = get(body, target);

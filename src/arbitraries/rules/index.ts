@@ -54,7 +54,8 @@ export function broken(plans: readonly RulePlan[], body: unknown, status?: numbe
 
 /**
  * Bias (unless `bias` is false: boundaries keep their chosen values), then repair until every rule
- * holds; false when a repair gives up or rules keep undoing each other.
+ * holds, leaving `pinned` alone where a repair can; false when a repair gives up or rules keep undoing
+ * each other.
  */
 export function repairAll(
   plans: readonly RulePlan[],
@@ -62,6 +63,7 @@ export function repairAll(
   extras: readonly unknown[],
   status?: number,
   bias = true,
+  pinned?: string,
 ): boolean {
   if (bias) {
     plans.forEach((p, i) => {
@@ -71,7 +73,7 @@ export function repairAll(
   for (let pass = 0; pass < PASSES; pass++) {
     let ok = true;
     plans.forEach((p, i) => {
-      if (p.repair && !p.repair(body, extras[i], status)) ok = false;
+      if (p.repair && !p.repair(body, extras[i], status, pinned)) ok = false;
     });
     if (ok && broken(plans, body, status).length === 0) return true;
   }

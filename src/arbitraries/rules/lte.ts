@@ -22,9 +22,12 @@ export const ltePlan: RulePlanner = (rule, ctx) => {
     pointer: left,
     reason: `${left} is greater than ${right}`,
     holds: fastHolds[rule.kind](rule),
-    repair(body) {
+    repair(body, _extra, _status, pinned) {
       const [a, b] = [get(body, left), get(body, right)];
       if (decimalLte(a, b) !== false) return true;
+      const within = (p: string) => pinned !== undefined && (pinned === p || pinned.startsWith(`${p}/`));
+      if (within(left)) return fits(rs, a) && set(body, right, a);
+      if (within(right)) return fits(ls, b) && set(body, left, b);
       if (fits(ls, b) && fits(rs, a)) {
         set(body, left, b);
         set(body, right, a);

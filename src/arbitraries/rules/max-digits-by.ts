@@ -22,6 +22,15 @@ function trim(value: string, shape: Shape, excess: number): [string, number] {
   return [value, 0];
 }
 
+/** The longest valid string of a shape (zero choices: digits where the pattern allows them). */
+function longest(shape: StringShape): string {
+  for (const len of [...shape.lens].reverse()) {
+    const v = stringOfLength(shape, len);
+    if (v !== undefined) return v;
+  }
+  return "";
+}
+
 export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
   const [field, by] = [param(rule, "field"), param(rule, "by")];
   const limits = rule.limits as Record<string, number>;
@@ -40,6 +49,18 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
     .map((p) => shapeAt(ctx.root, p))
     .filter((s): s is StringShape => s?.kind === "string");
   const digitsOf = (body: unknown): number => countDigits(String(get(body, field)), strip);
+  /** Resizes `shape`'s field (the last part, or the field itself) until the field has `want` digits. */
+  const grow = (copy: unknown, shape: StringShape, want: number): unknown => {
+    const at = shape === fieldShape ? field : parts[parts.length - 1]!;
+    for (const len of [...shape.lens].reverse()) {
+      const v = stringOfLength(shape, len);
+      if (v === undefined) continue;
+      set(copy, at, v);
+      if (shape !== fieldShape) set(copy, field, parts.map((p) => get(copy, p)).join(""));
+      if (digitsOf(copy) === want) return copy;
+    }
+    return undefined;
+  };
   return {
     rule,
     pointer: field,
@@ -78,24 +99,22 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
       return excess <= 0;
     },
     breaks(body) {
+      const viaParts = concat !== undefined && partShapes.length === parts.length;
+      // The last part (or the field) is resized; a second try first lengthens every other part too.
+      const tries = viaParts ? [false, true] : [false];
       const out: unknown[] = [];
       for (const key of keys) {
-        const copy = clone(body);
-        if (!ensureParents(copy, ctx.root, by)) continue;
-        set(copy, by, key);
-        const want = limits[key]! + 1;
-        const last = partShapes[partShapes.length - 1];
-        const grow: StringShape = concat && last && partShapes.length === parts.length ? last : fieldShape;
-        const at = grow === fieldShape ? field : parts[parts.length - 1]!;
-        for (const len of grow.lens.length > 0 ? [...grow.lens].reverse() : []) {
-          const v = stringOfLength(grow, len);
-          if (v === undefined) continue;
-          set(copy, at, v);
-          if (grow !== fieldShape) set(copy, field, parts.map((p) => get(copy, p)).join(""));
-          if (digitsOf(copy) === want) {
-            out.push(copy);
-            break;
-          }
+        for (const widen of tries) {
+          const copy = clone(body);
+          if (!ensureParents(copy, ctx.root, by)) continue;
+          set(copy, by, key);
+          if (widen) parts.slice(0, -1).forEach((p, i) => set(copy, p, longest(partShapes[i]!)));
+          const grown = grow(
+            copy,
+            viaParts ? partShapes[partShapes.length - 1]! : fieldShape,
+            limits[key]! + 1,
+          );
+          if (grown) out.push(grown);
         }
       }
       return out;

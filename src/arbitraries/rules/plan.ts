@@ -29,7 +29,10 @@ export interface RulePlan {
   /** Before repairs, once: steer a field towards the values the rule talks about (listed channels...). */
   bias?(body: unknown, extra: unknown, status?: number): void;
   /** Makes the rule hold on a fresh body, in place; returns false when it cannot. */
-  repair?(body: unknown, extra: unknown, status?: number): boolean;
+  /** `pinned`: a pointer a boundary case fixed; a repair changes the other fields instead where it can. */
+  repair?(body: unknown, extra: unknown, status?: number, pinned?: string): boolean;
+  /** A copy whose derived field (`pointer`) has `length` code points, made through its parts (concat). */
+  resize?(body: unknown, length: number): unknown;
   /** Bodies (edited copies) that break this rule; the caller keeps those breaking nothing else. */
   breaks?(body: unknown): unknown[];
 }
