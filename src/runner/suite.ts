@@ -28,7 +28,7 @@ import { shrink, shrinkable } from "./shrink.js";
 import { summarize } from "./summary.js";
 import { PRODUCTION_HOST, resolveTarget } from "./target.js";
 import { createHttpTransport, TransportFailure } from "./transport.js";
-import { UniqueKeys } from "./unique.js";
+import { keySpaces, UniqueKeys } from "./unique.js";
 import { packageVersion } from "./version.js";
 
 /** Operations that neither create nor change data on their own (their setup may; see SETUP). */
@@ -55,11 +55,15 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
   try {
     if (target.production && !o.allowProduction) refuseProduction(operations);
     const unique = new UniqueKeys(o.bundle.validators);
-    // The plan is always built for every operation and phase, in canonical order, then filtered: unique keys
-    // are assigned in that order, so `--seed N --operation X --phase P` sends exactly what the full run sent.
+    // The plan is built for every phase of every operation whose unique keys interact with the selected ones,
+    // in canonical order, then filtered: unique keys are assigned in that order, so
+    // `--seed N --operation X --phase P` sends exactly what the full run sent.
     const full = buildPlan({
       bundle: o.bundle,
-      operations: o.bundle.operations.filter((op) => op.kind === "path"),
+      operations: interacting(
+        o.bundle.operations.filter((op) => op.kind === "path"),
+        operations,
+      ),
       phases: PHASES,
       seed,
       cases: o.cases,
@@ -269,6 +273,14 @@ export async function assertConformance(
     throw new Error([`doku-conformance: ${head}`, ...lines].join("\n"));
   }
   return summary;
+}
+
+/** The operations (spec order) sharing a unique-key namespace with a selected one, and the selected ones. */
+function interacting(all: readonly Operation[], selected: readonly Operation[]): Operation[] {
+  const spaces = (op: Operation) => new Set([...keySpaces(op.id), ...keySpaces(SETUP[op.id]?.creates)]);
+  const wanted = new Set(selected.flatMap((op) => [...spaces(op)]));
+  const ids = new Set(selected.map((op) => op.id));
+  return all.filter((op) => ids.has(op.id) || [...spaces(op)].some((s) => wanted.has(s)));
 }
 
 function refuseProduction(operations: readonly Operation[]): void {

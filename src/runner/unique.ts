@@ -31,6 +31,11 @@ export const UNIQUE_KEYS: Readonly<Record<string, readonly KeyGroup[]>> = {
 
 const MAX_ATTEMPTS = 500;
 
+/** The key namespaces an operation writes (none for an unknown id). */
+export function keySpaces(operationId: string | undefined): string[] {
+  return operationId === undefined ? [] : (UNIQUE_KEYS[operationId] ?? []).map((g) => g.space);
+}
+
 /** Run-wide registry of used keys. */
 export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
