@@ -17,7 +17,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpecBundle } from "../conformance/bundle.js";
@@ -212,5 +212,10 @@ console.log(
       lastLine: defaults[0]?.lastLine,
     },
     goals: { casesPerSecond: 1000, ratio: 0.7, defaultRunSeconds: 8 },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+    },
   }),
 );
