@@ -4,9 +4,9 @@
  *
  * Method: build the Arbitrary once (timed separately), warm up, then time BATCHES batches of BATCH cases
  * (fc.sample, distinct seeds). Each batch is timed two ways: wall clock (process.hrtime.bigint) and this
- * process's CPU time (process.cpuUsage, user + system). The process is single-threaded JavaScript, so CPU
- * time is "one core" even when other processes compete for the machine; wall time is shown alongside.
- * Reported: the median batch of each.
+ * process's CPU time (process.cpuUsage, user + system, which also counts V8's background GC threads, so it
+ * errs on the slow side). Generation itself is single-threaded JavaScript. Reported: the median batch of
+ * each. For a strict one-core figure on a busy machine: `taskset -c 0 node --import tsx bench/...`.
  */
 import fc from "fast-check";
 import { loadSpecBundle } from "../conformance/bundle.js";

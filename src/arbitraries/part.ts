@@ -8,7 +8,7 @@ import { SpecError } from "../model/errors.js";
 import type { DokuRule } from "../model/operation.js";
 import { arbitraryOf, checkShape } from "./builders.js";
 import { ordered } from "./locate.js";
-import { clone, get, segments } from "./pointer.js";
+import { clone, get, keysAdded, segments } from "./pointer.js";
 import { broken, extrasArbitrary, planRules, type RulePlan, repairAll } from "./rules/index.js";
 import type { Shape } from "./shape.js";
 
@@ -50,7 +50,9 @@ export function makePart(shape: Shape, rules: readonly DokuRule[], options: Part
       .map(([v, extras, extra]) => {
         const body = clone(v);
         finish?.apply(body, extra);
-        return repairAll(plans, body, extras, status) ? ordered(shape, body) : REJECT;
+        const before = keysAdded();
+        if (!repairAll(plans, body, extras, status)) return REJECT;
+        return keysAdded() === before ? body : ordered(shape, body);
       });
     const probe = fc.sample(repaired, { seed: 0, numRuns: PROBE });
     if (probe.every((v) => v === REJECT)) {

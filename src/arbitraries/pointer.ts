@@ -55,11 +55,19 @@ export function has(root: unknown, pointer: string): boolean {
 }
 
 /** Sets in place; false when the parent is missing (pointer "" cannot be set in place). */
+let added = 0;
+
+/** How many object keys `set` has added so far (a key added at the end may be out of schema order). */
+export function keysAdded(): number {
+  return added;
+}
+
 export function set(root: unknown, pointer: string, value: unknown): boolean {
   const segs = segments(pointer);
   const last = segs[segs.length - 1];
   const parent = walk(root, segs, segs.length - 1);
   if (last === undefined || !isContainer(parent)) return false;
+  if (!Array.isArray(parent) && !Object.hasOwn(parent, last)) added++;
   parent[last] = value;
   return true;
 }
