@@ -58,7 +58,7 @@ export const concatPlan: RulePlanner = (rule, ctx) => {
       const copy = clone(body);
       const values = lens.map((l, i) => stringOfLength(partShapes[i]!, l));
       if (values.some((v) => v === undefined)) return undefined;
-      parts.forEach((p, i) => set(copy, p, values[i]));
+      for (const [i, p] of parts.entries()) set(copy, p, values[i]);
       set(copy, target, values.join(""));
       return copy;
     },

@@ -108,7 +108,7 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
           const copy = clone(body);
           if (!ensureParents(copy, ctx.root, by)) continue;
           set(copy, by, key);
-          if (widen) parts.slice(0, -1).forEach((p, i) => set(copy, p, longest(partShapes[i]!)));
+          if (widen) for (const [i, p] of parts.slice(0, -1).entries()) set(copy, p, longest(partShapes[i]!));
           const grown = grow(
             copy,
             viaParts ? partShapes[partShapes.length - 1]! : fieldShape,
