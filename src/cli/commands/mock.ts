@@ -74,8 +74,9 @@ function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean, temp
   const { identity, file, generated } = resolved;
   const lines = [`client id: ${identity.clientId}`];
   if (generated) {
+    const lifetime = temporary ? "; removed when the mock stops" : "";
     lines.push(
-      `identity: generated test identity (RSA-2048 key pair + secret key), written to ${file} (mode 0600)`,
+      `identity: generated test identity (RSA-2048 key pair + secret key), written to ${file} (mode 0600${lifetime})`,
     );
   } else if (file !== undefined) {
     lines.push(`identity: read from ${file}`);
