@@ -1,0 +1,83 @@
+/**
+ * The engine's public API: each export named, one line of TSDoc each, no `export *`.
+ * The package entry (conformance/index.ts) adds `loadSpecBundle()`, which wires in generated/.
+ */
+
+/** fast-check Arbitraries of request / response bodies for a schema slot. */
+export { requestBodyArbitrary, responseBodyArbitrary } from "./arbitraries/body.js";
+// arbitraries
+/** fast-check Arbitrary of whole request cases of an operation (valid | boundary | negative). */
+export { boundaryCases, caseArbitrary, negativeCases } from "./arbitraries/case.js";
+// callbacks
+/** Certifies a merchant's callback endpoint for one flow (the kit plays DOKU). */
+export { certifyCallback } from "./callbacks/certify.js";
+/** The callback flows by name. */
+export { FLOWS } from "./callbacks/flows.js";
+// cli
+/** argv -> command -> exit code (CONTRACT.md exit codes). */
+export { runCli } from "./cli/main.js";
+/** Base URL presets (sandbox, production). */
+export { BASE_URLS } from "./client/base-url.js";
+/** Client types. */
+export type { DokuClient, DokuClientOptions } from "./client/create-client.js";
+// client
+/** Typed DOKU client over openapi-fetch with signing middleware and B2B token caching. */
+export { createDokuClient } from "./client/create-client.js";
+/** Masks Authorization, signatures, keys and secrets for debug output. */
+export { redactHeaders } from "./client/redact.js";
+export type { Unsigned } from "./client/unsigned.js";
+/** Mock types. */
+export type { RunningMock } from "./mock/index.js";
+// mock
+/** Starts the embedded, signature-verifying DOKU mock (Prism inside) on 127.0.0.1. */
+export { startMock } from "./mock/index.js";
+/** One request (case) and request + response (exchange). */
+export type { Case, Exchange, Expectation, Phase } from "./model/case.js";
+/** Kit errors: UsageError/SpecError exit 2, TargetError exit 3. */
+export { KitError, SpecError, TargetError, UsageError } from "./model/errors.js";
+/** The operation table, schema slots and validator set generated from specs/. */
+export type {
+  AuthScheme,
+  DokuConflict,
+  DokuRule,
+  Operation,
+  SchemaRef,
+  SpecBundle,
+  ValidatorSet,
+} from "./model/operation.js";
+// model
+/** A contract breach as data (CONTRACT.md "A violation"). Kit errors are thrown instead. */
+export type { Direction, Severity, Violation } from "./model/violation.js";
+/** Turns conflict warnings into errors; true when any violation is an error. */
+export { hasErrors, strictly } from "./model/violation.js";
+export type { RunSummary } from "./runner/events.js";
+/** Runner types. */
+export type { RunOptions } from "./runner/options.js";
+// runner
+/** Runs the conformance suite; resolves to a summary, never throws on violations. */
+export { assertConformance, runSuite } from "./runner/suite.js";
+/** The callback authentication modes (snap-hmac, snap-rsa, bearer-only). */
+export { CALLBACK_AUTH_MODES } from "./signatures/callback-modes.js";
+/** SNAP minification: whitespace between JSON tokens removed, everything else byte for byte. */
+export { minifyJson } from "./signatures/minify.js";
+/** Signature types. */
+export type { SignatureMutator } from "./signatures/mutators.js";
+/** Named ways to break a signature on purpose (negative cases). */
+export { findMutator, mutators, mutatorsFor } from "./signatures/mutators.js";
+/** Signs / verifies the non-SNAP response signature (Response-Timestamp variant). */
+export { signNonSnapResponse, verifyNonSnapResponse } from "./signatures/nonsnap-response.js";
+// signatures
+/** Signs a request for any DOKU scheme or callback mode, over the exact body bytes. */
+export { signRequest } from "./signatures/request-signer.js";
+/** Verifies a received request over its raw bytes (constant time, timestamp window). */
+export { verifyRequest } from "./signatures/request-verifier.js";
+/** DOKU -> merchant token handshake: RSA over clientId|timestamp with DOKU's key. */
+export { signMerchantTokenRequest, verifyMerchantTokenRequest } from "./signatures/token-handshake.js";
+// validation
+/** Validates a request / response of an operation: schema, headers, path, x-doku-rules -> Violation[]. */
+export {
+  operationValidation,
+  selectResponse,
+  validateRequest,
+  validateResponse,
+} from "./validation/validate.js";
