@@ -1,6 +1,7 @@
 /**
  * From the received bytes to a checked JSON body, or the Fault DOKU's SNAP table prescribes:
- * wrong content type -> 01 "Invalid Field Format {Content-Type}", unparseable JSON -> 00 "Bad Request"
+ * no Content-Type -> 02 "Invalid Mandatory Field {Content-Type}", another type -> 01 "Invalid Field Format
+ * {Content-Type}", unparseable JSON -> 00 "Bad Request"
  * (D-RC: "general failure incl. message parsing"), then the validation layer's first error:
  * `required` (and x-doku-rules `required-if`) -> 02 "Invalid Mandatory Field {field}", anything else
  * -> 01 "Invalid Field Format {field}". The field is the dotted path of the violation's pointer.
@@ -21,15 +22,15 @@ export function checkRequest(ctx: MockContext, call: Call): Checked {
   const hasBody = call.raw.length > 0;
   if (hasBody || call.op.request.body !== undefined) {
     const type = header(call, "content-type");
-    if (hasBody && (type === undefined || !JSON_TYPE.test(type))) {
-      const detail = `Content-Type must be application/json, got ${type === undefined ? "none" : JSON.stringify(type)}`;
-      return {
-        ok: false,
-        fault: {
-          ...fault(400, "01", "Invalid Field Format {Content-Type}", "invalid_content_type", detail),
-          field: "Content-Type",
-        },
-      };
+    if (hasBody && type === undefined) {
+      const detail = "Content-Type is missing; the body must be sent as application/json";
+      const missing = fault(400, "02", "Invalid Mandatory Field {Content-Type}", "missing_field", detail);
+      return { ok: false, fault: { ...missing, field: "Content-Type" } };
+    }
+    if (hasBody && !JSON_TYPE.test(type ?? "")) {
+      const detail = `Content-Type must be application/json, got ${JSON.stringify(type)}`;
+      const wrong = fault(400, "01", "Invalid Field Format {Content-Type}", "invalid_content_type", detail);
+      return { ok: false, fault: { ...wrong, field: "Content-Type" } };
     }
     try {
       body = hasBody ? JSON.parse(call.raw.toString("utf8")) : undefined;

@@ -133,6 +133,21 @@ describe("SNAP 400 case codes (create-va, service 27)", () => {
     }
   });
 
+  it("no Content-Type -> 4002702 Invalid Mandatory Field {Content-Type}", async () => {
+    const input = snapInput(
+      op(f.bundle, "snapCreateVa"),
+      f.mock.identity,
+      await f.token(),
+      createVaBody(f.bundle, newVa()),
+    );
+    const { "Content-Type": _dropped, ...headers } = input.headers ?? {};
+    const answer = await sendSigned(f.mock.url, signRequest({ ...input, headers }));
+    expect(answer.json).toEqual({
+      responseCode: "4002702",
+      responseMessage: "Invalid Mandatory Field {Content-Type}",
+    });
+  });
+
   it("uses the operation's service code (DANA payment, 05)", async () => {
     const dana = op(f.bundle, "danaPayment");
     const body = structuredClone(dana.request.examples[0]?.value) as Record<string, unknown>;
