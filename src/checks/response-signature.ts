@@ -7,7 +7,7 @@ import type { Operation } from "../model/operation.js";
 import { headerValue } from "../signatures/headers.js";
 import { verifyNonSnapResponse } from "../signatures/nonsnap-response.js";
 import type { Check } from "./check.js";
-import { documentedResponse, violation } from "./response.js";
+import { documentedResponse, requestTarget, violation } from "./response.js";
 
 /** True when the documented response for `status` declares a Signature header. */
 export function signsResponse(operation: Operation, status: number): boolean {
@@ -27,7 +27,7 @@ export const responseSignature: Check = (ctx, exchange) => {
   const requestId = headerValue(request.headers, "Request-Id");
   const verdict = verifyNonSnapResponse(
     { headers: response.headers, body: response.body },
-    { target: pathOf(request.url), secretKey, ...(requestId ? { requestId } : {}) },
+    { target: requestTarget(request.url), secretKey, ...(requestId ? { requestId } : {}) },
   );
   if (verdict.ok) return [];
   return [
@@ -42,8 +42,3 @@ export const responseSignature: Check = (ctx, exchange) => {
     }),
   ];
 };
-
-function pathOf(url: string): string {
-  const parsed = new URL(url);
-  return parsed.pathname + parsed.search;
-}

@@ -30,6 +30,17 @@ export function snapEnvelope(
   return { responseCode: body.responseCode, responseMessage: body.responseMessage };
 }
 
+/**
+ * The request target (path and query) of an absolute URL exactly as written: no "." / ".." segment removal,
+ * no re-encoding (WHATWG URL parsing would do both, and the signature covers the raw target).
+ */
+export function requestTarget(url: string): string {
+  const afterScheme = url.slice(url.indexOf("//") + 2);
+  const at = afterScheme.search(/[/?]/);
+  const target = at < 0 ? "/" : afterScheme.slice(at);
+  return target.startsWith("?") ? `/${target}` : target;
+}
+
 /** True for the SNAP family (service code present). */
 export function isSnap(operation: Operation): boolean {
   return operation.auth !== "nonsnap-hmac";

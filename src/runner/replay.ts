@@ -47,7 +47,7 @@ export function curlLine(
   bodyFile: string | undefined,
 ): string {
   const body = bodyFile === undefined ? "" : ` --data-binary @${shellQuote(bodyFile)}`;
-  return `curl -sS -X ${method} ${shellQuote(url)} -H @${shellQuote(headersFile)}${body}`;
+  return `curl -sS --path-as-is -X ${method} ${shellQuote(url)} -H @${shellQuote(headersFile)}${body}`;
 }
 
 export interface ReplayInput {

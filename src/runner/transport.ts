@@ -4,6 +4,7 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
 
 export interface SendOptions {
@@ -65,7 +66,12 @@ function send(
     if (request.body !== "" && !Object.keys(headers).some((k) => k.toLowerCase() === "content-length")) {
       headers["Content-Length"] = String(Buffer.byteLength(request.body));
     }
-    const req = lib.request(url, {
+    const req = lib.request({
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: url.port || (secure ? 443 : 80),
+      // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
+      path: requestTarget(request.url),
       method: request.method,
       headers,
       agent: secure ? agents["https:"] : agents["http:"],

@@ -100,7 +100,7 @@ describe("console reporter", () => {
       "expected: 10",
       "actual:   11",
       "source:",
-      "curl:     curl -sS -X POST",
+      "curl:     curl -sS --path-as-is -X POST",
       "rerun:    doku-conformance run --seed 42 --operation snapCreateVa",
     ]) {
       expect(out).toContain(label);

@@ -1,5 +1,6 @@
 /** Small runner parts: limiter, seeds, plan selection, unique keys, setup binding, rerun and curl lines. */
 import { describe, expect, it } from "vitest";
+import { requestTarget } from "../../src/checks/response.js";
 import type { Case } from "../../src/model/case.js";
 import type { Operation } from "../../src/model/operation.js";
 import { createLimiter } from "../../src/runner/limiter.js";
@@ -284,8 +285,20 @@ describe("reproduction lines", () => {
       }),
     ).toBe("doku-conformance run --seed 7 --operation x --phase negative --negative-cases 5");
     expect(curlLine("POST", "http://h/p?a=1", "r/x.headers", "r/x.body")).toBe(
-      "curl -sS -X POST 'http://h/p?a=1' -H @r/x.headers --data-binary @r/x.body",
+      "curl -sS --path-as-is -X POST 'http://h/p?a=1' -H @r/x.headers --data-binary @r/x.body",
     );
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+  });
+});
+
+describe("raw request paths", () => {
+  it.each([
+    ["http://127.0.0.1:1/orders/v1/status/.", "/orders/v1/status/."],
+    ["http://h/a/../b?x=1", "/a/../b?x=1"],
+    ["https://h/api/x/%2e", "/api/x/%2e"],
+    ["http://h", "/"],
+    ["http://h?x=1", "/?x=1"],
+  ])("%s is sent as %s (no dot-segment removal)", (url, path) => {
+    expect(requestTarget(url)).toBe(path);
   });
 });
