@@ -2763,6 +2763,42 @@ export const operations: readonly Operation[] = [
           "01",
           "03"
         ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapUpdateVa.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
       }
     ],
     "rules": [
@@ -3477,6 +3513,42 @@ export const operations: readonly Operation[] = [
           "00",
           "01",
           "03"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapDeleteVa.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
         ]
       }
     ],
@@ -4268,6 +4340,42 @@ export const operations: readonly Operation[] = [
         },
         "caseCodes": [
           "01"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapCheckVaStatus.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
         ]
       }
     ],
@@ -5088,6 +5196,42 @@ export const operations: readonly Operation[] = [
           "01",
           "03"
         ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapBtnCreateVaV1.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
       }
     ],
     "rules": [
@@ -5720,6 +5864,42 @@ export const operations: readonly Operation[] = [
           "01",
           "03"
         ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaPayment.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
       }
     ],
     "rules": [],
@@ -6317,6 +6497,42 @@ export const operations: readonly Operation[] = [
           "00",
           "01",
           "03"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaRefund.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
         ]
       }
     ],

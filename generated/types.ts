@@ -745,7 +745,17 @@ export interface components {
         /** @description Transaction identifiers coming from the acquirer ({name, value} objects). */
         NonSnapNotificationIdentifierList: components["schemas"]["NonSnapIdentifier"][];
     };
-    responses: never;
+    responses: {
+        /** @description Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID "should be unique in the same day"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700). */
+        ExternalIdConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: {
         /**
          * @description Client's client_id (PJP Name) (given at completion registration process). Merchant to DOKU: client_id merchant. When DOKU asks the merchant for a token it sends the merchant's own client id. Length not documented by DOKU.
@@ -1210,6 +1220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["ExternalIdConflict"];
         };
     };
     snapDeleteVa: {
@@ -1311,6 +1322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["ExternalIdConflict"];
         };
     };
     snapCheckVaStatus: {
@@ -1440,6 +1452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["ExternalIdConflict"];
         };
     };
     snapBtnCreateVaV1: {
@@ -1546,6 +1559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["ExternalIdConflict"];
         };
     };
     danaPayment: {
@@ -1629,6 +1643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["ExternalIdConflict"];
         };
     };
     danaRefund: {
@@ -1712,6 +1727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["ExternalIdConflict"];
         };
     };
     dokuVaCreatePaymentCode: {
