@@ -21,12 +21,17 @@ export const generate: Command = async (args, ctx) => {
   const out = relative(ctx.cwd, options.outDir) || ".";
   if (values.check) {
     const drift = await checkGenerated(options);
-    const bad = [...drift.stale.map((f) => `stale: ${join(out, f)}`), ...drift.missing.map((f) => `missing: ${join(out, f)}`)];
+    const bad = [
+      ...drift.stale.map((f) => `stale: ${join(out, f)}`),
+      ...drift.missing.map((f) => `missing: ${join(out, f)}`),
+    ];
     if (bad.length === 0) {
       ctx.stdout(`${out} is up to date with ${relative(ctx.cwd, options.specPath)}\n`);
       return 0;
     }
-    ctx.stderr(`${bad.join("\n")}\n${out} is out of step with the specs: run npm run generate and commit the result\n`);
+    ctx.stderr(
+      `${bad.join("\n")}\n${out} is out of step with the specs: run npm run generate and commit the result\n`,
+    );
     return 1;
   }
   const written = await writeGenerated(options);
