@@ -93,7 +93,7 @@ describe("run: usage errors exit 2 with one line", () => {
 describe("run: target errors", () => {
   it("an unreachable target exits 3 with one line, after writing the report", async () => {
     const port = await freePort();
-    const { ctx, err, cwd } = context(credentials());
+    const { ctx, err, out, cwd } = context(credentials());
     const code = await runCli(
       [
         "run",
@@ -110,6 +110,7 @@ describe("run: target errors", () => {
     );
     expect(code).toBe(3);
     expect(err).toEqual([`doku-conformance: target http://127.0.0.1:${port} unreachable: ECONNREFUSED\n`]);
+    expect(out).toEqual([`doku-conformance run · target http://127.0.0.1:${port} · seed 3\n`]);
     const report = JSON.parse(readFileSync(join(cwd, "conformance-report", "report.json"), "utf8"));
     expect(report).toMatchObject({ seed: 3, exitCode: 3, incomplete: expect.stringMatching(/unreachable/) });
   });

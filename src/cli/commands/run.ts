@@ -82,6 +82,15 @@ export const run: Command = async (args, ctx) => {
     color: ctx.isTTY && !ctx.env.NO_COLOR,
     files,
   });
+  if (!reporterNames.includes("console")) {
+    // The seed is always printed, even when only file reporters are selected.
+    listeners.push({
+      onEvent(event) {
+        if (event.type === "run-started")
+          ctx.stdout(`doku-conformance run · target ${event.target} · seed ${event.seed}\n`);
+      },
+    });
+  }
   const options: RunOptions = {
     bundle: await ctx.loadBundle(),
     outputDir,
