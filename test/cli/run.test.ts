@@ -174,6 +174,8 @@ describe("run against the embedded mock", () => {
     const { ctx, out } = context();
     const code = await runCli(["run"], ctx);
     expect(code, out.join("").slice(-4000)).toBe(0);
-    expect(out.join("")).toMatch(/conformant(, [0-9]+ warnings?)? · [0-9]+ cases \([0-9]+ passed, 0 failed\)/);
+    expect(out.join("")).toMatch(
+      /conformant(, [0-9]+ warnings?)? · [0-9]+ cases \([0-9]+ passed, 0 failed\)/,
+    );
   }, 120_000);
 });
