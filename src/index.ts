@@ -50,7 +50,11 @@ export type {
 export type { Direction, Severity, Violation } from "./model/violation.js";
 /** Turns conflict warnings into errors; true when any violation is an error. */
 export { hasErrors, strictly } from "./model/violation.js";
-export type { RunSummary } from "./runner/events.js";
+// reporters
+/** Reporters by name (console | json | junit), each a RunListener; REPORT_SCHEMA describes report.json. */
+export { createReporters, REPORTERS } from "./reporters/index.js";
+export { REPORT_SCHEMA } from "./reporters/report-schema.js";
+export type { RunEvent, RunListener, RunSummary } from "./runner/events.js";
 /** Runner types. */
 export type { RunOptions } from "./runner/options.js";
 // runner
