@@ -2,17 +2,11 @@
 import type { Exchange } from "../model/case.js";
 import type { Operation, OperationResponse } from "../model/operation.js";
 import type { Severity, Violation } from "../model/violation.js";
+import { selectResponse } from "../validation/validate.js";
 
 /** The documented response for a status: exact ("400"), then range ("4XX"), then "default". */
-export function documentedResponse(operation: Operation, status: number): OperationResponse | undefined {
-  const exact = String(status);
-  const range = `${exact[0]}XX`;
-  return (
-    operation.responses.find((r) => r.status === exact) ??
-    operation.responses.find((r) => r.status.toUpperCase() === range) ??
-    operation.responses.find((r) => r.status === "default")
-  );
-}
+export const documentedResponse: (operation: Operation, status: number) => OperationResponse | undefined =
+  selectResponse;
 
 /** A header value by case-insensitive name. */
 export function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
