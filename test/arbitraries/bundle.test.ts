@@ -22,6 +22,7 @@ import { errorsOf, valuesAndShrinks } from "./helpers.js";
 
 const bundle = await loadSpecBundle();
 const ops = bundle.operations.map((op): [string, Operation] => [op.id, op]);
+const NO_2XX_BODY: readonly string[] = ["danaPaymentNotification", "dokuVaNotification"];
 
 /** Violations of a case as the kit's validation layer reports them, minus the headers the signer adds. */
 function violations(op: Operation, c: Case) {
@@ -102,6 +103,9 @@ describe.each(ops)("%s", (_id, op) => {
   it("success response bodies are valid, with a documented SNAP responseCode", () => {
     const target = operationValidation(bundle, op.id);
     const statuses = op.responses.filter((r) => /^2[0-9]{2}$/.test(r.status) && r.body);
+    // webhooks whose merchant answer has no documented body; every other operation must be exercised here
+    if (NO_2XX_BODY.includes(op.id)) expect(statuses).toEqual([]);
+    else expect(statuses.length, "a 2xx response with a body").toBeGreaterThan(0);
     for (const r of statuses) {
       for (const body of fc.sample(responseBodyArbitrary(op, r.status), { seed: 7, numRuns: 60 })) {
         expect(validateResponse(target, { status: Number(r.status), body }), JSON.stringify(body)).toEqual(

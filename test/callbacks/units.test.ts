@@ -171,7 +171,9 @@ describe("generated callbacks", () => {
     ]) {
       const op = bundle.operations.find((o) => o.id === id);
       if (op === undefined) throw new Error(`${id} missing from generated/`);
-      for (const body of schemaBodySource(op, { cases: 10, seed: 3, extra: 0 })) {
+      const bodies = [...schemaBodySource(op, { cases: 10, seed: 3, extra: 0 })];
+      expect(bodies.length, `${id}: generated bodies`).toBeGreaterThan(0);
+      for (const body of bodies) {
         const errors = validateRequest(
           { operation: op, validators: bundle.validators },
           { body: body.value },
