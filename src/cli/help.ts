@@ -27,7 +27,8 @@ Commands
              [--max-skew <s>] [--now <ts>]   (no timestamp window unless --max-skew is given)
   generate   Rebuild generated/ from specs/          [--check] [--specs <file>] [--out <dir>]
 
-Each command takes --help for its own flags.
+run, callback, validate, sign <scheme> and verify <scheme> take --help for their own flags; mock and generate
+have all their flags listed above.
 
 Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
 
