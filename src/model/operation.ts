@@ -39,7 +39,7 @@ export interface OperationResponse {
 /** One declared cross-field rule (`x-doku-rules`), see specs/README.md for the kinds. */
 export interface DokuRule {
   id: string;
-  kind: "concat" | "lte" | "required-if" | "max-digits-by" | "enum-by" | "status-by";
+  kind: "concat" | "lte" | "required-if" | "minimum-if" | "max-digits-by" | "enum-by" | "status-by";
   in: "request" | "response";
   description: string;
   source: string;

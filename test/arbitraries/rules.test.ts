@@ -27,6 +27,7 @@ const schema = {
     customerNo: { type: "string", minLength: 1, maxLength: 20, pattern: "^[0-9]{1,20}$" },
     va: { type: "string", minLength: 1, maxLength: 28, pattern: "^ {0,7}[0-9]{1,28}$" },
     trxType: { type: "string", enum: ["C", "O", "V"] },
+    fee: { type: "integer", minimum: 0, maximum: 99 },
     amount: {
       type: "object",
       additionalProperties: false,
@@ -75,6 +76,18 @@ const rules: DokuRule[] = [
     allowed: { O: ["0", "0.00"] },
   }),
   rule("x-doku-min-max", { kind: "lte", left: "/info/min", right: "/info/max" }),
+  rule("x-doku-closed-positive", {
+    kind: "minimum-if",
+    field: "/amount/value",
+    exclusiveMinimum: 0,
+    when: { pointer: "/trxType", equals: "C" },
+  }),
+  rule("x-doku-fee-floor", {
+    kind: "minimum-if",
+    field: "/fee",
+    minimum: 10,
+    when: { pointer: "/info/channel", absent: true },
+  }),
 ];
 
 const op: Operation = {
@@ -138,6 +151,16 @@ describe("valid bodies honour every rule", () => {
     }
   });
 
+  it("minimum-if: the condition holds in some values, whose field then sits on the right side of the bound", () => {
+    type B = { trxType: string; fee?: number; amount?: { value: string }; info?: { channel?: string } };
+    const closed = (values as B[]).filter((b) => b.trxType === "C" && b.amount !== undefined);
+    const floored = (values as B[]).filter((b) => b.info?.channel === undefined && b.fee !== undefined);
+    expect(closed.length).toBeGreaterThan(5);
+    expect(floored.length).toBeGreaterThan(5);
+    for (const b of closed) expect(Number(b.amount!.value)).toBeGreaterThan(0);
+    for (const b of floored) expect(b.fee).toBeGreaterThanOrEqual(10);
+  });
+
   it("listed channels are generated, so the per-channel rules are exercised", () => {
     const bni = values.filter((b) => (b as { info?: { channel?: string } }).info?.channel === "VA_BNI");
     const bsi = values.filter((b) => (b as { info?: { channel?: string } }).info?.channel === "VA_BSI");
@@ -194,7 +217,8 @@ describe("the fast predicates agree with the validation layer's checkers", () =>
           customerNo: fc.constantFrom("45", "123"),
           va: fc.constantFrom("12345", " 9945", "99123", 5),
           trxType: fc.constantFrom("C", "O", "V", undefined),
-          amount: fc.option(fc.record({ value: fc.constantFrom("0", "0.00", "12.00", 0) }), {
+          fee: fc.constantFrom(0, 9, 10, 11, "10", "9.99", undefined),
+          amount: fc.option(fc.record({ value: fc.constantFrom("0", "0.00", "0.01", "12.00", 0, 1, "x") }), {
             nil: undefined,
           }),
           info: fc.record(

@@ -143,6 +143,21 @@ describe("rules that cannot hold with the schema", () => {
       rule({ kind: "enum-by", field: "/kind", by: "/psid", allowed: { "12345678": ["C"] } }),
       /no value allowed for \/psid = 12345678 passes the schema of \/kind/,
     ],
+    [
+      "minimum-if on a field no valid value of which meets the bound",
+      rule({
+        kind: "minimum-if",
+        field: "/kind",
+        exclusiveMinimum: 0,
+        when: { pointer: "/psid", present: true },
+      }),
+      /no value passes both the schema of \/kind and the rule's bound/,
+    ],
+    [
+      "minimum-if without a bound",
+      rule({ kind: "minimum-if", field: "/no", when: { pointer: "/psid", present: true } }),
+      /exactly one of "exclusiveMinimum", "minimum"/,
+    ],
     ["unknown kind", rule({ kind: "nope" as DokuRule["kind"] }), /unknown kind "nope"/],
     [
       "malformed parameter",

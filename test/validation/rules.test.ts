@@ -96,6 +96,61 @@ const table: [string, Row][] = [
     },
   ],
   [
+    "minimum-if exclusiveMinimum (integer amount, FIX_BILL)",
+    {
+      rule: rule("minimum-if", {
+        field: "/order/amount",
+        exclusiveMinimum: 0,
+        when: { pointer: "/virtual_account_info/billing_type", equals: "FIX_BILL" },
+      }),
+      pass: { order: { amount: 1 }, virtual_account_info: { billing_type: "FIX_BILL" } },
+      fail: { order: { amount: 0 }, virtual_account_info: { billing_type: "FIX_BILL" } },
+      want: {
+        pointer: "/order/amount",
+        expected: "> 0",
+        actual: 0,
+        message:
+          'order.amount is 0; DOKU requires it to be more than 0 when virtual_account_info.billing_type is "FIX_BILL"',
+      },
+    },
+  ],
+  [
+    "minimum-if exclusiveMinimum (SNAP amount string, exact decimals)",
+    {
+      rule: rule("minimum-if", {
+        field: "/totalAmount/value",
+        exclusiveMinimum: 0,
+        when: { pointer: "/trxType", in: ["C"] },
+      }),
+      pass: { trxType: "C", totalAmount: { value: "0.01", currency: "IDR" } },
+      fail: { trxType: "C", totalAmount: { value: "0.00", currency: "IDR" } },
+      want: {
+        pointer: "/totalAmount/value",
+        expected: "> 0",
+        actual: "0.00",
+        message: 'totalAmount.value is "0.00"; DOKU requires it to be more than 0 when trxType is one of "C"',
+      },
+    },
+  ],
+  [
+    "minimum-if minimum (inclusive, condition absent)",
+    {
+      rule: rule("minimum-if", {
+        field: "/amount",
+        minimum: 10000,
+        when: { pointer: "/type", absent: true },
+      }),
+      pass: { amount: "10000" },
+      fail: { amount: "9999.99" },
+      want: {
+        pointer: "/amount",
+        expected: ">= 10000",
+        actual: "9999.99",
+        message: 'amount is "9999.99"; DOKU requires it to be at least 10000 when type is absent',
+      },
+    },
+  ],
+  [
     "max-digits-by (leading padding stripped)",
     {
       rule: rule("max-digits-by", {
@@ -186,6 +241,37 @@ describe("x-doku-rules kinds", () => {
     expect(validateResponse(op, { status: 200, body: {} })).toHaveLength(1);
   });
 
+  it.each([
+    ["condition false", { order: { amount: 0 }, virtual_account_info: { billing_type: "NO_BILL" } }],
+    ["condition pointer absent", { order: { amount: 0 }, virtual_account_info: {} }],
+    [
+      "field absent (required-if's business)",
+      { order: {}, virtual_account_info: { billing_type: "FIX_BILL" } },
+    ],
+    [
+      "field not a number (the schema's business)",
+      { order: { amount: "zero" }, virtual_account_info: { billing_type: "FIX_BILL" } },
+    ],
+  ])("minimum-if does not apply: %s", (_name, body) => {
+    const r = rule("minimum-if", {
+      field: "/order/amount",
+      exclusiveMinimum: 0,
+      when: { pointer: "/virtual_account_info/billing_type", equals: "FIX_BILL" },
+    });
+    expect(validateRequest(inline({ rules: [r] }), { body })).toEqual([]);
+  });
+
+  it("minimum-if compares integers and SNAP strings numerically, not as text", () => {
+    const r = rule("minimum-if", {
+      field: "/v",
+      exclusiveMinimum: 9,
+      when: { pointer: "/c", present: true },
+    });
+    const check = (v: unknown) => validateRequest(inline({ rules: [r] }), { body: { c: 1, v } }).length;
+    expect([10, "10", "10.00", "9.01", "100"].map(check)).toEqual([0, 0, 0, 0, 0]);
+    expect([9, "9", "9.00", "08.99", "-100"].map(check)).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it("tolerates parameters it does not know (knownExceptions)", () => {
     const r = rule("concat", { target: "/a", parts: ["/b"], knownExceptions: ["bni-sample"] });
     expect(validateRequest(inline({ rules: [r] }), { body: { a: "x", b: "x" } })).toEqual([]);
@@ -230,6 +316,31 @@ describe("x-doku-rules kinds", () => {
       /x-doku-test-status-by/,
     ],
     ["bad direction", rule("lte", { left: "/a", right: "/b" }, "both"), /x-doku-test-lte/],
+    [
+      "minimum-if without a bound",
+      rule("minimum-if", { field: "/a", when: { pointer: "/b", present: true } }),
+      /"x-doku-test-minimum-if".*exactly one of "exclusiveMinimum", "minimum"/,
+    ],
+    [
+      "minimum-if with both bounds",
+      rule("minimum-if", {
+        field: "/a",
+        minimum: 1,
+        exclusiveMinimum: 0,
+        when: { pointer: "/b", present: true },
+      }),
+      /exactly one of/,
+    ],
+    [
+      "minimum-if with a non-number bound",
+      rule("minimum-if", { field: "/a", minimum: "0", when: { pointer: "/b", present: true } }),
+      /exactly one of/,
+    ],
+    [
+      "minimum-if with a bad when",
+      rule("minimum-if", { field: "/a", minimum: 0, when: { pointer: "b", equals: 1 } }),
+      /x-doku-test-minimum-if.*when.pointer/,
+    ],
   ])("%s is a SpecError naming the rule", (_name, r, message) => {
     const op = inline({ rules: [r] });
     expect(() => validateRequest(op, { body: {} })).toThrow(SpecError);

@@ -6,6 +6,7 @@
 import type { DokuRule } from "../../model/operation.js";
 import { decimalLte } from "../../validation/rules/lte.js";
 import { countDigits } from "../../validation/rules/max-digits-by.js";
+import { withinBound } from "../../validation/rules/minimum-if.js";
 import { keyOf } from "../../validation/rules/params.js";
 import { get } from "../pointer.js";
 
@@ -15,8 +16,8 @@ export type Holds = (body: unknown, status?: number) => boolean;
 const same = (a: unknown, b: unknown): boolean =>
   a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
 
-function requiredIf(rule: DokuRule): Holds {
-  const field = rule.field as string;
+/** The `when` condition of required-if / minimum-if, read once. */
+function condition(rule: DokuRule): (body: unknown) => boolean {
   const when = rule.when as Record<string, unknown>;
   const pointer = when.pointer as string;
   const tests: ((v: unknown) => boolean)[] = [];
@@ -25,8 +26,29 @@ function requiredIf(rule: DokuRule): Holds {
   if ("present" in when) tests.push((v) => (v !== undefined) === (when.present !== false));
   if ("absent" in when) tests.push((v) => (v === undefined) === (when.absent !== false));
   return (body) => {
-    const condition = get(body, pointer);
-    return !tests.every((t) => t(condition)) || get(body, field) !== undefined;
+    const value = get(body, pointer);
+    return tests.every((t) => t(value));
+  };
+}
+
+function requiredIf(rule: DokuRule): Holds {
+  const field = rule.field as string;
+  const when = condition(rule);
+  return (body) => !when(body) || get(body, field) !== undefined;
+}
+
+function minimumIf(rule: DokuRule): Holds {
+  const field = rule.field as string;
+  const when = condition(rule);
+  const exclusive = "exclusiveMinimum" in rule;
+  const limit = (exclusive ? rule.exclusiveMinimum : rule.minimum) as number;
+  const bound = { exclusive, limit };
+  return (body) => {
+    if (!when(body)) return true;
+    const value = get(body, field);
+    if (Number.isSafeInteger(value) && Number.isInteger(limit))
+      return exclusive ? (value as number) > limit : (value as number) >= limit;
+    return withinBound(value, bound) !== false;
   };
 }
 
@@ -54,6 +76,7 @@ export const fastHolds: Readonly<Record<DokuRule["kind"], (rule: DokuRule) => Ho
     };
   },
   "required-if": requiredIf,
+  "minimum-if": minimumIf,
   "max-digits-by"(rule) {
     const [field, by] = [rule.field as string, rule.by as string];
     const limits = rule.limits as Record<string, number>;

@@ -9,6 +9,7 @@ import { concatPlan } from "./concat.js";
 import { enumByPlan } from "./enum-by.js";
 import { ltePlan } from "./lte.js";
 import { maxDigitsPlan } from "./max-digits-by.js";
+import { minimumIfPlan } from "./minimum-if.js";
 import { holdsFor, type RuleContext, type RulePlan, type RulePlanner } from "./plan.js";
 import { requiredIfPlan } from "./required-if.js";
 import { statusByPlan } from "./status-by.js";
@@ -20,13 +21,22 @@ export const rulePlanners: Readonly<Record<DokuRule["kind"], RulePlanner>> = {
   concat: concatPlan,
   lte: ltePlan,
   "required-if": requiredIfPlan,
+  "minimum-if": minimumIfPlan,
   "max-digits-by": maxDigitsPlan,
   "enum-by": enumByPlan,
   "status-by": statusByPlan,
 };
 
-/** Repair order: choices that decide other rules first (enum-by, required-if), derived values last. */
-const ORDER: DokuRule["kind"][] = ["enum-by", "required-if", "max-digits-by", "concat", "lte", "status-by"];
+/** Repair order: choices that decide other rules first (enum-by, required-if, minimum-if), derived values last. */
+const ORDER: DokuRule["kind"][] = [
+  "enum-by",
+  "required-if",
+  "minimum-if",
+  "max-digits-by",
+  "concat",
+  "lte",
+  "status-by",
+];
 const PASSES = 3;
 
 export function planRules(rules: readonly DokuRule[], ctx: Omit<RuleContext, "rules">): RulePlan[] {

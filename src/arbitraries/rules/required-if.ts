@@ -11,7 +11,8 @@ import type { Shape } from "../shape.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
 
-interface When {
+/** A `when` condition (required-if, minimum-if). */
+export interface When {
   pointer: string;
   equals?: unknown;
   in?: unknown[];
@@ -20,7 +21,7 @@ interface When {
 }
 
 /** Bodies in which the condition holds (one per way of making it hold). */
-function withConditionTrue(body: unknown, root: Shape, when: When): unknown[] {
+export function withConditionTrue(body: unknown, root: Shape, when: When): unknown[] {
   const targets: unknown[] = "equals" in when ? [when.equals] : Array.isArray(when.in) ? when.in : [];
   const out: unknown[] = [];
   for (const v of targets) {

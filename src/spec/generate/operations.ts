@@ -23,6 +23,7 @@ const RULE_KINDS: readonly DokuRule["kind"][] = [
   "concat",
   "lte",
   "required-if",
+  "minimum-if",
   "max-digits-by",
   "enum-by",
   "status-by",

@@ -14,6 +14,7 @@ import { enumBy } from "./enum-by.js";
 import type { RuleChecker, RuleInput, RuleKind } from "./kind.js";
 import { lte } from "./lte.js";
 import { maxDigitsBy } from "./max-digits-by.js";
+import { minimumIf } from "./minimum-if.js";
 import { requiredIf } from "./required-if.js";
 import { statusBy } from "./status-by.js";
 
@@ -22,6 +23,7 @@ export const RULE_KINDS: Readonly<Record<DokuRule["kind"], RuleKind>> = {
   concat,
   lte,
   "required-if": requiredIf,
+  "minimum-if": minimumIf,
   "max-digits-by": maxDigitsBy,
   "enum-by": enumBy,
   "status-by": statusBy,

@@ -70,6 +70,26 @@ function oneMore(value: unknown): unknown {
   return m ? `${BigInt(m[1] as string) + 1n}${m[2] ?? ""}` : value;
 }
 
+interface When {
+  pointer: string;
+  equals?: unknown;
+  in?: unknown[];
+  present?: boolean;
+  absent?: boolean;
+}
+
+/** A value making the condition hold (undefined: the field removed). */
+function conditionValue(when: When, base: Base): unknown {
+  return when.absent === true || when.present === false
+    ? undefined
+    : (when.equals ?? when.in?.[0] ?? valueAt(base.body, when.pointer) ?? "x");
+}
+
+/** A value making the condition false: absent for equals / in / present, a placeholder for absent. */
+function conditionFalse(when: When): unknown {
+  return when.absent === true || when.present === false ? "__not-the-condition__" : undefined;
+}
+
 const KINDS: Record<string, (rule: DokuRule, op: Operation) => RuleCases> = {
   concat: (rule, op) => {
     const target = s(rule, "target");
@@ -123,18 +143,9 @@ const KINDS: Record<string, (rule: DokuRule, op: Operation) => RuleCases> = {
   },
   "required-if": (rule, op) => {
     const field = s(rule, "field");
-    const when = rule.when as {
-      pointer: string;
-      equals?: unknown;
-      in?: unknown[];
-      present?: boolean;
-      absent?: boolean;
-    };
+    const when = rule.when as When;
     const base = baseFor(op, rule, [field, when.pointer]);
-    const present =
-      when.absent === true || when.present === false
-        ? undefined
-        : (when.equals ?? when.in?.[0] ?? valueAt(base.body, when.pointer) ?? "x");
+    const present = conditionValue(when, base);
     const filled = valueAt(base.body, field) ?? "x";
     return {
       pass: [
@@ -154,6 +165,46 @@ const KINDS: Record<string, (rule: DokuRule, op: Operation) => RuleCases> = {
             [when.pointer, present],
             [field, undefined],
           ]),
+          pointer: field,
+          ...st(base),
+        },
+      ],
+    };
+  },
+  "minimum-if": (rule, op) => {
+    const field = s(rule, "field");
+    const when = rule.when as When;
+    const base = baseFor(op, rule, [field, when.pointer]);
+    const exclusive = "exclusiveMinimum" in rule;
+    const limit = (exclusive ? rule.exclusiveMinimum : rule.minimum) as number;
+    const condition: [string, unknown] = [when.pointer, conditionValue(when, base)];
+    // Same form as the base's value (integer, or decimal string such as "12.00"), at and next to the bound.
+    const current = valueAt(base.body, field);
+    const form = (n: number): unknown =>
+      typeof current === "string" ? (current.includes(".") ? `${n}.00` : `${n}`) : n;
+    const [inside, outside] = exclusive
+      ? [oneMore(form(limit)), form(limit)]
+      : [form(limit), form(limit - 1)];
+    return {
+      pass: [
+        {
+          label: `${base.from}, condition holds, ${field} = ${JSON.stringify(inside)}`,
+          body: put(base, [condition, [field, inside]]),
+          ...st(base),
+        },
+        {
+          label: `${base.from}, condition false, ${field} = ${JSON.stringify(outside)}`,
+          body: put(base, [
+            [when.pointer, conditionFalse(when)],
+            [field, outside],
+          ]),
+          ...st(base),
+        },
+      ],
+      fail: [
+        {
+          label: `${base.from}, condition holds, ${field} = ${JSON.stringify(outside)}`,
+          body: put(base, [condition, [field, outside]]),
           pointer: field,
           ...st(base),
         },
