@@ -7120,6 +7120,32 @@ export const operations: readonly Operation[] = [
         "source": "001_44e08f0c3a01f949.txt"
       },
       {
+        "id": "x-doku-amount-positive-fix-bill",
+        "kind": "minimum-if",
+        "in": "request",
+        "field": "/order/amount",
+        "exclusiveMinimum": 0,
+        "when": {
+          "pointer": "/virtual_account_info/billing_type",
+          "equals": "FIX_BILL"
+        },
+        "description": "order.amount: \"Set this parameter to more than (>) 0 for Close Amount Virtual Account\" (billing_type FIX_BILL); the schema alone allows 0",
+        "source": "001_44e08f0c3a01f949.txt"
+      },
+      {
+        "id": "x-doku-amount-positive-default-bill",
+        "kind": "minimum-if",
+        "in": "request",
+        "field": "/order/amount",
+        "exclusiveMinimum": 0,
+        "when": {
+          "pointer": "/virtual_account_info/billing_type",
+          "absent": true
+        },
+        "description": "billing_type defaults to FIX_BILL (Close Amount), so order.amount must be more than 0 when billing_type is omitted",
+        "source": "001_44e08f0c3a01f949.txt"
+      },
+      {
         "id": "x-doku-min-lte-max",
         "kind": "lte",
         "in": "request",
@@ -7238,7 +7264,7 @@ export const operations: readonly Operation[] = [
                   "type": "integer",
                   "minimum": 0,
                   "maximum": 999999999999,
-                  "description": "Conditional. Set this with updated value if wished. Set this parameter to more than (>) 0 for Close Amount Virtual Account. Allowed chars numeric, max length 12.",
+                  "description": "Conditional. Set this with updated value if wished. Set this parameter to more than (>) 0 for Close Amount Virtual Account. Allowed chars numeric, max length 12. Not checked as a rule here: the update body carries no billing_type, so whether the VA is Close Amount is not visible in the update request.",
                   "x-doku-source": "001_44e08f0c3a01f949.txt"
                 },
                 "min_amount": {
@@ -8184,6 +8210,32 @@ export const operations: readonly Operation[] = [
           "absent": true
         },
         "description": "billing_type defaults to FIX_BILL, so order.amount is required when billing_type is omitted",
+        "source": "001_44e08f0c3a01f949.txt"
+      },
+      {
+        "id": "x-doku-amount-positive-fix-bill",
+        "kind": "minimum-if",
+        "in": "request",
+        "field": "/order/amount",
+        "exclusiveMinimum": 0,
+        "when": {
+          "pointer": "/virtual_account_info/billing_type",
+          "equals": "FIX_BILL"
+        },
+        "description": "order.amount: \"Set this parameter to more than (>) 0 for Close Amount Virtual Account\" (billing_type FIX_BILL); the schema alone allows 0",
+        "source": "001_44e08f0c3a01f949.txt"
+      },
+      {
+        "id": "x-doku-amount-positive-default-bill",
+        "kind": "minimum-if",
+        "in": "request",
+        "field": "/order/amount",
+        "exclusiveMinimum": 0,
+        "when": {
+          "pointer": "/virtual_account_info/billing_type",
+          "absent": true
+        },
+        "description": "billing_type defaults to FIX_BILL (Close Amount), so order.amount must be more than 0 when billing_type is omitted",
         "source": "001_44e08f0c3a01f949.txt"
       },
       {

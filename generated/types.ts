@@ -1843,7 +1843,7 @@ export interface operations {
                     order: {
                         /** @description Same as the generate VA request. */
                         invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
-                        /** @description Conditional. Set this with updated value if wished. Set this parameter to more than (>) 0 for Close Amount Virtual Account. Allowed chars numeric, max length 12. */
+                        /** @description Conditional. Set this with updated value if wished. Set this parameter to more than (>) 0 for Close Amount Virtual Account. Allowed chars numeric, max length 12. Not checked as a rule here: the update body carries no billing_type, so whether the VA is Close Amount is not visible in the update request. */
                         amount?: components["schemas"]["NonSnapAmount"];
                         /** @description Conditional. Set this with updated value if wished. Allowed chars numeric, max length 12. */
                         min_amount?: components["schemas"]["NonSnapAmount"];
