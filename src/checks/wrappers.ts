@@ -11,6 +11,8 @@ export type Predicate = (ctx: CheckContext, exchange: Exchange) => boolean;
 /** A check that knows when it applies. */
 export interface GuardedCheck extends Check {
   applies: Predicate;
+  /** The check without its guards: what runs once `applies` holds (so a runner tests the guards only once). */
+  base: Check;
 }
 
 /** Wraps `check` so it runs only when `predicate` (and any inner guard) holds. */
@@ -18,10 +20,17 @@ export function guard(predicate: Predicate): (check: Check) => GuardedCheck {
   return (check) => {
     const inner = (check as Partial<GuardedCheck>).applies;
     const applies: Predicate = inner ? (ctx, ex) => predicate(ctx, ex) && inner(ctx, ex) : predicate;
-    const guarded = ((ctx, ex) => (applies(ctx, ex) ? check(ctx, ex) : [])) as GuardedCheck;
+    const base = (check as Partial<GuardedCheck>).base ?? check;
+    const guarded = ((ctx, ex) => (applies(ctx, ex) ? base(ctx, ex) : [])) as GuardedCheck;
     guarded.applies = applies;
+    guarded.base = base;
     return guarded;
   };
+}
+
+/** The check without its guards (itself when unguarded): call it only where `appliesTo` holds. */
+export function unguarded(check: Check): Check {
+  return (check as Partial<GuardedCheck>).base ?? check;
 }
 
 /** True when `check` applies to this exchange (unguarded checks always apply). */

@@ -1,6 +1,6 @@
 /** Runs the selected checks over one exchange: the violations and which checks applied. */
 
-import { appliesTo } from "../checks/wrappers.js";
+import { appliesTo, unguarded } from "../checks/wrappers.js";
 import type { Exchange } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
 import type { Violation } from "../model/violation.js";
@@ -18,7 +18,9 @@ export function runChecks(rt: Runtime, operation: Operation, exchange: Exchange)
   for (const [name, check] of rt.checks) {
     if (!appliesTo(check, ctx, exchange)) continue;
     applied.push(name);
-    violations.push(...check(ctx, exchange));
+    // The guards were just evaluated: run the bare check rather than evaluating them a second time.
+    const found = unguarded(check)(ctx, exchange);
+    for (const v of found) violations.push(v);
   }
   return { violations, applied };
 }

@@ -8,6 +8,7 @@
 import type { Case, Exchange } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
 import { headerValue } from "../signatures/headers.js";
+import { replaceAt } from "./replace-at.js";
 
 /** `request:/ptr`, `response:/ptr` or `header:Name` of the prerequisite -> a body pointer or `path:name`. */
 export type Binding = readonly [from: string, to: string];
@@ -55,7 +56,7 @@ export const SETUP: Readonly<Record<string, SetupRule>> = {
 /** The case bound to the prerequisite's exchange. */
 export function bindCase(operation: Operation, rule: SetupRule, kase: Case, created: Exchange): Case {
   const broken = kase.expect.kind === "reject" ? kase.expect.pointer : undefined;
-  const body = structuredClone(kase.body);
+  let body = kase.body;
   const pathParams = { ...kase.pathParams };
   let bodyChanged = false;
   for (const [from, to] of rule.bind) {
@@ -70,7 +71,9 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
     }
     if (broken !== undefined && (broken === to || broken.startsWith(`${to}/`) || to.startsWith(`${broken}/`)))
       continue;
-    bodyChanged = setAt(body, to, value) || bodyChanged;
+    const next = replaceAt(body, tokens(to), value, true);
+    bodyChanged = next !== body || bodyChanged;
+    body = next;
   }
   const bound: Case = { ...kase, pathParams, path: fillPath(operation.path, pathParams) };
   if (bodyChanged) {
@@ -99,16 +102,6 @@ function at(value: unknown, pointer: string): unknown {
   for (const t of tokens(pointer))
     node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[t] : undefined;
   return node;
-}
-
-/** Sets the value when the parent object exists and already holds the key (binding never adds fields). */
-function setAt(body: unknown, pointer: string, value: unknown): boolean {
-  const parts = tokens(pointer);
-  const last = parts.pop();
-  const parent = at(body, parts.length === 0 ? "" : `/${parts.join("/")}`);
-  if (last === undefined || typeof parent !== "object" || parent === null || !(last in parent)) return false;
-  (parent as Record<string, unknown>)[last] = value;
-  return true;
 }
 
 /** Fills `{name}` placeholders of a path template. */

@@ -6,6 +6,7 @@ import http from "node:http";
 import https from "node:https";
 import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
+import { originOf, type TransportState, track } from "./transport-state.js";
 
 export interface SendOptions {
   timeoutMs: number;
@@ -43,8 +44,9 @@ const FATAL = new Set([
 export function createHttpTransport(options: { maxSockets: number }): Transport {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
   const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
+  const state: TransportState = { agents, origins: new Map(), inFlight: new WeakMap() };
   return {
-    send: (request, sendOptions) => send(request, sendOptions, agents),
+    send: (request, sendOptions) => send(request, sendOptions, state),
     async close() {
       agents["http:"].destroy();
       agents["https:"].destroy();
@@ -52,37 +54,38 @@ export function createHttpTransport(options: { maxSockets: number }): Transport 
   };
 }
 
-function send(
-  request: SentRequest,
-  options: SendOptions,
-  agents: { "http:": http.Agent; "https:": https.Agent },
-): Promise<ReceivedResponse> {
+function hasContentLength(headers: Record<string, string>): boolean {
+  for (const k in headers) if (k.length === 14 && k.toLowerCase() === "content-length") return true;
+  return false;
+}
+
+function send(request: SentRequest, options: SendOptions, state: TransportState): Promise<ReceivedResponse> {
   return new Promise((resolve, reject) => {
-    const url = new URL(request.url);
-    const secure = url.protocol === "https:";
-    const lib = secure ? https : http;
+    const origin = originOf(request.url, state.origins);
+    const lib = origin.secure ? https : http;
     // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
     const headers: Record<string, string> = { ...request.headers };
-    if (request.body !== "" && !Object.keys(headers).some((k) => k.toLowerCase() === "content-length")) {
+    if (request.body !== "" && !hasContentLength(headers)) {
       headers["Content-Length"] = String(Buffer.byteLength(request.body));
     }
     const req = lib.request({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
-      port: url.port || (secure ? 443 : 80),
+      protocol: origin.protocol,
+      hostname: origin.hostname,
+      port: origin.port,
       // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
       path: requestTarget(request.url),
       method: request.method,
       headers,
-      agent: secure ? agents["https:"] : agents["http:"],
-      ...(options.signal ? { signal: options.signal } : {}),
+      agent: origin.secure ? state.agents["https:"] : state.agents["http:"],
     });
+    const untrack = options.signal ? track(state, options.signal, req) : () => {};
     const timer = setTimeout(
       () => req.destroy(new TransportFailure("ETIMEDOUT", `no response within ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      untrack();
       reject(
         error instanceof TransportFailure
           ? error
@@ -94,11 +97,16 @@ function send(
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        untrack();
         reject(new TransportFailure(error.code ?? "ECONNRESET", error.message));
       });
       res.on("end", () => {
         clearTimeout(timer);
-        const body = Buffer.concat(chunks).toString("utf8");
+        untrack();
+        const body =
+          chunks.length === 1
+            ? (chunks[0] as Buffer).toString("utf8")
+            : Buffer.concat(chunks).toString("utf8");
         const response: ReceivedResponse = {
           status: res.statusCode ?? 0,
           headers: rawHeaders(res.rawHeaders),
@@ -125,7 +133,7 @@ function rawHeaders(raw: string[]): Record<string, string> {
 }
 
 function parseJson(body: string): unknown {
-  if (body.trim() === "") return undefined;
+  if (body === "" || body.trim() === "") return undefined;
   try {
     return JSON.parse(body) as unknown;
   } catch {

@@ -7,6 +7,7 @@
  */
 import type { Case } from "../model/case.js";
 import type { Operation, ValidatorSet } from "../model/operation.js";
+import { replaceAt } from "./replace-at.js";
 
 interface KeyGroup {
   /** Namespace shared by the operations that write the same store. */
@@ -123,25 +124,25 @@ function variant(values: readonly string[], salt: number): string[] {
   return out;
 }
 
-/** The body with the key fields replaced and the operation's concat rules re-applied. */
+/** The body with the key fields replaced and the operation's concat rules re-applied (copy-on-write). */
 function withFields(
   body: Record<string, unknown>,
   pointers: readonly string[],
   fields: readonly string[],
   operation: Operation,
 ) {
-  const out = structuredClone(body);
+  let out: unknown = body;
   pointers.forEach((pointer, i) => {
-    setAt(out, pointer, fields[i]);
+    out = setAt(out, pointer, fields[i]);
   });
   for (const rule of operation.rules) {
     if (rule.kind !== "concat" || rule.in !== "request") continue;
     const parts = (rule.parts as string[]).map((p) => at(out, p));
     if (parts.every((p) => typeof p === "string") && typeof at(out, rule.target as string) === "string") {
-      setAt(out, rule.target as string, parts.join(""));
+      out = setAt(out, rule.target as string, parts.join(""));
     }
   }
-  return out;
+  return out as Record<string, unknown>;
 }
 
 const radix = (c: string) => (/[0-9]/.test(c) ? 10 : /[a-zA-Z]/.test(c) ? 26 : 1);
@@ -179,11 +180,9 @@ function at(value: unknown, pointer: string): unknown {
   return node;
 }
 
-function setAt(body: unknown, pointer: string, value: unknown) {
-  const parts = pointer.split("/").slice(1);
-  const last = parts.pop() as string;
-  const parent = at(body, parts.length ? `/${parts.join("/")}` : "");
-  if (typeof parent === "object" && parent !== null) (parent as Record<string, unknown>)[last] = value;
+/** `body` with the value at `pointer` replaced (a copy along the path; no write when the parent is missing). */
+function setAt(body: unknown, pointer: string, value: unknown): unknown {
+  return replaceAt(body, pointer.split("/").slice(1), value);
 }
 
 function withoutRaw(kase: Case): Case {
