@@ -27,8 +27,7 @@ Commands
              [--max-skew <s>] [--now <ts>]   (no timestamp window unless --max-skew is given)
   generate   Rebuild generated/ from specs/          [--check] [--specs <file>] [--out <dir>]
 
-run, callback, validate, sign <scheme> and verify <scheme> take --help for their own flags; mock and generate
-have all their flags listed above.
+Each command takes --help for its own flags (sign <scheme> --help, verify <scheme> --help).
 
 Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
 

@@ -52,7 +52,9 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): number {
   // Node's parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION: a usage error.
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-    ctx.stderr(`doku-conformance: ${(error as Error).message}; see --help\n`);
+    // Node's message can span lines (e.g. a flag missing its value explains itself at length): keep the first.
+    const first = ((error as Error).message.split("\n")[0] ?? "").trim();
+    ctx.stderr(`doku-conformance: ${first}; see --help\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

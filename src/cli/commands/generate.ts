@@ -4,6 +4,14 @@ import { parseArgs } from "node:util";
 import { checkGenerated, writeGenerated } from "../../spec/generate/index.js";
 import type { Command } from "../context.js";
 
+const GENERATE_HELP = `Usage: doku-conformance generate [--check] [--specs <file>] [--out <dir>]
+
+Rebuilds generated/ (bundled document, operation table, validators, types, manifest) from the specs.
+  --check          write nothing; exit 1 listing stale or missing files when generated/ differs
+  --specs <file>   root spec (default: the package's specs/doku.yaml)
+  --out <dir>      output directory (default: the package's generated/)
+`;
+
 export const generate: Command = async (args, ctx) => {
   const { values } = parseArgs({
     args,
@@ -12,8 +20,13 @@ export const generate: Command = async (args, ctx) => {
       check: { type: "boolean", default: false },
       specs: { type: "string" },
       out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) {
+    ctx.stdout(GENERATE_HELP);
+    return 0;
+  }
   const options = {
     specPath: values.specs ? resolve(ctx.cwd, values.specs) : join(ctx.packageRoot, "specs", "doku.yaml"),
     outDir: values.out ? resolve(ctx.cwd, values.out) : join(ctx.packageRoot, "generated"),

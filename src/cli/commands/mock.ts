@@ -10,6 +10,17 @@ import { type ResolvedIdentity, resolveIdentity, startMock } from "../../mock/in
 import { UsageError } from "../../model/errors.js";
 import type { Command } from "../context.js";
 
+const MOCK_HELP = `Usage: doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]
+
+Starts the embedded DOKU mock and prints "listening on http://HOST:PORT" first; runs until Ctrl+C.
+  --port <n>              port to listen on (default 0: a free port, printed)
+  --host <addr>           address to bind (default 127.0.0.1)
+  --identity-file <path>  read the mock identity from this JSON file (created with a generated one if missing)
+  --show-secrets          also print the secret key and the generated merchant private key
+Identity otherwise comes from DOKU_CLIENT_ID + DOKU_SECRET_KEY + DOKU_PUBLIC_KEY_FILE (the merchant's public
+key) or is generated for this run. See docs/mock.md.
+`;
+
 export const mock: Command = async (args, ctx) => {
   const { values } = parseArgs({
     args,
@@ -19,8 +30,13 @@ export const mock: Command = async (args, ctx) => {
       host: { type: "string", default: "127.0.0.1" },
       "identity-file": { type: "string" },
       "show-secrets": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) {
+    ctx.stdout(MOCK_HELP);
+    return 0;
+  }
   const port = parsePort(values.port);
   const identityFile = values["identity-file"];
   // The key pair is made on the thread pool while the bundle loads.

@@ -130,6 +130,9 @@ export const run: Command = async (args, ctx) => {
       `doku-conformance run: ${verdict} · ${summary.summary.cases} cases · seed ${summary.seed}${files().length ? ` · ${files().join(", ")}` : ""}\n`,
     );
   }
+  if (summary.incomplete && ctx.signal.aborted) {
+    ctx.stderr("doku-conformance: run interrupted; the reports hold what was sent before the interrupt\n");
+  }
   return summary.exitCode;
 };
 
