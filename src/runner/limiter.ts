@@ -40,14 +40,33 @@ export function createLimiter(options: LimiterOptions): Limiter {
     if (next) next();
     else active--;
   };
-  return {
-    async run(task) {
-      await acquire();
-      try {
-        return await task();
-      } finally {
+  const settle = <T>(task: () => Promise<T>): Promise<T> => {
+    let running: Promise<T>;
+    try {
+      running = task();
+    } catch (error) {
+      release();
+      return Promise.reject(error);
+    }
+    return running.then(
+      (value) => {
         release();
+        return value;
+      },
+      (error: unknown) => {
+        release();
+        throw error;
+      },
+    );
+  };
+  return {
+    run(task) {
+      // A free slot and no rate limit: start at once, without the promise layers of waiting.
+      if (interval === 0 && active < options.concurrency) {
+        active++;
+        return settle(task);
       }
+      return acquire().then(() => settle(task));
     },
   };
 }

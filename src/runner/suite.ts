@@ -31,6 +31,9 @@ import { createHttpTransport, TransportFailure } from "./transport.js";
 import { keySpaces, UniqueKeys } from "./unique.js";
 import { packageVersion } from "./version.js";
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+
 /** Operations that neither create nor change data on their own (their setup may; see SETUP). */
 const READ_ONLY = new Set(["snapGetTokenB2b", "snapCheckVaStatus", "orderStatus"]);
 /** Kit policy: at most this many violation groups are shrunk per run. */
@@ -131,14 +134,18 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
       }, target.name);
     }
     let listenerError: unknown;
+    const noteListenerError = (error: unknown) => {
+      listenerError ??= error;
+    };
     const emit = (event: RunEvent) => {
       for (const listener of o.listeners) {
         try {
-          Promise.resolve(listener.onEvent(event)).catch((error: unknown) => {
-            listenerError ??= error;
-          });
+          // Only a listener that returns a promise needs one observed; synchronous ones cost no promise.
+          const result = listener.onEvent(event) as unknown;
+          if (result instanceof Promise) result.catch(noteListenerError);
+          else if (isThenable(result)) Promise.resolve(result).catch(noteListenerError);
         } catch (error) {
-          listenerError ??= error;
+          noteListenerError(error);
         }
       }
     };
@@ -171,14 +178,15 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
           const outcome = await runPlanned(rt, planned);
           byKey.set(`${planned.operation.id}|${planned.phase}|${planned.index}`, planned);
           recorder.record(outcome);
-          emit({
-            type: "case-finished",
-            operationId: outcome.operationId,
-            phase: outcome.phase,
-            index: outcome.index,
-            exchange: outcome.exchange,
-            violations: outcome.violations,
-          });
+          if (o.listeners.length > 0)
+            emit({
+              type: "case-finished",
+              operationId: outcome.operationId,
+              phase: outcome.phase,
+              index: outcome.index,
+              exchange: outcome.exchange,
+              violations: outcome.violations,
+            });
         } catch (error) {
           if (!(error instanceof Stopped)) failure ??= error;
           rt.stop.abort();

@@ -32,6 +32,14 @@ export const UNIQUE_KEYS: Readonly<Record<string, readonly KeyGroup[]>> = {
 
 const MAX_ATTEMPTS = 500;
 
+/** The registry key of a group's field values. */
+function keyOf(fields: readonly string[]): string {
+  if (fields.length === 0) return "";
+  let key = (fields[0] as string).trim();
+  for (let i = 1; i < fields.length; i++) key += `|${(fields[i] as string).trim()}`;
+  return key;
+}
+
 /** The key namespaces an operation writes (none for an unknown id). */
 export function keySpaces(operationId: string | undefined): string[] {
   return operationId === undefined ? [] : (UNIQUE_KEYS[operationId] ?? []).map((g) => g.space);
@@ -60,21 +68,22 @@ export class UniqueKeys {
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
-      const keyOf = (fields: readonly string[]) => fields.map((v) => v.trim()).join("|");
-      if (!used.has(keyOf(original))) {
-        used.add(keyOf(original));
+      const originalKey = keyOf(original);
+      if (!used.has(originalKey)) {
+        used.add(originalKey);
         continue;
       }
       // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
-      const resumeKey = `${group.space}\u0000${keyOf(original)}`;
+      const resumeKey = `${group.space}\u0000${originalKey}`;
       let found: Record<string, unknown> | undefined;
       let salt = this.resume.get(resumeKey) ?? 1;
       for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++, salt++) {
         const fields = variant(original, salt);
-        if (used.has(keyOf(fields))) continue;
+        const fieldsKey = keyOf(fields);
+        if (used.has(fieldsKey)) continue;
         const candidate = withFields(body, group.pointers, fields, operation);
         if (!this.valid(operation, candidate)) continue;
-        used.add(keyOf(fields));
+        used.add(fieldsKey);
         found = candidate;
       }
       this.resume.set(resumeKey, salt);
