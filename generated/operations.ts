@@ -3889,7 +3889,7 @@ export const operations: readonly Operation[] = [
     "responses": [
       {
         "status": "200",
-        "description": "Successful (2002600, observed). Body shape from DOKU's Java SDK DTO; no DOKU response sample. DOKU-authored: open objects.",
+        "description": "Successful (2002600, observed in a third-party sandbox run: research doku-api.md §5.4). Body shape from DOKU's Java SDK DTO; no DOKU response sample. DOKU-authored: open objects.",
         "examples": [],
         "contentType": "application/json",
         "body": {

@@ -1386,7 +1386,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful (2002600, observed). Body shape from DOKU's Java SDK DTO; no DOKU response sample. DOKU-authored: open objects. */
+            /** @description Successful (2002600, observed in a third-party sandbox run: research doku-api.md §5.4). Body shape from DOKU's Java SDK DTO; no DOKU response sample. DOKU-authored: open objects. */
             200: {
                 headers: {
                     [name: string]: unknown;
