@@ -10,7 +10,8 @@
  * 2. raw: a fresh mock with the same identity; the captured requests are re-sent in the same order by a plain
  *    keep-alive loop with 8 in flight, re-signed on the fly (fresh token, X-EXTERNAL-ID / Request-Id,
  *    timestamp), nothing generated, nothing checked. requests/s = requests / wall time.
- * 3. ratio = runner requests/s / raw requests/s (goal >= 0.70); cases/s goal >= 1000.
+ * 3. ratio = runner requests/s / raw requests/s (goal >= 0.70); cases/s goal >= 1000. cpuMicrosPerCase = process
+ *    CPU time (user + system: runner and in-process mock together) during runSuite / cases, median of rounds.
  * 4. default run: `node bin/doku-conformance.js run` (all operations, all phases, 100 cases) spawned, wall
  *    time from spawn to exit (goal <= 8 s), its exit code recorded.
  * Each measurement runs ROUNDS times after one warm-up; the median is reported.
@@ -53,6 +54,7 @@ async function runnerRound(seed: number) {
   const sent: SentRequest[] = [];
   const outputDir = mkdtempSync(join(tmpdir(), "bench-runner-"));
   const transport = recording(createHttpTransport({ maxSockets: CONCURRENCY }), sent);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const summary = await runSuite({
     bundle,
@@ -65,9 +67,11 @@ async function runnerRound(seed: number) {
     concurrency: CONCURRENCY,
   });
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   rmSync(outputDir, { recursive: true, force: true });
   return {
     ms,
+    cpuMicros: used.user + used.system,
     cases: summary.summary.cases,
     requests: summary.summary.requests,
     errors: summary.summary.errors,
@@ -196,6 +200,8 @@ console.log(
     runner: {
       casesPerSecond: Math.round(runnerCasesPerSecond),
       requestsPerSecond: Math.round(runnerRequestsPerSecond),
+      // CPU time (runner + the in-process mock) per case: steadier than wall time on a shared machine.
+      cpuMicrosPerCase: Math.round(median(runner.map((r) => r.cpuMicros / r.cases))),
       cases: runner[0]?.cases,
       requests: runner[0]?.requests,
       errorViolations: runner.map((r) => r.errors),
