@@ -100,13 +100,16 @@ function operationTable(summary: RunSummary, p: Paint): string[] {
     );
     const applied = summary.checks.filter((c) => (op.checks[c]?.applied ?? 0) > 0);
     const notApplied = summary.checks.length - applied.length;
+    // Nothing ran (unreachable target, interrupted before the first answer): neither passed nor failed.
     const status =
       failing.length > 0
         ? failing
             .map((c) => p.red(`✗ ${c} (${op.checks[c]?.failed ?? 0}/${op.checks[c]?.applied ?? 0})`))
             .join(", ")
-        : p.green(`✓ ${applied.length} checks`) +
-          (notApplied > 0 ? p.dim(` (${notApplied} did not apply)`) : "");
+        : applied.length === 0
+          ? p.dim("no checks ran")
+          : p.green(`✓ ${applied.length} checks`) +
+            (notApplied > 0 ? p.dim(` (${notApplied} did not apply)`) : "");
     rows.push([op.operationId, String(op.cases), String(op.passed), String(op.failed), status]);
   }
   return table(rows, [1, 2, 3]);

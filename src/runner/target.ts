@@ -55,7 +55,8 @@ export async function resolveTarget(request: TargetRequest): Promise<ResolvedTar
   }
   const credentials = await credentialsFromEnv(request.env, request.needPrivateKey, request.target);
   return {
-    name: request.target === "sandbox" ? "sandbox" : baseUrl,
+    // Reports name where requests really went: DOKU_BASE_URL overrides the sandbox URL too.
+    name: request.target === "sandbox" && !request.env.DOKU_BASE_URL ? "sandbox" : baseUrl,
     baseUrl,
     credentials,
     production: url.hostname.toLowerCase() === PRODUCTION_HOST,
