@@ -1,4 +1,8 @@
-/** Package entry: the engine API plus the DOKU spec bundle generated from specs/. */
+/**
+ * Package entry: the engine API plus the DOKU spec bundle generated from specs/. The engine API is named
+ * export by export (with TSDoc) in src/index.ts; this entry re-exports it whole so the two cannot drift, and
+ * adds the one thing src/ may not import: generated/.
+ */
 export * from "../src/index.js";
 /** Loads generated/: the operation table, standalone validators and the bundled OpenAPI document. */
 export { loadSpecBundle } from "./bundle.js";
