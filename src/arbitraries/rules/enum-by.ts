@@ -8,6 +8,7 @@ import { SpecError } from "../../model/errors.js";
 import { checkShape, witnesses } from "../builders.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import { clone, deepEqual, get, set } from "../pointer.js";
+import { biasBy } from "./bias-by.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
 
@@ -39,17 +40,7 @@ export const enumByPlan: RulePlanner = (rule, ctx) => {
     reason: `${field} is not allowed for that ${by}`,
     holds: fastHolds[rule.kind](rule),
     extras: fc.tuple(fc.nat(2), fc.nat(), fc.nat()),
-    bias(body, extra) {
-      const [mode, k] = extra as number[];
-      if (
-        mode === 0 &&
-        keys.length > 0 &&
-        get(body, field) !== undefined &&
-        ensureParents(body, ctx.root, by)
-      ) {
-        set(body, by, keys[k! % keys.length]);
-      }
-    },
+    bias: biasBy(ctx.root, field, by, keys),
     repair(body, extra) {
       const list = usable[String(get(body, by))];
       const value = get(body, field);

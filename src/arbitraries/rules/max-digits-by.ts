@@ -11,6 +11,7 @@ import { ensureParents, shapeAt } from "../locate.js";
 import { clone, get, set } from "../pointer.js";
 import type { Shape, StringShape } from "../shape.js";
 import { stringOfLength } from "../string.js";
+import { biasBy } from "./bias-by.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
 
@@ -67,17 +68,7 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
     reason: `${field} has more digits than allowed for that ${by}`,
     holds: fastHolds[rule.kind](rule),
     extras: fc.tuple(fc.nat(2), fc.nat()),
-    bias(body, extra) {
-      const [mode, k] = extra as number[];
-      if (
-        mode === 0 &&
-        keys.length > 0 &&
-        get(body, field) !== undefined &&
-        ensureParents(body, ctx.root, by)
-      ) {
-        set(body, by, keys[k! % keys.length]);
-      }
-    },
+    bias: biasBy(ctx.root, field, by, keys),
     repair(body) {
       const limit = limits[String(get(body, by))];
       const value = get(body, field);
