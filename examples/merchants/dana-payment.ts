@@ -10,18 +10,12 @@
  * 2xx. DOKU documents no answer body for e-wallet notifications: this one sends the BI-SNAP style envelope.
  */
 import { createPublicKey } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { parseJson, rawBody, sendJson } from "./lib/http.js";
+import type { Server } from "node:http";
+import { parseJson, sendJson } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import {
-  answerTokenRequest,
-  type CallbackAuth,
-  IssuedTokens,
-  type SnapConfig,
-  verifyDokuCallback,
-} from "./lib/snap.js";
+import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
 
-export const TOKEN_PATH = "/v1.0/access-token/b2b";
+export { TOKEN_PATH } from "./lib/snap.js";
 
 interface EwalletNotification {
   originalPartnerReferenceNo?: string;
@@ -38,27 +32,20 @@ export function createMerchant(
   config: SnapConfig,
   store: EwalletStore = { orders: new Map(), applied: new Set() },
 ): Server {
-  const tokens = new IssuedTokens();
-  return createServer(async (req, res) => {
-    const body = await rawBody(req);
-    if (req.url === TOKEN_PATH) {
-      answerTokenRequest(req, res, config, tokens);
-      return;
-    }
-    const problem = verifyDokuCallback(req, body, config, tokens);
-    if (problem !== undefined) {
-      sendJson(res, 401, { responseCode: "4010000", responseMessage: `Unauthorized. ${problem}` });
-      return;
-    }
-    const externalId = String(req.headers["x-external-id"] ?? "");
-    if (!store.applied.has(externalId)) {
-      const notification = (parseJson(body) ?? {}) as EwalletNotification;
-      const reference = notification.originalPartnerReferenceNo;
-      if (reference !== undefined) store.orders.set(reference, notification.latestTransactionStatus ?? "");
-      store.applied.add(externalId);
-    }
-    sendJson(res, 200, { responseCode: "2005600", responseMessage: "Successful" });
-  });
+  return snapCallbackServer(
+    config,
+    () => "4010000",
+    (req, res, body) => {
+      const externalId = String(req.headers["x-external-id"] ?? "");
+      if (!store.applied.has(externalId)) {
+        const notification = (parseJson(body) ?? {}) as EwalletNotification;
+        const reference = notification.originalPartnerReferenceNo;
+        if (reference !== undefined) store.orders.set(reference, notification.latestTransactionStatus ?? "");
+        store.applied.add(externalId);
+      }
+      sendJson(res, 200, { responseCode: "2005600", responseMessage: "Successful" });
+    },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

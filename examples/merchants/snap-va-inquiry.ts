@@ -11,16 +11,10 @@
  * 4012401 if not), then answer the bill (2002400) or 404 4042412 for an unknown VA.
  */
 import { createPublicKey } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { parseJson, rawBody, sendJson } from "./lib/http.js";
+import type { Server } from "node:http";
+import { parseJson, sendJson } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import {
-  answerTokenRequest,
-  type CallbackAuth,
-  IssuedTokens,
-  type SnapConfig,
-  verifyDokuCallback,
-} from "./lib/snap.js";
+import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
 
 export interface SnapBill {
   name: string;
@@ -34,23 +28,12 @@ interface Inquiry {
   inquiryRequestId?: string;
 }
 
-export const TOKEN_PATH = "/v1.0/access-token/b2b";
+export { TOKEN_PATH } from "./lib/snap.js";
 
 /** Bills are keyed by partnerServiceId (as sent, padding included) + customerNo. */
 export function createMerchant(config: SnapConfig, bills: ReadonlyMap<string, SnapBill>): Server {
-  const tokens = new IssuedTokens();
-  return createServer(async (req, res) => {
-    const body = await rawBody(req);
-    if (req.url === TOKEN_PATH) {
-      answerTokenRequest(req, res, config, tokens);
-      return;
-    }
-    const problem = verifyDokuCallback(req, body, config, tokens);
-    if (problem !== undefined) {
-      const code = problem.startsWith("Authorization") ? "4012401" : "4012400";
-      sendJson(res, 401, { responseCode: code, responseMessage: `Unauthorized. ${problem}` });
-      return;
-    }
+  const unauthorized = (problem: string) => (problem.startsWith("Authorization") ? "4012401" : "4012400");
+  return snapCallbackServer(config, unauthorized, (_req, res, body) => {
     const inquiry = (parseJson(body) ?? {}) as Inquiry;
     const partnerServiceId = inquiry.partnerServiceId ?? "";
     const customerNo = inquiry.customerNo ?? "";

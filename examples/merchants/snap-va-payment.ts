@@ -10,18 +10,12 @@
  * redelivery gets the answer it got the first time — and acknowledge with 2002500, echoing the VA.
  */
 import { createPublicKey } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { parseJson, rawBody, sendJson, sendText } from "./lib/http.js";
+import type { Server } from "node:http";
+import { parseJson, sendText } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import {
-  answerTokenRequest,
-  type CallbackAuth,
-  IssuedTokens,
-  type SnapConfig,
-  verifyDokuCallback,
-} from "./lib/snap.js";
+import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
 
-export const TOKEN_PATH = "/v1.0/access-token/b2b";
+export { TOKEN_PATH } from "./lib/snap.js";
 
 interface Payment {
   partnerServiceId?: string;
@@ -43,41 +37,34 @@ export function createMerchant(
   config: SnapConfig,
   store: PaymentStore = { paid: new Map(), answers: new Map() },
 ): Server {
-  const tokens = new IssuedTokens();
-  return createServer(async (req, res) => {
-    const body = await rawBody(req);
-    if (req.url === TOKEN_PATH) {
-      answerTokenRequest(req, res, config, tokens);
-      return;
-    }
-    const problem = verifyDokuCallback(req, body, config, tokens);
-    if (problem !== undefined) {
-      sendJson(res, 401, { responseCode: "4012501", responseMessage: `Unauthorized. ${problem}` });
-      return;
-    }
-    const externalId = String(req.headers["x-external-id"] ?? "");
-    const previous = store.answers.get(externalId);
-    if (previous !== undefined) {
-      sendText(res, 200, previous);
-      return;
-    }
-    const payment = (parseJson(body) ?? {}) as Payment;
-    // Unknown VAs are acknowledged too: DOKU is the source of truth for the payment; log and reconcile.
-    if (payment.trxId !== undefined) store.paid.set(payment.trxId, payment.paidAmount?.value ?? "");
-    const answer = JSON.stringify({
-      responseCode: "2002500",
-      responseMessage: "Success",
-      virtualAccountData: {
-        partnerServiceId: payment.partnerServiceId,
-        customerNo: payment.customerNo,
-        virtualAccountNo: payment.virtualAccountNo,
-        virtualAccountName: payment.virtualAccountName,
-        ...(payment.paymentRequestId === undefined ? {} : { paymentRequestId: payment.paymentRequestId }),
-      },
-    });
-    store.answers.set(externalId, answer);
-    sendText(res, 200, answer);
-  });
+  return snapCallbackServer(
+    config,
+    () => "4012501",
+    (req, res, body) => {
+      const externalId = String(req.headers["x-external-id"] ?? "");
+      const previous = store.answers.get(externalId);
+      if (previous !== undefined) {
+        sendText(res, 200, previous);
+        return;
+      }
+      const payment = (parseJson(body) ?? {}) as Payment;
+      // Unknown VAs are acknowledged too: DOKU is the source of truth for the payment; log and reconcile.
+      if (payment.trxId !== undefined) store.paid.set(payment.trxId, payment.paidAmount?.value ?? "");
+      const answer = JSON.stringify({
+        responseCode: "2002500",
+        responseMessage: "Success",
+        virtualAccountData: {
+          partnerServiceId: payment.partnerServiceId,
+          customerNo: payment.customerNo,
+          virtualAccountNo: payment.virtualAccountNo,
+          virtualAccountName: payment.virtualAccountName,
+          ...(payment.paymentRequestId === undefined ? {} : { paymentRequestId: payment.paymentRequestId }),
+        },
+      });
+      store.answers.set(externalId, answer);
+      sendText(res, 200, answer);
+    },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

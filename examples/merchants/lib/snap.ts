@@ -12,8 +12,8 @@
  * and key order stay as received. Do not JSON.parse + JSON.stringify to minify.
  */
 import { createHash, createHmac, type KeyObject, randomBytes, timingSafeEqual, verify } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { freshTimestamp, header, sendJson } from "./http.js";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { freshTimestamp, header, rawBody, sendJson } from "./http.js";
 
 export type CallbackAuth = "snap-hmac" | "snap-rsa" | "bearer-only";
 
@@ -128,4 +128,36 @@ export function verifyDokuCallback(
     bytes.toString("base64") === signature &&
     verify("sha256", message, config.dokuPublicKey, bytes);
   return ok ? undefined : "X-SIGNATURE does not verify with the DOKU public key";
+}
+
+/** Where these reference merchants serve the token endpoint DOKU calls first (BI-SNAP path; DOKU documents none). */
+export const TOKEN_PATH = "/v1.0/access-token/b2b";
+
+/**
+ * A SNAP callback server: answers DOKU's token request at TOKEN_PATH, refuses a callback that does not
+ * authenticate with 401 and `unauthorizedCode(problem)` BEFORE anything is processed, and hands an
+ * authenticated one, with its raw body bytes, to `handle`.
+ */
+export function snapCallbackServer(
+  config: SnapConfig,
+  unauthorizedCode: (problem: string) => string,
+  handle: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void,
+): Server {
+  const tokens = new IssuedTokens();
+  return createServer(async (req, res) => {
+    const body = await rawBody(req);
+    if (req.url === TOKEN_PATH) {
+      answerTokenRequest(req, res, config, tokens);
+      return;
+    }
+    const problem = verifyDokuCallback(req, body, config, tokens);
+    if (problem !== undefined) {
+      sendJson(res, 401, {
+        responseCode: unauthorizedCode(problem),
+        responseMessage: `Unauthorized. ${problem}`,
+      });
+      return;
+    }
+    handle(req, res, body);
+  });
 }
