@@ -1,5 +1,5 @@
 /**
- * Import direction inside src/ (STYLE.md): model -> spec -> validation -> signatures -> arbitraries -> checks
+ * Import direction inside src/ (STYLE.md): model -> validation -> signatures -> arbitraries -> checks
  * -> runner -> reporters -> callbacks -> cli, with mock/ beside runner and client/ beside arbitraries
  * (callbacks reuse the runner's reporters).
  * src/ never imports generated/ or conformance/. Exit 1 listing each backwards import.
@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 
 const LAYERS: Record<string, number> = {
   model: 0,
-  spec: 1,
   validation: 2,
   signatures: 3,
   client: 4,
@@ -20,6 +19,7 @@ const LAYERS: Record<string, number> = {
   runner: 6,
   reporters: 7,
   callbacks: 8,
+  generator: 8,
   cli: 9,
   "index.ts": 10,
 };

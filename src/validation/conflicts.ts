@@ -7,7 +7,7 @@
 import { SpecError } from "../model/errors.js";
 import type { CompiledValidator, DokuConflict } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
-import { createAjv } from "../spec/ajv.js";
+import { createAjv } from "./ajv.js";
 import { valueAt } from "./pointer.js";
 import type { ChainNode } from "./schema-chain.js";
 

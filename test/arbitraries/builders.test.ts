@@ -13,7 +13,7 @@ import {
   requestBodyCases,
 } from "../../src/arbitraries/index.js";
 import type { JsonSchema } from "../../src/model/schema.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 import { errorsOf, valuesAndShrinks } from "./helpers.js";
 
 const ISO_OFFSET = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$";

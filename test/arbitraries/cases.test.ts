@@ -15,7 +15,7 @@ import {
 } from "../../src/arbitraries/index.js";
 import type { Case } from "../../src/model/case.js";
 import type { Operation } from "../../src/model/operation.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 import { errorsOf, valuesAndShrinks } from "./helpers.js";
 
 const headers = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fromChoices } from "../../src/arbitraries/choice.js";
 import { findFormat, formats, formatValid } from "../../src/arbitraries/formats/index.js";
 import { arbitraryOf, compileSchemaRef } from "../../src/arbitraries/index.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 
 const ajvFormat = (format: string) => compileValidators({ f: { type: "string", format } }).f!;
 const sample = (name: string) => {

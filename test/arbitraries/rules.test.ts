@@ -13,7 +13,7 @@ import {
 import { fastHolds } from "../../src/arbitraries/rules/holds.js";
 import { holdsFor } from "../../src/arbitraries/rules/index.js";
 import type { DokuRule, Operation } from "../../src/model/operation.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 import { ruleViolations } from "../../src/validation/index.js";
 import { errorsOf, valuesAndShrinks } from "./helpers.js";
 

@@ -11,7 +11,7 @@ import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { CliContext } from "../../src/cli/context.js";
 import { runCli } from "../../src/cli/main.js";
 import { REPORT_SCHEMA } from "../../src/reporters/report-schema.js";
-import { createAjv } from "../../src/spec/ajv.js";
+import { createAjv } from "../../src/validation/ajv.js";
 import { CLIENT_ID, dokuPair, type Listening, listen, SECRET_KEY, tempDir } from "./helpers.js";
 import { nonSnapMerchant } from "./merchants/nonsnap.js";
 import { snapMerchant } from "./merchants/snap.js";

@@ -3,7 +3,7 @@ import type { CheckContext } from "../../src/checks/check.js";
 import { DEFAULT_POLICY } from "../../src/checks/check.js";
 import type { Case, Exchange, Expectation, ReceivedResponse } from "../../src/model/case.js";
 import type { Operation } from "../../src/model/operation.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 
 const envelope = {
   type: "object",

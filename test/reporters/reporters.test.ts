@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { createReporters } from "../../src/reporters/index.js";
 import { REPORT_SCHEMA } from "../../src/reporters/report-schema.js";
-import { createAjv } from "../../src/spec/ajv.js";
+import { createAjv } from "../../src/validation/ajv.js";
 import { runAgainst } from "../runner/helpers.js";
 
 const validateReport = createAjv().compile(REPORT_SCHEMA);

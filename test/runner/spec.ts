@@ -5,7 +5,7 @@ import type { Case, Expectation } from "../../src/model/case.js";
 import type { Operation, OperationResponse, SpecBundle } from "../../src/model/operation.js";
 import type { JsonSchema } from "../../src/model/schema.js";
 import type { CaseSource } from "../../src/runner/planned.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 
 const envelope = (extra: Record<string, unknown> = {}): JsonSchema => ({
   type: "object",

@@ -10,7 +10,7 @@ import { curlLine, rerunLine, shellQuote } from "../../src/runner/replay.js";
 import { deriveSeed } from "../../src/runner/seed.js";
 import { bindCase, fillPath, SETUP } from "../../src/runner/setup.js";
 import { rotate, UniqueKeys } from "../../src/runner/unique.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 import { bundle, vaOp } from "./spec.js";
 
 describe("limiter", () => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { CompiledValidator, DokuRule, Operation, Violation } from "../../src/model/index.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 import { operationValidation, validateRequest, validateResponse } from "../../src/validation/index.js";
 import { baseFor, lengthMutations, type Mutation } from "../validation/whole-spec/mutations.js";
 import { ruleCases } from "../validation/whole-spec/rule-cases.js";

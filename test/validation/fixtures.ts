@@ -1,7 +1,7 @@
 /** Tiny inline operations compiled at runtime with the kit's one Ajv configuration. */
 import type { DokuRule, Operation, SchemaRef } from "../../src/model/index.js";
 import type { JsonSchema } from "../../src/model/schema.js";
-import { compileValidators } from "../../src/spec/ajv.js";
+import { compileValidators } from "../../src/validation/ajv.js";
 import type { OperationValidation } from "../../src/validation/index.js";
 
 export interface InlineSpec {

@@ -10,7 +10,7 @@ import { responseCode } from "../../checks/response-code.js";
 import type { CompiledValidator, DokuConflict } from "../../model/operation.js";
 import type { JsonSchema } from "../../model/schema.js";
 import type { Violation } from "../../model/violation.js";
-import { createAjv } from "../../spec/ajv.js";
+import { createAjv } from "../../validation/ajv.js";
 import { alternativeSentence } from "../../validation/conflicts.js";
 import { selectResponse } from "../../validation/validate.js";
 import type { CallbackCheck } from "./context.js";

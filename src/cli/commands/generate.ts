@@ -1,7 +1,7 @@
 /** `doku-conformance generate [--check] [--specs <file>] [--out <dir>]`: specs/ -> generated/; --check: exit 1 on drift. */
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { checkGenerated, writeGenerated } from "../../spec/generate/index.js";
+import { checkGenerated, writeGenerated } from "../../generator/index.js";
 import type { Command } from "../context.js";
 
 const GENERATE_HELP = `Usage: doku-conformance generate [--check] [--specs <file>] [--out <dir>]

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { CompiledValidator } from "../../../src/model/operation.js";
 import type { JsonSchema } from "../../../src/model/schema.js";
-import { createAjv } from "../../../src/spec/ajv.js";
+import { createAjv } from "../../../src/validation/ajv.js";
 import { refChain } from "./fields.js";
 
 const ajv = createAjv();

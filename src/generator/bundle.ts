@@ -1,6 +1,6 @@
 /** specs/doku.yaml (multi-file) -> one OpenAPI document, external $refs hoisted into #/components. */
 import { bundle, createConfig } from "@redocly/openapi-core";
-import { SpecError } from "../../model/errors.js";
+import { SpecError } from "../model/errors.js";
 
 export type OpenApiDocument = Record<string, unknown>;
 

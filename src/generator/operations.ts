@@ -2,7 +2,7 @@
  * The bundled document -> the operation table (plain data) and the schema slots validators are built from.
  * Every slot schema is self-contained (see self-contained.ts).
  */
-import { SpecError } from "../../model/errors.js";
+import { SpecError } from "../model/errors.js";
 import type {
   AuthScheme,
   DokuConflict,
@@ -12,8 +12,8 @@ import type {
   Operation,
   OperationResponse,
   SchemaRef,
-} from "../../model/operation.js";
-import type { JsonSchema } from "../../model/schema.js";
+} from "../model/operation.js";
+import type { JsonSchema } from "../model/schema.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { selfContained } from "./self-contained.js";
 

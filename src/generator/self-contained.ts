@@ -4,8 +4,8 @@
  * always resolves from the root of the slot schema (with `$ref`s ajv reports paths relative to the target).
  * A cycle is a SpecError.
  */
-import { SpecError } from "../../model/errors.js";
-import type { JsonSchema } from "../../model/schema.js";
+import { SpecError } from "../model/errors.js";
+import type { JsonSchema } from "../model/schema.js";
 
 const COMPONENT_PREFIX = "#/components/schemas/";
 /** Data, not schema: copied verbatim (an `alternative` inside x-doku-conflict is still inlined). */

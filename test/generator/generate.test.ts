@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../src/model/errors.js";
 import type { Operation, ValidatorSet } from "../../src/model/operation.js";
-import { compileValidators } from "../../src/spec/ajv.js";
-import { checkGenerated, generateFiles, writeGenerated } from "../../src/spec/generate/index.js";
+import { compileValidators } from "../../src/validation/ajv.js";
+import { checkGenerated, generateFiles, writeGenerated } from "../../src/generator/index.js";
 
 const ROOT = `openapi: 3.1.0
 info: {title: t, version: "1", license: {name: MIT, identifier: MIT}}

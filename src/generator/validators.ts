@@ -3,8 +3,8 @@
  * (deps-probe §4), so the module gets a createRequire preamble.
  */
 import standaloneModule from "ajv/dist/standalone/index.js";
-import type { JsonSchema } from "../../model/schema.js";
-import { createAjv } from "../ajv.js";
+import type { JsonSchema } from "../model/schema.js";
+import { createAjv } from "../validation/ajv.js";
 
 // CJS interop: the function arrives either as the module or as its `default`.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<string, string>) => string;
