@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { checkGenerated, generateFiles, writeGenerated } from "../../src/generator/index.js";
 import { SpecError } from "../../src/model/errors.js";
 import type { Operation, ValidatorSet } from "../../src/model/operation.js";
 import { compileValidators } from "../../src/validation/ajv.js";
-import { checkGenerated, generateFiles, writeGenerated } from "../../src/generator/index.js";
 
 const ROOT = `openapi: 3.1.0
 info: {title: t, version: "1", license: {name: MIT, identifier: MIT}}
