@@ -3,7 +3,7 @@
  * optional fields present and absent, numbers at their limits, each documented date-time form; all still
  * valid. Each is searched over a few deterministic valid bases until one keeps it valid after repairs.
  */
-import { builderOf } from "./builders.js";
+import { boundariesOf } from "./builders.js";
 import { applyEdit, type Edit, editHolds, sites } from "./edit.js";
 import { ordered } from "./locate.js";
 import { isValid, type Part } from "./part.js";
@@ -49,7 +49,7 @@ export function partBoundaries(
   const found: Boundary[] = [];
   const skipped: Unsupported[] = [];
   for (const site of sites(part.shape)) {
-    for (const v of builderOf(site.shape).boundaries(site.shape, get(bases[0], site.pointer))) {
+    for (const v of boundariesOf(site.shape, get(bases[0], site.pointer))) {
       const edit: Edit = {
         path: site.pointer + v.path,
         op: v.op,

@@ -1,7 +1,8 @@
 /**
  * Schema -> Shape. Resolves `#/...` refs (with a depth budget for recursion), merges allOf, turns
  * oneOf/anyOf and type arrays into unions, and dispatches each JSON type to its keyword family through
- * `compilers`. Every impossible or unsupported schema fails here, naming its pointer.
+ * `compilers` (each family's compile function, handed a `Ctx` for its children). Every impossible or
+ * unsupported schema fails here, naming its pointer.
  */
 import { SpecError } from "../model/errors.js";
 import type { SchemaRef } from "../model/operation.js";
@@ -9,34 +10,14 @@ import type { JsonSchema } from "../model/schema.js";
 import { mergeAllOf, REPEATED } from "./allof.js";
 import { compileArray } from "./array.js";
 import { compileBoolean, compileNull } from "./boolean.js";
+import { checkShape } from "./builders.js";
 import { compileEnum } from "./enum.js";
+import type { CompileOptions, Compiler, Ctx } from "./family.js";
 import { compileNumber } from "./number.js";
 import { compileObject } from "./object.js";
 import { escapeSegment, segments } from "./pointer.js";
-import type { StringContext } from "./regex/pattern.js";
 import type { Shape } from "./shape.js";
 import { compileString } from "./string.js";
-
-export interface CompileOptions {
-  /** Strings for a body or for headers (headers: printable ASCII, no controls). */
-  context: StringContext;
-  /** Generate occasional unknown properties where additionalProperties allows them. */
-  extras: boolean;
-  /** How often one $ref may nest inside itself before optional branches are cut. */
-  depth: number;
-}
-
-export interface Ctx extends CompileOptions {
-  key: string;
-  root: JsonSchema;
-  refs: readonly string[];
-  /** Schema pointer for messages. */
-  ptr(at: string): string;
-  /** Compiles a child; undefined when the $ref depth budget is spent (callers drop optional parts). */
-  compile(schema: unknown, at: string, name?: string): Shape | undefined;
-}
-
-export type Compiler = (schema: JsonSchema, at: string, ctx: Ctx, name?: string) => Shape;
 
 const compilers: Record<string, Compiler> = {
   string: compileString,
@@ -187,6 +168,7 @@ export function compileSchemaRef(ref: SchemaRef, options: CompileOptions): Shape
     root: ref.schema,
     refs: [],
     ptr: (at) => `${ref.key}#${at}`,
+    checkShape,
     compile(schema, at, name) {
       return compileNode(schema, at, this, name);
     },

@@ -6,18 +6,9 @@
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { arbitraryOf, checkShape, witness } from "./builders.js";
-import type { Ctx } from "./compile.js";
+import type { Builder, Ctx, Helpers } from "./family.js";
 import { child, escapeSegment } from "./pointer.js";
-import {
-  type Builder,
-  generated,
-  type Mutation,
-  type ObjectShape,
-  type Prop,
-  type Shape,
-  type Variant,
-} from "./shape.js";
+import { generated, type Mutation, type ObjectShape, type Prop, type Shape, type Variant } from "./shape.js";
 
 const ABSENT: unique symbol = Symbol("absent");
 const EXTRA_NAMES = ["x_doku_extra", "additionalField"];
@@ -66,12 +57,12 @@ export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectS
   return { kind: "object", ptr: ctx.ptr(at), props, additional, extras: ctx.extras && additional !== false };
 }
 
-function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeof ABSENT> {
+function extrasArbitrary(s: ObjectShape, h: Helpers): fc.Arbitrary<[string, unknown] | typeof ABSENT> {
   const names = EXTRA_NAMES.filter((n) => !s.props.some((p) => p.name === n));
   const value =
     s.additional === true || s.additional === false
       ? fc.string({ maxLength: 12, unit: "grapheme-ascii" })
-      : arbitraryOf(s.additional);
+      : h.arbitraryOf(s.additional);
   if (!s.extras || names.length === 0) return fc.constant(ABSENT);
   return fc.oneof(
     { weight: 9, arbitrary: fc.constant(ABSENT) },
@@ -80,14 +71,14 @@ function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeo
 }
 
 export const objectBuilder: Builder<ObjectShape> = {
-  arbitrary(s) {
+  arbitrary(s, h) {
     const props = s.props.filter((p) => generated(p.shape));
     const parts = props.map((p) =>
       p.required
-        ? arbitraryOf(p.shape)
-        : fc.option(arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
+        ? h.arbitraryOf(p.shape)
+        : fc.option(h.arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
     );
-    return fc.tuple(fc.tuple(...parts), extrasArbitrary(s)).map(([values, extra]) => {
+    return fc.tuple(fc.tuple(...parts), extrasArbitrary(s, h)).map(([values, extra]) => {
       const out: Record<string, unknown> = {};
       props.forEach((p, i) => {
         if (values[i] !== ABSENT) out[p.name] = values[i];
@@ -96,26 +87,26 @@ export const objectBuilder: Builder<ObjectShape> = {
       return out;
     });
   },
-  check(s, v, at, out) {
+  check(s, v, at, out, h) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
       return void out.push({ keyword: "type", pointer: at });
     const obj = v as Record<string, unknown>;
     for (const p of s.props) {
-      if (Object.hasOwn(obj, p.name)) out.push(...checkShape(p.shape, obj[p.name], child(at, p.name)));
+      if (Object.hasOwn(obj, p.name)) out.push(...h.checkShape(p.shape, obj[p.name], child(at, p.name)));
       else if (p.required) out.push({ keyword: "required", pointer: child(at, p.name) });
     }
     for (const key of Object.keys(obj)) {
       if (s.props.some((p) => p.name === key)) continue;
       if (s.additional === false) out.push({ keyword: "additionalProperties", pointer: child(at, key) });
-      else if (s.additional !== true) out.push(...checkShape(s.additional, obj[key], child(at, key)));
+      else if (s.additional !== true) out.push(...h.checkShape(s.additional, obj[key], child(at, key)));
     }
   },
-  boundaries(s, value) {
+  boundaries(s, value, h) {
     const obj = (value ?? {}) as Record<string, unknown>;
     const out: Variant[] = [];
     for (const p of s.props.filter((q) => !q.required && generated(q.shape))) {
       const path = child("", p.name);
-      const present = Object.hasOwn(obj, p.name) ? obj[p.name] : witness(p.shape);
+      const present = Object.hasOwn(obj, p.name) ? obj[p.name] : h.witness(p.shape);
       out.push(
         { path, op: "set", value: present, label: "present" },
         { path, op: "delete", label: "absent" },

@@ -6,13 +6,12 @@
 import type fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { firstBreak } from "./builders.js";
 import { fromChoices, zeroChoices } from "./choice.js";
-import type { Ctx } from "./compile.js";
+import type { Builder, Ctx } from "./family.js";
 import { findFormat, formatValid, supportedStringFormats } from "./formats/index.js";
 import { LENGTH_CAP, naturalRange } from "./regex/lengths.js";
 import { compilePattern, exactMatch, patternArbitrary, patternLengths } from "./regex/pattern.js";
-import type { Builder, Mutation, Negatives, StringShape, Unsupported, Variant } from "./shape.js";
+import type { Mutation, Negatives, StringShape, Unsupported, Variant } from "./shape.js";
 import { decodeText, textArbitrary } from "./text.js";
 
 /** Code points, counted like ajv's ucs2length. */
@@ -162,7 +161,7 @@ export const stringBuilder: Builder<StringShape> = {
     }
     return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
   },
-  negatives(s): Negatives {
+  negatives(s, _v, h): Negatives {
     const results: (Mutation | Unsupported)[] = [];
     const exact = (len: number): string[] => {
       const v = len < 0 || len > LENGTH_CAP ? undefined : stringOfLength(s, len);
@@ -175,7 +174,7 @@ export const stringBuilder: Builder<StringShape> = {
     ] as const) {
       if (len !== undefined)
         results.push(
-          firstBreak(
+          h.firstBreak(
             s,
             rule,
             exact(len),
@@ -187,7 +186,7 @@ export const stringBuilder: Builder<StringShape> = {
     if (s.pattern) {
       const source = s.pattern.source;
       results.push(
-        firstBreak(
+        h.firstBreak(
           s,
           "pattern",
           patternBreakers(s),
@@ -199,7 +198,7 @@ export const stringBuilder: Builder<StringShape> = {
     if (s.format && s.entry?.invalid) {
       const invalid = s.lens.map((l) => s.entry!.invalid!(l)).filter((v) => v !== undefined);
       results.push(
-        firstBreak(
+        h.firstBreak(
           s,
           "format",
           invalid,
@@ -208,7 +207,7 @@ export const stringBuilder: Builder<StringShape> = {
         ),
       );
     }
-    if (!s.untyped) results.push(firstBreak(s, "type", [12345], () => "a number instead of a string", ""));
+    if (!s.untyped) results.push(h.firstBreak(s, "type", [12345], () => "a number instead of a string", ""));
     return {
       mutations: results.filter((r): r is Mutation => "op" in r),
       unsupported: results.filter((r): r is Unsupported => !("op" in r)),
