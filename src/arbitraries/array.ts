@@ -1,9 +1,9 @@
 /** Arrays: items, minItems / maxItems, uniqueItems. */
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
+import { childPointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import type { Builder, Ctx, Helpers } from "./family.js";
-import { child } from "./pointer.js";
 import { type ArrayShape, generated, type Mutation, type Unsupported, type Variant } from "./shape.js";
 
 /** Generated arrays hold at most this many items beyond minItems. */
@@ -56,7 +56,7 @@ export const arrayBuilder: Builder<ArrayShape> = {
     if (v.length < s.minItems) out.push({ keyword: "minItems", pointer: at });
     if (s.maxItems !== undefined && v.length > s.maxItems) out.push({ keyword: "maxItems", pointer: at });
     if (s.unique && new Set(v.map(key)).size !== v.length) out.push({ keyword: "uniqueItems", pointer: at });
-    for (const [i, item] of v.entries()) out.push(...h.checkShape(s.items, item, child(at, i)));
+    for (const [i, item] of v.entries()) out.push(...h.checkShape(s.items, item, childPointer(at, i)));
   },
   boundaries(s, _v, h) {
     const out: Variant[] = [];

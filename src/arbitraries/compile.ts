@@ -6,6 +6,7 @@
  */
 import { SpecError } from "../model/errors.js";
 import type { SchemaRef } from "../model/operation.js";
+import { escapeToken, parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import { mergeAllOf, REPEATED } from "./allof.js";
 import { compileArray } from "./array.js";
@@ -15,7 +16,6 @@ import { compileEnum } from "./enum.js";
 import type { CompileOptions, Compiler, Ctx } from "./family.js";
 import { compileNumber } from "./number.js";
 import { compileObject } from "./object.js";
-import { escapeSegment, segments } from "./pointer.js";
 import type { Shape } from "./shape.js";
 import { compileString } from "./string.js";
 
@@ -52,7 +52,8 @@ const validating = (s: JsonSchema): string[] => Object.keys(s).filter((k) => SUP
 function resolve(ctx: Ctx, ref: string, at: string): [JsonSchema | boolean, string] {
   let node: unknown = ctx.root;
   const target = ref.startsWith("#") ? ref.slice(1) : undefined;
-  for (const s of target === undefined ? [] : segments(target)) node = isObject(node) ? node[s] : undefined;
+  for (const s of target === undefined ? [] : parsePointer(target))
+    node = isObject(node) ? node[s] : undefined;
   if (target === undefined || node === undefined)
     throw new SpecError(`$ref ${ref} cannot be resolved`, ctx.ptr(at));
   return [node as JsonSchema | boolean, target];
@@ -66,7 +67,7 @@ function compileNode(schema: unknown, at: string, ctx: Ctx, name?: string): Shap
     if (!SUPPORTED.has(k) && !ANNOTATIONS.has(k) && !k.startsWith("x-")) {
       throw new SpecError(
         `keyword "${k}" is not supported by the generator`,
-        ctx.ptr(`${at}/${escapeSegment(k)}`),
+        ctx.ptr(`${at}/${escapeToken(k)}`),
       );
     }
   }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
 import type { Builder, Ctx } from "./family.js";
-import { clone, deepEqual } from "./pointer.js";
+import { clone, deepEqual } from "./json.js";
 import type { EnumShape, Shape } from "./shape.js";
 
 export function compileEnum(schema: JsonSchema, at: string, ctx: Ctx, name?: string): EnumShape {
