@@ -1,18 +1,10 @@
 /** Arrays: items, minItems / maxItems, uniqueItems. */
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
+import { childPointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
-import { arbitraryOf, checkShape, witnesses } from "./builders.js";
-import type { Ctx } from "./compile.js";
-import { child } from "./pointer.js";
-import {
-  type ArrayShape,
-  type Builder,
-  generated,
-  type Mutation,
-  type Unsupported,
-  type Variant,
-} from "./shape.js";
+import type { Builder, Ctx, Helpers } from "./family.js";
+import { type ArrayShape, generated, type Mutation, type Unsupported, type Variant } from "./shape.js";
 
 /** Generated arrays hold at most this many items beyond minItems. */
 const EXTRA_ITEMS = 4;
@@ -43,44 +35,44 @@ export function compileArray(schema: JsonSchema, at: string, ctx: Ctx): ArraySha
 
 const key = (v: unknown): string => JSON.stringify(v);
 
-function listOf(s: ArrayShape, n: number): unknown[] | undefined {
+function listOf(s: ArrayShape, n: number, h: Helpers): unknown[] | undefined {
   if (n > MAX_LISTED || (n > 0 && !generated(s.items))) return undefined;
-  const list = witnesses(s.items, s.unique ? n * 4 + 8 : n);
+  const list = h.witnesses(s.items, s.unique ? n * 4 + 8 : n);
   const out = s.unique ? list.filter((v, i) => list.findIndex((w) => key(w) === key(v)) === i) : list;
   return out.length >= n ? out.slice(0, n) : undefined;
 }
 
 export const arrayBuilder: Builder<ArrayShape> = {
-  arbitrary(s) {
+  arbitrary(s, h) {
     const constraints = {
       minLength: s.minItems,
       maxLength: generated(s.items) ? Math.min(s.maxItems ?? Infinity, s.minItems + EXTRA_ITEMS) : 0,
     };
-    const item = arbitraryOf(s.items);
+    const item = h.arbitraryOf(s.items);
     return s.unique ? fc.uniqueArray(item, { ...constraints, selector: key }) : fc.array(item, constraints);
   },
-  check(s, v, at, out) {
+  check(s, v, at, out, h) {
     if (!Array.isArray(v)) return void out.push({ keyword: "type", pointer: at });
     if (v.length < s.minItems) out.push({ keyword: "minItems", pointer: at });
     if (s.maxItems !== undefined && v.length > s.maxItems) out.push({ keyword: "maxItems", pointer: at });
     if (s.unique && new Set(v.map(key)).size !== v.length) out.push({ keyword: "uniqueItems", pointer: at });
-    for (const [i, item] of v.entries()) out.push(...checkShape(s.items, item, child(at, i)));
+    for (const [i, item] of v.entries()) out.push(...h.checkShape(s.items, item, childPointer(at, i)));
   },
-  boundaries(s) {
+  boundaries(s, _v, h) {
     const out: Variant[] = [];
     const at = (n: number, label: string) => {
-      const value = listOf(s, n);
+      const value = listOf(s, n, h);
       if (value) out.push({ path: "", op: "set", value, label: `${label} ${n}` });
     };
     at(s.minItems, "at minItems");
     if (s.maxItems !== undefined && s.maxItems !== s.minItems) at(s.maxItems, "at maxItems");
     return out;
   },
-  negatives(s) {
+  negatives(s, _v, h) {
     const mutations: Mutation[] = [];
     const unsupported: Unsupported[] = [];
     const put = (rule: string, n: number) => {
-      const value = listOf(s, n);
+      const value = listOf(s, n, h);
       if (value) mutations.push({ path: "", op: "set", value, rule, reason: `${n} items` });
       else unsupported.push({ pointer: "", rule, reason: `cannot list ${n} valid items` });
     };

@@ -7,11 +7,12 @@ import fc from "fast-check";
 import type { Expectation, Phase } from "../model/case.js";
 import { SpecError } from "../model/errors.js";
 import type { DokuRule, Operation, SchemaRef } from "../model/operation.js";
+import { valueAt } from "../model/pointer.js";
 import { checkShape } from "./builders.js";
 import { compileSchemaRef } from "./compile.js";
+import { set } from "./json.js";
 import { makePart, type PartOptions } from "./part.js";
 import { type Mode, type PartsPlan, planParts } from "./parts.js";
-import { get, set } from "./pointer.js";
 import type { Shape } from "./shape.js";
 
 /** A generated body with what the receiver must do with it. */
@@ -91,7 +92,7 @@ function snapEnvelope(
   return {
     extras: fc.nat(),
     apply(value, extra) {
-      const old = get(value, "/responseCode");
+      const old = valueAt(value, "/responseCode");
       const tail = caseCodes?.length
         ? caseCodes[(extra as number) % caseCodes.length]
         : typeof old === "string"

@@ -1,9 +1,8 @@
 /** Booleans, null, and `{}` (any JSON value): the keyword-free leaves. */
 import fc from "fast-check";
 import type { JsonSchema } from "../model/schema.js";
-import { onlyBreaks } from "./builders.js";
-import type { Ctx } from "./compile.js";
-import type { Builder, LeafShape, Mutation } from "./shape.js";
+import type { Builder, Ctx, Helpers } from "./family.js";
+import type { LeafShape, Mutation } from "./shape.js";
 
 export const compileBoolean = (_s: JsonSchema, at: string, ctx: Ctx): LeafShape => ({
   kind: "boolean",
@@ -14,8 +13,8 @@ export const compileNull = (_s: JsonSchema, at: string, ctx: Ctx): LeafShape => 
   ptr: ctx.ptr(at),
 });
 
-function typeBreak(s: LeafShape, value: unknown, reason: string): Mutation[] {
-  return !s.untyped && onlyBreaks(s, value, "type")
+function typeBreak(s: LeafShape, value: unknown, reason: string, h: Helpers): Mutation[] {
+  return !s.untyped && h.onlyBreaks(s, value, "type")
     ? [{ path: "", op: "set", value, rule: "type", reason }]
     : [];
 }
@@ -29,7 +28,7 @@ export const booleanBuilder: Builder<LeafShape> = {
     { path: "", op: "set", value: true, label: "= true" },
     { path: "", op: "set", value: false, label: "= false" },
   ],
-  negatives: (s) => ({ mutations: typeBreak(s, "true", 'the string "true"'), unsupported: [] }),
+  negatives: (s, _v, h) => ({ mutations: typeBreak(s, "true", 'the string "true"', h), unsupported: [] }),
 };
 
 export const nullBuilder: Builder<LeafShape> = {
@@ -38,7 +37,7 @@ export const nullBuilder: Builder<LeafShape> = {
     if (v !== null) out.push({ keyword: "type", pointer: at });
   },
   boundaries: () => [{ path: "", op: "set", value: null, label: "= null" }],
-  negatives: (s) => ({ mutations: typeBreak(s, 0, "0 instead of null"), unsupported: [] }),
+  negatives: (s, _v, h) => ({ mutations: typeBreak(s, 0, "0 instead of null", h), unsupported: [] }),
 };
 
 /** `not: {}`: the property must be absent; never generated, always an issue when present. */

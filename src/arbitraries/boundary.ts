@@ -3,14 +3,15 @@
  * optional fields present and absent, numbers at their limits, each documented date-time form; all still
  * valid. Each is searched over a few deterministic valid bases until one keeps it valid after repairs.
  */
-import { builderOf } from "./builders.js";
+
+import { codePointLength } from "../model/code-points.js";
+import { valueAt } from "../model/pointer.js";
+import { boundariesOf } from "./builders.js";
 import { applyEdit, type Edit, editHolds, sites } from "./edit.js";
 import { ordered } from "./locate.js";
 import { isValid, type Part } from "./part.js";
-import { get } from "./pointer.js";
 import { repairAll } from "./rules/index.js";
 import type { Unsupported } from "./shape.js";
-import { cpLength } from "./string.js";
 
 export interface Boundary {
   edit: Edit;
@@ -29,8 +30,10 @@ export function tryBoundary(part: Part, base: unknown, edit: Edit, extras: reado
   const value = derived ? derived.resize!(base, edit.length!) : applyEdit(part.shape, base, edit);
   if (value === undefined && edit.path !== "") return undefined;
   if (!repairAll(part.plans, value, extras, part.status, false, edit.path)) return undefined;
-  const now = get(value, edit.path);
-  const holds = derived ? typeof now === "string" && cpLength(now) === edit.length : editHolds(value, edit);
+  const now = valueAt(value, edit.path);
+  const holds = derived
+    ? typeof now === "string" && codePointLength(now) === edit.length
+    : editHolds(value, edit);
   return holds && isValid(part, value) ? ordered(part.shape, value) : undefined;
 }
 
@@ -49,7 +52,7 @@ export function partBoundaries(
   const found: Boundary[] = [];
   const skipped: Unsupported[] = [];
   for (const site of sites(part.shape)) {
-    for (const v of builderOf(site.shape).boundaries(site.shape, get(bases[0], site.pointer))) {
+    for (const v of boundariesOf(site.shape, valueAt(bases[0], site.pointer))) {
       const edit: Edit = {
         path: site.pointer + v.path,
         op: v.op,

@@ -1,47 +1,41 @@
 /**
- * The keyword-family table: one Builder per shape kind, and the dispatching helpers every family and
- * the walker use (arbitrary, check, deterministic witnesses, "breaks exactly this rule").
+ * The keyword-family table: one Builder per shape kind, and the helpers that dispatch through it
+ * (arbitrary, check, deterministic witnesses, "breaks exactly this rule"). Each family receives these
+ * helpers as an argument (family.ts) instead of importing them, so no family imports this file.
  */
 import fc from "fast-check";
 import { arrayBuilder } from "./array.js";
 import { anyBuilder, booleanBuilder, neverBuilder, nullBuilder } from "./boolean.js";
 import { enumBuilder } from "./enum.js";
+import type { Builder, Helpers } from "./family.js";
+import { clone } from "./json.js";
 import { numberBuilder } from "./number.js";
 import { objectBuilder } from "./object.js";
-import { clone } from "./pointer.js";
-import type { Builder, Issue, Mutation, Shape, ShapeKind, Unsupported } from "./shape.js";
+import type { Issue, Mutation, Negatives, Shape, ShapeKind, Unsupported, Variant } from "./shape.js";
 import { stringBuilder } from "./string.js";
 import { unionBuilder } from "./union.js";
 
-type Table = { [K in ShapeKind]: Builder<Extract<Shape, { kind: K }>> };
+const table: { [K in ShapeKind]: Builder<Extract<Shape, { kind: K }>> } = {
+  string: stringBuilder,
+  number: numberBuilder,
+  boolean: booleanBuilder,
+  null: nullBuilder,
+  any: anyBuilder,
+  never: neverBuilder,
+  enum: enumBuilder,
+  object: objectBuilder,
+  array: arrayBuilder,
+  union: unionBuilder,
+};
 
-let table: Table | undefined;
-
-/** The table (built on first use: the families import these helpers back, a module cycle). */
-export function builders(): Table {
-  table ??= {
-    string: stringBuilder,
-    number: numberBuilder,
-    boolean: booleanBuilder,
-    null: nullBuilder,
-    any: anyBuilder,
-    never: neverBuilder,
-    enum: enumBuilder,
-    object: objectBuilder,
-    array: arrayBuilder,
-    union: unionBuilder,
-  };
-  return table;
-}
-
-export const builderOf = (s: Shape): Builder<Shape> => builders()[s.kind] as Builder<Shape>;
+const builderOf = (s: Shape): Builder<Shape> => table[s.kind] as Builder<Shape>;
 const arbitraries = new WeakMap<Shape, fc.Arbitrary<unknown>>();
 
 /** The Arbitrary of valid values for a shape (built once per shape). */
 export function arbitraryOf(s: Shape): fc.Arbitrary<unknown> {
   const hit = arbitraries.get(s);
   if (hit) return hit;
-  const arb = builderOf(s).arbitrary(s);
+  const arb = builderOf(s).arbitrary(s, helpers);
   arbitraries.set(s, arb);
   return arb;
 }
@@ -49,9 +43,16 @@ export function arbitraryOf(s: Shape): fc.Arbitrary<unknown> {
 /** Schema failures of `value` (empty: valid), mirroring ajv's keyword and pointer. */
 export function checkShape(s: Shape, value: unknown, at = ""): Issue[] {
   const out: Issue[] = [];
-  builderOf(s).check(s, value, at, out);
+  builderOf(s).check(s, value, at, out, helpers);
   return out;
 }
+
+/** Valid edits at this node or its direct children (the walker in boundary.ts recurses). */
+export const boundariesOf = (s: Shape, value: unknown): Variant[] =>
+  builderOf(s).boundaries(s, value, helpers);
+
+/** Single-rule breaking edits at this node or its direct children (the walker in negative.ts recurses). */
+export const negativesOf = (s: Shape, value: unknown): Negatives => builderOf(s).negatives(s, value, helpers);
 
 /** True when `value` fails exactly one keyword, `rule`, at this node, and a conflict alternative rejects it too. */
 export function onlyBreaks(s: Shape, value: unknown, rule: string): boolean {
@@ -101,6 +102,10 @@ export function witnesses(s: Shape, n: number): unknown[] {
   return list.slice(0, n).map(clone);
 }
 
+/** The first deterministic valid value. */
 export function witness(s: Shape): unknown {
   return witnesses(s, 1)[0];
 }
+
+/** The helpers every family method receives. */
+const helpers: Helpers = { arbitraryOf, checkShape, onlyBreaks, firstBreak, witnesses, witness };

@@ -6,7 +6,8 @@
 import type fc from "fast-check";
 import type { Case } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
-import { type CompileOptions, compileSchemaRef } from "./compile.js";
+import { compileSchemaRef } from "./compile.js";
+import type { CompileOptions } from "./family.js";
 import { asStrings, HEADER_NEGATIVES, PATH_NEGATIVES, withoutSignerHeaders } from "./headers.js";
 import { makePart, type Part } from "./part.js";
 import { type Generated, type Mode, type PartKey, type PartsPlan, planParts } from "./parts.js";

@@ -1,42 +1,23 @@
 /**
  * Schema -> Shape. Resolves `#/...` refs (with a depth budget for recursion), merges allOf, turns
  * oneOf/anyOf and type arrays into unions, and dispatches each JSON type to its keyword family through
- * `compilers`. Every impossible or unsupported schema fails here, naming its pointer.
+ * `compilers` (each family's compile function, handed a `Ctx` for its children). Every impossible or
+ * unsupported schema fails here, naming its pointer.
  */
 import { SpecError } from "../model/errors.js";
 import type { SchemaRef } from "../model/operation.js";
+import { escapeToken, parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import { mergeAllOf, REPEATED } from "./allof.js";
 import { compileArray } from "./array.js";
 import { compileBoolean, compileNull } from "./boolean.js";
+import { checkShape } from "./builders.js";
 import { compileEnum } from "./enum.js";
+import type { CompileOptions, Compiler, Ctx } from "./family.js";
 import { compileNumber } from "./number.js";
 import { compileObject } from "./object.js";
-import { escapeSegment, segments } from "./pointer.js";
-import type { StringContext } from "./regex/pattern.js";
 import type { Shape } from "./shape.js";
 import { compileString } from "./string.js";
-
-export interface CompileOptions {
-  /** Strings for a body or for headers (headers: printable ASCII, no controls). */
-  context: StringContext;
-  /** Generate occasional unknown properties where additionalProperties allows them. */
-  extras: boolean;
-  /** How often one $ref may nest inside itself before optional branches are cut. */
-  depth: number;
-}
-
-export interface Ctx extends CompileOptions {
-  key: string;
-  root: JsonSchema;
-  refs: readonly string[];
-  /** Schema pointer for messages. */
-  ptr(at: string): string;
-  /** Compiles a child; undefined when the $ref depth budget is spent (callers drop optional parts). */
-  compile(schema: unknown, at: string, name?: string): Shape | undefined;
-}
-
-export type Compiler = (schema: JsonSchema, at: string, ctx: Ctx, name?: string) => Shape;
 
 const compilers: Record<string, Compiler> = {
   string: compileString,
@@ -71,7 +52,8 @@ const validating = (s: JsonSchema): string[] => Object.keys(s).filter((k) => SUP
 function resolve(ctx: Ctx, ref: string, at: string): [JsonSchema | boolean, string] {
   let node: unknown = ctx.root;
   const target = ref.startsWith("#") ? ref.slice(1) : undefined;
-  for (const s of target === undefined ? [] : segments(target)) node = isObject(node) ? node[s] : undefined;
+  for (const s of target === undefined ? [] : parsePointer(target))
+    node = isObject(node) ? node[s] : undefined;
   if (target === undefined || node === undefined)
     throw new SpecError(`$ref ${ref} cannot be resolved`, ctx.ptr(at));
   return [node as JsonSchema | boolean, target];
@@ -85,7 +67,7 @@ function compileNode(schema: unknown, at: string, ctx: Ctx, name?: string): Shap
     if (!SUPPORTED.has(k) && !ANNOTATIONS.has(k) && !k.startsWith("x-")) {
       throw new SpecError(
         `keyword "${k}" is not supported by the generator`,
-        ctx.ptr(`${at}/${escapeSegment(k)}`),
+        ctx.ptr(`${at}/${escapeToken(k)}`),
       );
     }
   }
@@ -187,6 +169,7 @@ export function compileSchemaRef(ref: SchemaRef, options: CompileOptions): Shape
     root: ref.schema,
     refs: [],
     ptr: (at) => `${ref.key}#${at}`,
+    checkShape,
     compile(schema, at, name) {
       return compileNode(schema, at, this, name);
     },

@@ -1,6 +1,8 @@
 /** Edits at pointers inside a part, and the sites (every node of a shape) boundaries and negatives visit. */
+
+import { childPointer, valueAt } from "../model/pointer.js";
+import { clone, deepEqual, remove, set } from "./json.js";
 import { ensureParents } from "./locate.js";
-import { child, clone, deepEqual, get, remove, set } from "./pointer.js";
 import { generated, type Shape } from "./shape.js";
 
 export interface Edit {
@@ -26,7 +28,7 @@ export function applyEdit(root: Shape, base: unknown, edit: Edit): unknown {
 
 /** Whether the edit is still in place in `value` (repairs may have undone it). */
 export function editHolds(value: unknown, edit: Edit): boolean {
-  const now = edit.path === "" ? value : get(value, edit.path);
+  const now = edit.path === "" ? value : valueAt(value, edit.path);
   return edit.op === "delete" ? now === undefined : deepEqual(now, edit.value);
 }
 
@@ -39,8 +41,9 @@ export interface Site {
 export function sites(shape: Shape, at = ""): Site[] {
   const out: Site[] = [{ pointer: at, shape }];
   if (shape.kind === "object") {
-    for (const p of shape.props) if (generated(p.shape)) out.push(...sites(p.shape, child(at, p.name)));
+    for (const p of shape.props)
+      if (generated(p.shape)) out.push(...sites(p.shape, childPointer(at, p.name)));
   } else if (shape.kind === "array" && shape.maxItems !== 0 && generated(shape.items))
-    out.push(...sites(shape.items, child(at, 0)));
+    out.push(...sites(shape.items, childPointer(at, 0)));
   return out;
 }

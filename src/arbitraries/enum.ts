@@ -5,10 +5,9 @@
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { checkShape, onlyBreaks } from "./builders.js";
-import type { Ctx } from "./compile.js";
-import { clone, deepEqual } from "./pointer.js";
-import type { Builder, EnumShape, Shape } from "./shape.js";
+import type { Builder, Ctx } from "./family.js";
+import { clone, deepEqual } from "./json.js";
+import type { EnumShape, Shape } from "./shape.js";
 
 export function compileEnum(schema: JsonSchema, at: string, ctx: Ctx, name?: string): EnumShape {
   const { enum: list, const: constant, ...rest } = schema;
@@ -20,7 +19,7 @@ export function compileEnum(schema: JsonSchema, at: string, ctx: Ctx, name?: str
     throw new SpecError("enum and const together", ctx.ptr(at));
   const base: Shape = ctx.compile(rest, at, name) ?? { kind: "any", ptr: ctx.ptr(at) };
   values.forEach((v, i) => {
-    const issues = checkShape(base, v);
+    const issues = ctx.checkShape(base, v);
     if (issues.length > 0) {
       throw new SpecError(
         `${keyword} value ${JSON.stringify(v)} violates its own schema (${issues.map((x) => x.keyword).join(", ")})`,
@@ -56,16 +55,16 @@ export const enumBuilder: Builder<EnumShape> = {
     const arb = fc.constantFrom(...s.values);
     return s.values.some((v) => typeof v === "object" && v !== null) ? arb.map(clone) : arb;
   },
-  check(s, v, at, out) {
-    out.push(...checkShape(s.base, v, at));
+  check(s, v, at, out, h) {
+    out.push(...h.checkShape(s.base, v, at));
     if (!s.values.some((x) => deepEqual(x, v))) out.push({ keyword: s.keyword, pointer: at });
   },
   boundaries: (s) =>
     s.values.map((value) => ({ path: "", op: "set", value, label: `= ${JSON.stringify(value)}` })),
-  negatives(s) {
+  negatives(s, _v, h) {
     const unsupported = s.base.untyped || s.base.kind === "any" ? [] : [TYPE_ALSO_ENUM];
     const value = nearMisses(s.values).find(
-      (v) => !s.values.some((x) => deepEqual(x, v)) && onlyBreaks(s, v, s.keyword),
+      (v) => !s.values.some((x) => deepEqual(x, v)) && h.onlyBreaks(s, v, s.keyword),
     );
     if (value === undefined) {
       const reason = "no near-miss value passes the rest of the schema";

@@ -15,7 +15,8 @@ export {
   skippedBoundaries,
   unsupportedNegatives,
 } from "./case.js";
-export { type CompileOptions, compileSchemaRef } from "./compile.js";
+export { compileSchemaRef } from "./compile.js";
+export type { CompileOptions } from "./family.js";
 export { type FormatEntry, formats, supportedStringFormats } from "./formats/index.js";
 export { isSignerHeader, SIGNER_HEADERS } from "./headers.js";
 export type { Mode } from "./parts.js";

@@ -1,12 +1,14 @@
 /** Shapes at instance pointers, and making a pointer's ancestors exist with valid values. */
+
+import { escapeToken, parsePointer, valueAt } from "../model/pointer.js";
 import { witness } from "./builders.js";
-import { escapeSegment, get, segments, set } from "./pointer.js";
+import { set } from "./json.js";
 import { generated, type Shape } from "./shape.js";
 
 /** The shape at `pointer` through object properties and array items; undefined through unions or unknown keys. */
 export function shapeAt(root: Shape, pointer: string): Shape | undefined {
   let cur: Shape | undefined = root;
-  for (const s of segments(pointer)) {
+  for (const s of parsePointer(pointer)) {
     if (cur?.kind === "object") cur = cur.props.find((p) => p.name === s)?.shape;
     else if (cur?.kind === "array" && /^(0|[1-9][0-9]*)$/.test(s)) cur = cur.items;
     else return undefined;
@@ -79,20 +81,20 @@ export function ensureParents(
   pointer: string,
   fill: (prefix: string, shape: Shape) => unknown = (_p, shape) => witness(shape),
 ): boolean {
-  const segs = segments(pointer);
+  const segs = parsePointer(pointer);
   let prefix = "";
   for (const s of segs.slice(0, -1)) {
-    const next = `${prefix}/${escapeSegment(s)}`;
+    const next = `${prefix}/${escapeToken(s)}`;
     const shape = shapeAt(root, next);
-    const parent = get(body, prefix);
+    const parent = valueAt(body, prefix);
     if (shape === undefined || !generated(shape) || typeof parent !== "object" || parent === null)
       return false;
     if (Array.isArray(parent)) {
       const items = shapeAt(root, prefix);
       while (items?.kind === "array" && parent.length <= Number(s)) parent.push(witness(items.items));
       if (parent.length <= Number(s)) return false;
-    } else if (get(body, next) === undefined) set(body, next, fill(next, shape));
+    } else if (valueAt(body, next) === undefined) set(body, next, fill(next, shape));
     prefix = next;
   }
-  return typeof get(body, prefix) === "object" && get(body, prefix) !== null;
+  return typeof valueAt(body, prefix) === "object" && valueAt(body, prefix) !== null;
 }

@@ -4,10 +4,11 @@
  * concat targets follow edited parts; a candidate that breaks more, or that an x-doku-conflict would
  * excuse, is dropped, and a negative with no surviving candidate is listed as unsupported with the reason.
  */
-import { builderOf, checkShape } from "./builders.js";
+
+import { valueAt } from "../model/pointer.js";
+import { checkShape, negativesOf } from "./builders.js";
 import { applyEdit, type Edit, sites } from "./edit.js";
 import { breaksOnly, excused, type Part, type Target } from "./part.js";
-import { get } from "./pointer.js";
 import { broken, rederive } from "./rules/index.js";
 import type { Unsupported } from "./shape.js";
 
@@ -58,10 +59,7 @@ export function partNegatives(
   const found: Negative[] = [];
   const unsupported: Unsupported[] = [];
   for (const site of sites(part.shape)) {
-    const { mutations, unsupported: cannot } = builderOf(site.shape).negatives(
-      site.shape,
-      get(bases[0], site.pointer),
-    );
+    const { mutations, unsupported: cannot } = negativesOf(site.shape, valueAt(bases[0], site.pointer));
     for (const u of cannot) unsupported.push({ ...u, pointer: part.prefix + site.pointer + u.pointer });
     for (const m of mutations) {
       if (part.negativeKeywords && !part.negativeKeywords.has(m.rule)) continue;

@@ -5,10 +5,9 @@
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { firstBreak } from "./builders.js";
-import type { Ctx } from "./compile.js";
+import type { Builder, Ctx } from "./family.js";
 import { numberFormatBounds } from "./formats/index.js";
-import type { Builder, Mutation, NumberShape, Unsupported, Variant } from "./shape.js";
+import type { Mutation, NumberShape, Unsupported, Variant } from "./shape.js";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const isMultiple = (x: number, m: number): boolean => x / m === Number.parseInt(String(x / m), 10);
@@ -101,7 +100,7 @@ export const numberBuilder: Builder<NumberShape> = {
       .map(([value, label]) => ({ path: "", op: "set", value, label: label.replace("%", String(value)) }));
     return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
   },
-  negatives(s) {
+  negatives(s, _v, h) {
     const mutations: Mutation[] = [];
     const unsupported: Unsupported[] = [];
     const m = s.multipleOf ?? 1;
@@ -124,7 +123,7 @@ export const numberBuilder: Builder<NumberShape> = {
     ];
     for (const [rule, value, reason] of tries) {
       if (value === undefined) continue;
-      const r = firstBreak(s, rule, [value], () => `${reason} (${value})`, "");
+      const r = h.firstBreak(s, rule, [value], () => `${reason} (${value})`, "");
       if ("op" in r) mutations.push(r);
       else unsupported.push(r);
     }

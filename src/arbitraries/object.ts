@@ -5,19 +5,10 @@
  */
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
+import { childPointer, escapeToken } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
-import { arbitraryOf, checkShape, witness } from "./builders.js";
-import type { Ctx } from "./compile.js";
-import { child, escapeSegment } from "./pointer.js";
-import {
-  type Builder,
-  generated,
-  type Mutation,
-  type ObjectShape,
-  type Prop,
-  type Shape,
-  type Variant,
-} from "./shape.js";
+import type { Builder, Ctx, Helpers } from "./family.js";
+import { generated, type Mutation, type ObjectShape, type Prop, type Shape, type Variant } from "./shape.js";
 
 const ABSENT: unique symbol = Symbol("absent");
 const EXTRA_NAMES = ["x_doku_extra", "additionalField"];
@@ -36,7 +27,7 @@ export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectS
         : (ctx.compile(add, `${at}/additionalProperties`) ?? true);
   const props: Prop[] = [];
   for (const [key, sub] of Object.entries(properties)) {
-    const shape = ctx.compile(sub, `${at}/properties/${escapeSegment(key)}`, key);
+    const shape = ctx.compile(sub, `${at}/properties/${escapeToken(key)}`, key);
     if (shape?.kind === "never" && required.includes(key)) {
       throw new SpecError(`"${key}" is required but its schema admits no value (not: {})`, ctx.ptr(at));
     }
@@ -66,12 +57,12 @@ export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectS
   return { kind: "object", ptr: ctx.ptr(at), props, additional, extras: ctx.extras && additional !== false };
 }
 
-function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeof ABSENT> {
+function extrasArbitrary(s: ObjectShape, h: Helpers): fc.Arbitrary<[string, unknown] | typeof ABSENT> {
   const names = EXTRA_NAMES.filter((n) => !s.props.some((p) => p.name === n));
   const value =
     s.additional === true || s.additional === false
       ? fc.string({ maxLength: 12, unit: "grapheme-ascii" })
-      : arbitraryOf(s.additional);
+      : h.arbitraryOf(s.additional);
   if (!s.extras || names.length === 0) return fc.constant(ABSENT);
   return fc.oneof(
     { weight: 9, arbitrary: fc.constant(ABSENT) },
@@ -80,14 +71,14 @@ function extrasArbitrary(s: ObjectShape): fc.Arbitrary<[string, unknown] | typeo
 }
 
 export const objectBuilder: Builder<ObjectShape> = {
-  arbitrary(s) {
+  arbitrary(s, h) {
     const props = s.props.filter((p) => generated(p.shape));
     const parts = props.map((p) =>
       p.required
-        ? arbitraryOf(p.shape)
-        : fc.option(arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
+        ? h.arbitraryOf(p.shape)
+        : fc.option(h.arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
     );
-    return fc.tuple(fc.tuple(...parts), extrasArbitrary(s)).map(([values, extra]) => {
+    return fc.tuple(fc.tuple(...parts), extrasArbitrary(s, h)).map(([values, extra]) => {
       const out: Record<string, unknown> = {};
       props.forEach((p, i) => {
         if (values[i] !== ABSENT) out[p.name] = values[i];
@@ -96,26 +87,29 @@ export const objectBuilder: Builder<ObjectShape> = {
       return out;
     });
   },
-  check(s, v, at, out) {
+  check(s, v, at, out, h) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
       return void out.push({ keyword: "type", pointer: at });
     const obj = v as Record<string, unknown>;
     for (const p of s.props) {
-      if (Object.hasOwn(obj, p.name)) out.push(...checkShape(p.shape, obj[p.name], child(at, p.name)));
-      else if (p.required) out.push({ keyword: "required", pointer: child(at, p.name) });
+      if (Object.hasOwn(obj, p.name))
+        out.push(...h.checkShape(p.shape, obj[p.name], childPointer(at, p.name)));
+      else if (p.required) out.push({ keyword: "required", pointer: childPointer(at, p.name) });
     }
     for (const key of Object.keys(obj)) {
       if (s.props.some((p) => p.name === key)) continue;
-      if (s.additional === false) out.push({ keyword: "additionalProperties", pointer: child(at, key) });
-      else if (s.additional !== true) out.push(...checkShape(s.additional, obj[key], child(at, key)));
+      if (s.additional === false)
+        out.push({ keyword: "additionalProperties", pointer: childPointer(at, key) });
+      else if (s.additional !== true)
+        out.push(...h.checkShape(s.additional, obj[key], childPointer(at, key)));
     }
   },
-  boundaries(s, value) {
+  boundaries(s, value, h) {
     const obj = (value ?? {}) as Record<string, unknown>;
     const out: Variant[] = [];
     for (const p of s.props.filter((q) => !q.required && generated(q.shape))) {
-      const path = child("", p.name);
-      const present = Object.hasOwn(obj, p.name) ? obj[p.name] : witness(p.shape);
+      const path = childPointer("", p.name);
+      const present = Object.hasOwn(obj, p.name) ? obj[p.name] : h.witness(p.shape);
       out.push(
         { path, op: "set", value: present, label: "present" },
         { path, op: "delete", label: "absent" },
@@ -124,7 +118,7 @@ export const objectBuilder: Builder<ObjectShape> = {
     const extra = EXTRA_NAMES.find((n) => !s.props.some((p) => p.name === n));
     if (s.extras && extra)
       out.push({
-        path: child("", extra),
+        path: childPointer("", extra),
         op: "set",
         value: "extra",
         label: "with an unknown property (allowed)",
@@ -135,7 +129,7 @@ export const objectBuilder: Builder<ObjectShape> = {
     const mutations: Mutation[] = s.props
       .filter((p) => p.required)
       .map((p) => ({
-        path: child("", p.name),
+        path: childPointer("", p.name),
         op: "delete",
         rule: "required",
         reason: "required property missing",
@@ -143,7 +137,7 @@ export const objectBuilder: Builder<ObjectShape> = {
     const unknown = ["unexpectedField", "unexpectedField2"].find((n) => !s.props.some((p) => p.name === n))!;
     if (s.additional === false) {
       mutations.push({
-        path: child("", unknown),
+        path: childPointer("", unknown),
         op: "set",
         value: "x",
         rule: "additionalProperties",

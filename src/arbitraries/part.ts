@@ -6,9 +6,10 @@
 import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { DokuRule } from "../model/operation.js";
+import { childPointer, parsePointer, valueAt } from "../model/pointer.js";
 import { arbitraryOf, checkShape } from "./builders.js";
+import { clone, keysAdded } from "./json.js";
 import { ordered } from "./locate.js";
-import { clone, get, keysAdded, segments } from "./pointer.js";
 import { broken, extrasArbitrary, planRules, type RulePlan, repairAll } from "./rules/index.js";
 import type { Shape } from "./shape.js";
 
@@ -83,7 +84,7 @@ export function isValid(part: Part, value: unknown): boolean {
 function chain(part: Part, pointer: string): { shape: Shape; at: string }[] {
   const out = [{ shape: part.shape, at: "" }];
   let at = "";
-  for (const s of segments(pointer)) {
+  for (const s of parsePointer(pointer)) {
     const cur: Shape = out[out.length - 1]!.shape;
     const next =
       cur.kind === "object"
@@ -91,7 +92,7 @@ function chain(part: Part, pointer: string): { shape: Shape; at: string }[] {
         : cur.kind === "array"
           ? cur.items
           : undefined;
-    at = `${at}/${s.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    at = childPointer(at, s);
     if (!next) break;
     out.push({ shape: next, at });
   }
@@ -103,7 +104,7 @@ export function excused(part: Part, value: unknown, pointer: string, byRule: boo
   return chain(part, pointer).some(
     ({ shape, at }) =>
       shape.tolerant === true ||
-      (!byRule && shape.alt !== undefined && checkShape(shape.alt, get(value, at)).length === 0),
+      (!byRule && shape.alt !== undefined && checkShape(shape.alt, valueAt(value, at)).length === 0),
   );
 }
 

@@ -2,7 +2,6 @@
  * Shapes: JSON Schemas compiled once into what the generator needs (refs resolved, allOf merged, lengths
  * intersected with patterns). Every shape keeps its schema pointer for SpecError messages.
  */
-import type fc from "fast-check";
 import type { FormatEntry } from "./formats/index.js";
 import type { CompiledPattern, StringContext } from "./regex/pattern.js";
 
@@ -135,14 +134,4 @@ export interface Negatives {
   mutations: Mutation[];
   /** Relative `pointer`s, like Mutation.path. */
   unsupported: Unsupported[];
-}
-
-/** What each keyword family provides (see builders.ts for the table). */
-export interface Builder<S extends Shape = Shape> {
-  arbitrary(shape: S): fc.Arbitrary<unknown>;
-  check(shape: S, value: unknown, at: string, out: Issue[]): void;
-  /** Valid edits at this node or its direct children (the walker recurses). */
-  boundaries(shape: S, value: unknown): Variant[];
-  /** Single-rule breaking edits at this node or its direct children, plus the ones it cannot build. */
-  negatives(shape: S, value: unknown): Negatives;
 }

@@ -4,26 +4,16 @@
  * impossible; formats come from the registry.
  */
 import type fc from "fast-check";
+import { codePointLength } from "../model/code-points.js";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { firstBreak } from "./builders.js";
 import { fromChoices, zeroChoices } from "./choice.js";
-import type { Ctx } from "./compile.js";
+import type { Builder, Ctx } from "./family.js";
 import { findFormat, formatValid, supportedStringFormats } from "./formats/index.js";
 import { LENGTH_CAP, naturalRange } from "./regex/lengths.js";
 import { compilePattern, exactMatch, patternArbitrary, patternLengths } from "./regex/pattern.js";
-import type { Builder, Mutation, Negatives, StringShape, Unsupported, Variant } from "./shape.js";
+import type { Mutation, Negatives, StringShape, Unsupported, Variant } from "./shape.js";
 import { decodeText, textArbitrary } from "./text.js";
-
-/** Code points, counted like ajv's ucs2length. */
-export function cpLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++, n++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-  }
-  return n;
-}
 
 const span = (lo: number, hi: number): number[] =>
   Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
@@ -114,7 +104,7 @@ function patternBreakers(s: StringShape): string[] {
     for (const ch of ["!", "x", "Z", "0", "-", "é", " "]) {
       for (const i of [cps.length - 1, 0]) {
         const value = cps.length === 0 ? ch : [...cps.slice(0, i), ch, ...cps.slice(i + 1)].join("");
-        if (withinWindow(s, cpLength(value))) out.push(value);
+        if (withinWindow(s, codePointLength(value))) out.push(value);
       }
     }
   }
@@ -128,7 +118,7 @@ export const stringBuilder: Builder<StringShape> = {
   },
   check(s, v, at, out) {
     if (typeof v !== "string") return void out.push({ keyword: "type", pointer: at });
-    const len = cpLength(v);
+    const len = codePointLength(v);
     if (s.minLength !== undefined && len < s.minLength) out.push({ keyword: "minLength", pointer: at });
     if (s.maxLength !== undefined && len > s.maxLength) out.push({ keyword: "maxLength", pointer: at });
     if (s.pattern && !s.pattern.re.test(v)) out.push({ keyword: "pattern", pointer: at });
@@ -156,13 +146,13 @@ export const stringBuilder: Builder<StringShape> = {
       if (add(len, len === s.maxLength ? `at maxLength ${len}` : `at longest length ${len}`)) break;
     }
     for (const v of s.entry?.variants ?? []) {
-      if (withinWindow(s, cpLength(v.value)) && (!s.pattern || s.pattern.re.test(v.value))) {
+      if (withinWindow(s, codePointLength(v.value)) && (!s.pattern || s.pattern.re.test(v.value))) {
         out.push({ path: "", op: "set", value: v.value, label: `${s.entry!.name} form ${v.name}` });
       }
     }
     return out.filter((v, i) => out.findIndex((w) => w.value === v.value) === i);
   },
-  negatives(s): Negatives {
+  negatives(s, _v, h): Negatives {
     const results: (Mutation | Unsupported)[] = [];
     const exact = (len: number): string[] => {
       const v = len < 0 || len > LENGTH_CAP ? undefined : stringOfLength(s, len);
@@ -175,7 +165,7 @@ export const stringBuilder: Builder<StringShape> = {
     ] as const) {
       if (len !== undefined)
         results.push(
-          firstBreak(
+          h.firstBreak(
             s,
             rule,
             exact(len),
@@ -187,7 +177,7 @@ export const stringBuilder: Builder<StringShape> = {
     if (s.pattern) {
       const source = s.pattern.source;
       results.push(
-        firstBreak(
+        h.firstBreak(
           s,
           "pattern",
           patternBreakers(s),
@@ -199,7 +189,7 @@ export const stringBuilder: Builder<StringShape> = {
     if (s.format && s.entry?.invalid) {
       const invalid = s.lens.map((l) => s.entry!.invalid!(l)).filter((v) => v !== undefined);
       results.push(
-        firstBreak(
+        h.firstBreak(
           s,
           "format",
           invalid,
@@ -208,7 +198,7 @@ export const stringBuilder: Builder<StringShape> = {
         ),
       );
     }
-    if (!s.untyped) results.push(firstBreak(s, "type", [12345], () => "a number instead of a string", ""));
+    if (!s.untyped) results.push(h.firstBreak(s, "type", [12345], () => "a number instead of a string", ""));
     return {
       mutations: results.filter((r): r is Mutation => "op" in r),
       unsupported: results.filter((r): r is Unsupported => !("op" in r)),

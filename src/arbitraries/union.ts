@@ -3,43 +3,43 @@
  * that another branch also accepts are filtered out) and anyOf.
  */
 import fc from "fast-check";
-import { arbitraryOf, checkShape, onlyBreaks, witness } from "./builders.js";
-import type { Builder, Mutation, UnionShape } from "./shape.js";
+import type { Builder, Helpers } from "./family.js";
+import type { Mutation, UnionShape } from "./shape.js";
 
-const matches = (s: UnionShape, v: unknown): number =>
-  s.branches.filter((b) => checkShape(b, v).length === 0).length;
+const matches = (s: UnionShape, v: unknown, h: Helpers): number =>
+  s.branches.filter((b) => h.checkShape(b, v).length === 0).length;
 
 export const unionBuilder: Builder<UnionShape> = {
-  arbitrary(s) {
-    const arbs = s.branches.map((b) => arbitraryOf(b));
+  arbitrary(s, h) {
+    const arbs = s.branches.map((b) => h.arbitraryOf(b));
     return fc.oneof(
-      ...(s.keyword === "oneOf" ? arbs.map((a) => a.filter((v) => matches(s, v) === 1)) : arbs),
+      ...(s.keyword === "oneOf" ? arbs.map((a) => a.filter((v) => matches(s, v, h) === 1)) : arbs),
     );
   },
-  check(s, v, at, out) {
+  check(s, v, at, out, h) {
     if (s.keyword === "type") {
       // ajv checks a type array once, then the keywords of the type that matched.
       const own = s.branches
-        .map((b) => checkShape(b, v, at))
+        .map((b) => h.checkShape(b, v, at))
         .filter((is) => !is.some((i) => i.keyword === "type" && i.pointer === at));
       if (own.length === 0) out.push({ keyword: "type", pointer: at });
       else if (!own.some((is) => is.length === 0)) out.push(...own[0]!);
       return;
     }
-    const n = matches(s, v);
+    const n = matches(s, v, h);
     if (s.keyword === "oneOf" ? n !== 1 : n === 0) out.push({ keyword: s.keyword, pointer: at });
   },
-  boundaries(s) {
+  boundaries(s, _v, h) {
     return s.branches
       .map((b, i) => ({
         path: "",
         op: "set" as const,
-        value: witness(b),
+        value: h.witness(b),
         label: `${s.keyword} branch ${i} (${b.kind})`,
       }))
-      .filter((v) => matches(s, v.value) === 1 || (s.keyword !== "oneOf" && matches(s, v.value) > 0));
+      .filter((v) => matches(s, v.value, h) === 1 || (s.keyword !== "oneOf" && matches(s, v.value, h) > 0));
   },
-  negatives(s) {
+  negatives(s, _v, h) {
     if (s.keyword !== "type") {
       return {
         mutations: [],
@@ -58,7 +58,7 @@ export const unionBuilder: Builder<UnionShape> = {
       ["x", "a string"],
       [[], "an array"],
     ];
-    const hit = candidates.find(([v]) => onlyBreaks(s, v, "type"));
+    const hit = candidates.find(([v]) => h.onlyBreaks(s, v, "type"));
     const mutations: Mutation[] = hit
       ? [{ path: "", op: "set", value: hit[0], rule: "type", reason: `${hit[1]}, none of the listed types` }]
       : [];

@@ -5,6 +5,7 @@
  */
 import type { Operation } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
+import { headerValue } from "../signatures/headers.js";
 import type { Flow } from "./flows.js";
 import { newIdempotencyKey } from "./ids.js";
 
@@ -52,7 +53,7 @@ export function callbackHeaders(
   for (const [name, schema] of Object.entries(declared)) {
     const lower = name.toLowerCase();
     if (taken.has(lower) || SIGNER_HEADERS.has(lower)) continue;
-    const made = Object.entries(generated).find(([k]) => k.toLowerCase() === lower)?.[1];
+    const made = headerValue(generated, name);
     const value = made ?? schemaSample(schema);
     if (value !== undefined) headers[name] = value;
   }

@@ -2,14 +2,15 @@
  * `content-type`: the response's media type is the documented one, and a JSON media type carries a body
  * that parses as JSON.
  */
+import { headerValue } from "../signatures/headers.js";
 import type { Check } from "./check.js";
-import { documentedResponse, header, violation } from "./response.js";
+import { documentedResponse, violation } from "./response.js";
 
 export const contentType: Check = (ctx, exchange) => {
   const response = exchange.response;
   const documented = response && documentedResponse(ctx.operation, response.status)?.contentType;
   if (!response || !documented) return [];
-  const received = header(response.headers, "content-type");
+  const received = headerValue(response.headers, "content-type");
   const mediaType = received?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== documented.toLowerCase()) {
     return [

@@ -6,6 +6,7 @@
  * documented conflict's other source allows (x-doku-conflict) is a warning, not an error.
  */
 import type { Exchange } from "../model/case.js";
+import { parsePointer } from "../model/pointer.js";
 import type { Violation } from "../model/violation.js";
 import type { Check, CheckContext } from "./check.js";
 import { isSnap, snapEnvelope, violation } from "./response.js";
@@ -35,10 +36,7 @@ export function expectedCaseCodes(rule: string, pointer: string): string[] {
 
 /** Names a message may use for the field at `pointer`: "totalAmount.currency" or "currency". */
 export function fieldNames(pointer: string): string[] {
-  const parts = pointer
-    .split("/")
-    .slice(1)
-    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = parsePointer(pointer);
   const named = parts[0] === "headers" ? parts.slice(1) : parts;
   const last = [...named].reverse().find((p) => !/^[0-9]+$/.test(p));
   return [...new Set([named.join("."), ...(last ? [last] : [])])].filter((n) => n !== "");

@@ -8,13 +8,6 @@ import { selectResponse } from "../validation/validate.js";
 export const documentedResponse: (operation: Operation, status: number) => OperationResponse | undefined =
   selectResponse;
 
-/** A header value by case-insensitive name. */
-export function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
-
 /** The SNAP envelope fields when the body is a JSON object carrying them. */
 export function snapEnvelope(
   json: unknown,

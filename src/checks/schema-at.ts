@@ -1,5 +1,6 @@
 /** Finds the request-body schema node a JSON pointer lands on (following `#/$defs/...` refs), for annotations. */
 import type { Operation } from "../model/operation.js";
+import { parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 
 /** The schema node at `pointer` in the operation's request body, or undefined when the walk fails. */
@@ -7,8 +8,7 @@ export function requestSchemaAt(operation: Operation, pointer: string): JsonSche
   const root = operation.request.body?.schema;
   if (!root || !pointer.startsWith("/")) return undefined;
   let node: JsonSchema | undefined = resolve(root, root);
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const key of parsePointer(pointer)) {
     if (!node) return undefined;
     node = resolve(root, child(node, key));
   }
@@ -32,7 +32,7 @@ function resolve(root: JsonSchema, node: JsonSchema | undefined): JsonSchema | u
     const ref = current.$ref as string;
     if (!ref.startsWith("#/")) return current;
     let target: unknown = root;
-    for (const part of ref.slice(2).split("/"))
+    for (const part of parsePointer(ref.slice(1)))
       target = (target as Record<string, unknown> | undefined)?.[part];
     current = target as JsonSchema | undefined;
   }

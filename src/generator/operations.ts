@@ -13,6 +13,7 @@ import type {
   OperationResponse,
   SchemaRef,
 } from "../model/operation.js";
+import { escapeToken, parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { selfContained } from "./self-contained.js";
@@ -54,10 +55,10 @@ export function buildOperations(doc: OpenApiDocument): OperationTable {
     }
   };
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Obj>)) {
-    visit("path", path, deref(doc, item), `#/paths/${escapePointer(path)}`);
+    visit("path", path, deref(doc, item), `#/paths/${escapeToken(path)}`);
   }
   for (const [name, item] of Object.entries((doc.webhooks ?? {}) as Record<string, Obj>)) {
-    visit("webhook", name, deref(doc, item), `#/webhooks/${escapePointer(name)}`);
+    visit("webhook", name, deref(doc, item), `#/webhooks/${escapeToken(name)}`);
   }
   const seen = new Set<string>();
   for (const op of operations) {
@@ -208,9 +209,7 @@ function deref(doc: OpenApiDocument, node: Obj): Obj {
     const ref = current.$ref as string;
     if (!ref.startsWith("#/")) throw new SpecError(`unresolved external $ref "${ref}"`, ref);
     let target: unknown = doc;
-    for (const part of ref.slice(2).split("/")) {
-      target = (target as Obj | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
-    }
+    for (const part of parsePointer(ref.slice(1))) target = (target as Obj | undefined)?.[part];
     if (target === undefined) throw new SpecError(`$ref "${ref}" points nowhere`, ref);
     current = target as Obj;
   }
@@ -220,8 +219,4 @@ function deref(doc: OpenApiDocument, node: Obj): Obj {
 function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -1,6 +1,7 @@
 /** What every part of the mock shares (one per running instance), and one received call. */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Operation, SpecBundle } from "../model/operation.js";
+import { headerValue } from "../signatures/headers.js";
 import type { MockIdentity } from "./identity.js";
 import type { MockSettings } from "./options.js";
 import type { Preferences } from "./prefer.js";
@@ -34,6 +35,5 @@ export interface Call {
 
 /** A header's value (first one of a list). */
 export function header(call: Call, name: string): string | undefined {
-  const value = call.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
+  return headerValue(call.headers, name);
 }

@@ -16,7 +16,6 @@ export type {
   SpecBundle,
   ValidatorSet,
 } from "./operation.js";
-export { findOperation } from "./operation.js";
 export type { JsonSchema } from "./schema.js";
 export type { Direction, Severity, Violation } from "./violation.js";
 export { hasErrors, strictly } from "./violation.js";

@@ -109,7 +109,3 @@ export interface SpecBundle {
   validators: ValidatorSet;
   document: Record<string, unknown>;
 }
-
-export function findOperation(bundle: SpecBundle, id: string): Operation | undefined {
-  return bundle.operations.find((op) => op.id === id);
-}

@@ -4,6 +4,7 @@
  */
 import { UsageError } from "../model/errors.js";
 import type { Operation, SpecBundle } from "../model/operation.js";
+import { requireOperation } from "../validation/operation-lookup.js";
 
 /** Selects the operations to run; unknown or webhook ids are a UsageError naming them. */
 export function selectOperations(
@@ -15,8 +16,7 @@ export function selectOperations(
   let selected = paths;
   if (ids !== undefined) {
     for (const id of ids) {
-      const op = bundle.operations.find((o) => o.id === id);
-      if (!op) throw new UsageError(`unknown operation "${id}"; known: ${paths.map((o) => o.id).join(", ")}`);
+      const op = requireOperation(bundle, id);
       if (op.kind === "webhook") {
         throw new UsageError(
           `operation "${id}" is a DOKU -> merchant callback; test it with doku-conformance callback`,

@@ -7,6 +7,7 @@
  */
 import type { Case, Exchange } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
+import { parsePointer, valueAt } from "../model/pointer.js";
 import { headerValue } from "../signatures/headers.js";
 import { replaceAt } from "./replace-at.js";
 
@@ -71,7 +72,7 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
     }
     if (broken !== undefined && (broken === to || broken.startsWith(`${to}/`) || to.startsWith(`${broken}/`)))
       continue;
-    const next = replaceAt(body, tokens(to), value, true);
+    const next = replaceAt(body, parsePointer(to), value, true);
     bodyChanged = next !== body || bodyChanged;
     body = next;
   }
@@ -86,22 +87,8 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
 function source(created: Exchange, from: string): unknown {
   const [where, rest] = [from.slice(0, from.indexOf(":")), from.slice(from.indexOf(":") + 1)];
   if (where === "header") return headerValue(created.request.headers, rest);
-  if (where === "request") return at(created.case.body, rest);
-  return at(created.response?.json, rest);
-}
-
-function tokens(pointer: string): string[] {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-function at(value: unknown, pointer: string): unknown {
-  let node = value;
-  for (const t of tokens(pointer))
-    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[t] : undefined;
-  return node;
+  if (where === "request") return valueAt(created.case.body, rest);
+  return valueAt(created.response?.json, rest);
 }
 
 /** Fills `{name}` placeholders of a path template. */

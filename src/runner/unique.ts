@@ -7,6 +7,7 @@
  */
 import type { Case } from "../model/case.js";
 import type { Operation, ValidatorSet } from "../model/operation.js";
+import { parsePointer, valueAt } from "../model/pointer.js";
 import { replaceAt } from "./replace-at.js";
 
 interface KeyGroup {
@@ -64,7 +65,7 @@ export class UniqueKeys {
       return kase;
     let body = kase.body as Record<string, unknown>;
     for (const group of groups) {
-      const values = group.pointers.map((p) => at(body, p));
+      const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
@@ -146,8 +147,11 @@ function withFields(
   });
   for (const rule of operation.rules) {
     if (rule.kind !== "concat" || rule.in !== "request") continue;
-    const parts = (rule.parts as string[]).map((p) => at(out, p));
-    if (parts.every((p) => typeof p === "string") && typeof at(out, rule.target as string) === "string") {
+    const parts = (rule.parts as string[]).map((p) => valueAt(out, p));
+    if (
+      parts.every((p) => typeof p === "string") &&
+      typeof valueAt(out, rule.target as string) === "string"
+    ) {
       out = setAt(out, rule.target as string, parts.join(""));
     }
   }
@@ -182,16 +186,9 @@ export function rotate(value: string, salt: number): string {
   return chars.join("");
 }
 
-function at(value: unknown, pointer: string): unknown {
-  let node = value;
-  for (const t of pointer.split("/").slice(1))
-    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[t] : undefined;
-  return node;
-}
-
 /** `body` with the value at `pointer` replaced (a copy along the path; no write when the parent is missing). */
 function setAt(body: unknown, pointer: string, value: unknown): unknown {
-  return replaceAt(body, pointer.split("/").slice(1), value);
+  return replaceAt(body, parsePointer(pointer), value);
 }
 
 function withoutRaw(kase: Case): Case {

@@ -6,9 +6,9 @@
  */
 import { SpecError } from "../model/errors.js";
 import type { CompiledValidator, DokuConflict } from "../model/operation.js";
+import { valueAt } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import { createAjv } from "./ajv.js";
-import { valueAt } from "./pointer.js";
 import type { ChainNode } from "./schema-chain.js";
 
 export interface ConflictVerdict {

@@ -3,16 +3,6 @@
 /** Longest string kept verbatim in `actual` and messages; longer values are cut and marked. */
 export const MAX_SHOWN = 80;
 
-/**
- * Length the way ajv's minLength/maxLength count it: Unicode code points, so an astral character such as
- * "😀" (one surrogate pair, two UTF-16 units) counts 1, and a composed emoji sequence counts each code point.
- */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 /** The JSON type of a value as JSON Schema names it ("integer" for whole numbers); "absent" for undefined. */
 export function jsonType(value: unknown): string {
   if (value === undefined) return "absent";

@@ -4,10 +4,10 @@
  * `/headers/X-TIMESTAMP`. Values of credential headers never appear in violations.
  */
 
+import { parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import type { Violation } from "../model/violation.js";
 import { quoted } from "./describe.js";
-import { parsePointer } from "./pointer.js";
 import { type SchemaCheck, schemaViolations } from "./schema-violations.js";
 
 /** Headers as they arrive: Node's IncomingHttpHeaders, fetch's entries, or a plain record. */

@@ -2,10 +2,12 @@
  * One entry per JSON Schema keyword: which pointer an ajv error concerns, what was expected, what was
  * seen, and the sentence a merchant reads. Lengths are Unicode code points (see describe.ts).
  */
+
+import { codePointLength } from "../model/code-points.js";
 import type { AjvLikeError } from "../model/operation.js";
+import { childPointer, dottedPath, valueAt } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
-import { codePointLength, jsonType, quoted, shownValue } from "./describe.js";
-import { childPointer, dottedPath, valueAt } from "./pointer.js";
+import { jsonType, quoted, shownValue } from "./describe.js";
 
 export interface Finding {
   pointer: string;

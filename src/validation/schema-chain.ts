@@ -4,8 +4,9 @@
  * restarts at `#/$defs/<Name>/...`; so the nodes above the `$ref` are found by walking the instance path
  * from the root, and the rest by walking the schemaPath. Used to find `x-doku-source` and `x-doku-conflict`.
  */
+
+import { parsePointer, toPointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
-import { parsePointer, toPointer } from "./pointer.js";
 
 export interface ChainNode {
   schema: JsonSchema;

@@ -4,11 +4,11 @@
  * never report the same (pointer, rule) twice.
  */
 import type { CompiledValidator, Direction, SchemaRef, Violation } from "../model/index.js";
+import { dottedPath } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import { collapseErrors } from "./collapse.js";
 import { tolerated, toleratedNote } from "./conflicts.js";
 import { mapKeyword } from "./keywords.js";
-import { dottedPath } from "./pointer.js";
 import { type ChainNode, nearestSource, resolveLocalRef, schemaChain } from "./schema-chain.js";
 
 export interface SchemaCheck {

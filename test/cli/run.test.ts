@@ -51,7 +51,14 @@ function freePort(): Promise<number> {
 
 describe("run: usage errors exit 2 with one line", () => {
   it.each([
-    [["--operation", "nope"], /^doku-conformance: unknown operation "nope"; known: snapGetTokenB2b, /],
+    [
+      ["--operation", "nope"],
+      /^doku-conformance: unknown operation "nope"; known operations: snapGetTokenB2b, /,
+    ],
+    [
+      ["--operation", "snapCreateVA"],
+      /^doku-conformance: unknown operation "snapCreateVA"; did you mean snapCreateVa/,
+    ],
     [
       ["--operation", "snapVaInquiry"],
       /is a DOKU -> merchant callback; test it with doku-conformance callback/,

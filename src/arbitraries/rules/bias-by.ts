@@ -3,8 +3,9 @@
  * of the listed keys so the rule is exercised, when the field is present and `by`'s parents can be made.
  */
 
+import { valueAt } from "../../model/pointer.js";
+import { set } from "../json.js";
 import { ensureParents } from "../locate.js";
-import { get, set } from "../pointer.js";
 import type { Shape } from "../shape.js";
 import type { RulePlan } from "./plan.js";
 
@@ -16,7 +17,12 @@ export function biasBy(
 ): NonNullable<RulePlan["bias"]> {
   return (body, extra) => {
     const [mode, k] = extra as number[];
-    if (mode === 0 && keys.length > 0 && get(body, field) !== undefined && ensureParents(body, root, by)) {
+    if (
+      mode === 0 &&
+      keys.length > 0 &&
+      valueAt(body, field) !== undefined &&
+      ensureParents(body, root, by)
+    ) {
       set(body, by, keys[k! % keys.length]);
     }
   };

@@ -3,9 +3,10 @@
  * lengths must be able to fit the target (SpecError otherwise). Negatives alter one target character.
  */
 import { SpecError } from "../../model/errors.js";
+import { valueAt } from "../../model/pointer.js";
 import { checkShape } from "../builders.js";
+import { clone, set } from "../json.js";
 import { shapeAt } from "../locate.js";
-import { clone, get, set } from "../pointer.js";
 import type { StringShape } from "../shape.js";
 import { stringOfLength } from "../string.js";
 import { fastHolds } from "./holds.js";
@@ -37,8 +38,8 @@ export const concatPlan: RulePlanner = (rule, ctx) => {
     reason: `${target} is not ${parts.join(" + ")}`,
     holds: fastHolds[rule.kind](rule),
     repair(body) {
-      const pieces = parts.map((p) => get(body, p));
-      if (!strings(pieces) || get(body, target) === undefined) return true;
+      const pieces = parts.map((p) => valueAt(body, p));
+      if (!strings(pieces) || valueAt(body, target) === undefined) return true;
       const joined = pieces.join("");
       set(body, target, joined);
       return checkShape(targetShape, joined).length === 0;
@@ -63,7 +64,7 @@ export const concatPlan: RulePlanner = (rule, ctx) => {
       return copy;
     },
     breaks(body) {
-      const value = get(body, target);
+      const value = valueAt(body, target);
       if (typeof value !== "string" || value.length === 0) return [];
       const last = value[value.length - 1]!;
       const swaps = /[0-9]/.test(last) ? [String((Number(last) + 1) % 10)] : ["0", "x"];

@@ -5,9 +5,10 @@
  */
 import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
+import { valueAt } from "../../model/pointer.js";
 import { checkShape, witnesses } from "../builders.js";
+import { clone, deepEqual, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
-import { clone, deepEqual, get, set } from "../pointer.js";
 import { biasBy } from "./bias-by.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
@@ -42,9 +43,13 @@ export const enumByPlan: RulePlanner = (rule, ctx) => {
     extras: fc.tuple(fc.nat(2), fc.nat(), fc.nat()),
     bias: biasBy(ctx.root, field, by, keys),
     repair(body, extra) {
-      const list = usable[String(get(body, by))];
-      const value = get(body, field);
-      if (!list || value === undefined || allowed[String(get(body, by))]!.some((x) => deepEqual(x, value)))
+      const list = usable[String(valueAt(body, by))];
+      const value = valueAt(body, field);
+      if (
+        !list ||
+        value === undefined ||
+        allowed[String(valueAt(body, by))]!.some((x) => deepEqual(x, value))
+      )
         return true;
       return set(body, field, clone(list[(extra as number[])[2]! % list.length]));
     },

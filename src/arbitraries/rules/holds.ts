@@ -4,11 +4,11 @@
  * boundary and negative body). These run per generated case, so they read pointers pre-parsed.
  */
 import type { DokuRule } from "../../model/operation.js";
+import { valueAt } from "../../model/pointer.js";
 import { decimalLte } from "../../validation/rules/lte.js";
 import { countDigits } from "../../validation/rules/max-digits-by.js";
 import { withinBound } from "../../validation/rules/minimum-if.js";
 import { keyOf } from "../../validation/rules/params.js";
-import { get } from "../pointer.js";
 
 export type Holds = (body: unknown, status?: number) => boolean;
 
@@ -26,7 +26,7 @@ function condition(rule: DokuRule): (body: unknown) => boolean {
   if ("present" in when) tests.push((v) => (v !== undefined) === (when.present !== false));
   if ("absent" in when) tests.push((v) => (v === undefined) === (when.absent !== false));
   return (body) => {
-    const value = get(body, pointer);
+    const value = valueAt(body, pointer);
     return tests.every((t) => t(value));
   };
 }
@@ -34,7 +34,7 @@ function condition(rule: DokuRule): (body: unknown) => boolean {
 function requiredIf(rule: DokuRule): Holds {
   const field = rule.field as string;
   const when = condition(rule);
-  return (body) => !when(body) || get(body, field) !== undefined;
+  return (body) => !when(body) || valueAt(body, field) !== undefined;
 }
 
 function minimumIf(rule: DokuRule): Holds {
@@ -45,7 +45,7 @@ function minimumIf(rule: DokuRule): Holds {
   const bound = { exclusive, limit };
   return (body) => {
     if (!when(body)) return true;
-    const value = get(body, field);
+    const value = valueAt(body, field);
     if (Number.isSafeInteger(value) && Number.isInteger(limit))
       return exclusive ? (value as number) > limit : (value as number) >= limit;
     return withinBound(value, bound) !== false;
@@ -56,11 +56,11 @@ export const fastHolds: Readonly<Record<DokuRule["kind"], (rule: DokuRule) => Ho
   concat(rule) {
     const [target, parts] = [rule.target as string, rule.parts as string[]];
     return (body) => {
-      const value = get(body, target);
+      const value = valueAt(body, target);
       if (typeof value !== "string") return true;
       let joined = "";
       for (const p of parts) {
-        const piece = get(body, p);
+        const piece = valueAt(body, p);
         if (typeof piece !== "string") return true;
         joined += piece;
       }
@@ -70,7 +70,7 @@ export const fastHolds: Readonly<Record<DokuRule["kind"], (rule: DokuRule) => Ho
   lte(rule) {
     const [left, right] = [rule.left as string, rule.right as string];
     return (body) => {
-      const [a, b] = [get(body, left), get(body, right)];
+      const [a, b] = [valueAt(body, left), valueAt(body, right)];
       if (typeof a === "number" && typeof b === "number") return a <= b;
       return decimalLte(a, b) !== false;
     };
@@ -82,9 +82,9 @@ export const fastHolds: Readonly<Record<DokuRule["kind"], (rule: DokuRule) => Ho
     const limits = rule.limits as Record<string, number>;
     const strip = typeof rule.strip === "string" ? rule.strip : "";
     return (body) => {
-      const key = keyOf(get(body, by));
+      const key = keyOf(valueAt(body, by));
       const limit = key === undefined || !Object.hasOwn(limits, key) ? undefined : limits[key];
-      const raw = get(body, field);
+      const raw = valueAt(body, field);
       const value = typeof raw === "number" ? String(raw) : raw;
       return limit === undefined || typeof value !== "string" || countDigits(value, strip) <= limit;
     };
@@ -93,9 +93,9 @@ export const fastHolds: Readonly<Record<DokuRule["kind"], (rule: DokuRule) => Ho
     const [field, by] = [rule.field as string, rule.by as string];
     const allowed = rule.allowed as Record<string, unknown[]>;
     return (body) => {
-      const key = keyOf(get(body, by));
+      const key = keyOf(valueAt(body, by));
       const list = key === undefined || !Object.hasOwn(allowed, key) ? undefined : allowed[key];
-      const value = get(body, field);
+      const value = valueAt(body, field);
       return list === undefined || value === undefined || list.some((x) => same(x, value));
     };
   },
@@ -108,7 +108,7 @@ export const fastHolds: Readonly<Record<DokuRule["kind"], (rule: DokuRule) => Ho
       ]),
     );
     return (body, status) => {
-      const key = keyOf(get(body, field));
+      const key = keyOf(valueAt(body, field));
       const allowed = key === undefined ? undefined : table.get(key);
       return status === undefined || allowed === undefined || allowed.includes(status);
     };

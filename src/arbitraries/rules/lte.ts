@@ -3,10 +3,11 @@
  * Valid cases swap or copy the two values; negatives put a larger valid value on the left.
  */
 import { SpecError } from "../../model/errors.js";
+import { valueAt } from "../../model/pointer.js";
 import { decimalLte } from "../../validation/rules/lte.js";
 import { checkShape, witnesses } from "../builders.js";
+import { clone, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
-import { clone, get, set } from "../pointer.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
 
@@ -23,7 +24,7 @@ export const ltePlan: RulePlanner = (rule, ctx) => {
     reason: `${left} is greater than ${right}`,
     holds: fastHolds[rule.kind](rule),
     repair(body, _extra, _status, pinned) {
-      const [a, b] = [get(body, left), get(body, right)];
+      const [a, b] = [valueAt(body, left), valueAt(body, right)];
       if (decimalLte(a, b) !== false) return true;
       const within = (p: string) => pinned !== undefined && (pinned === p || pinned.startsWith(`${p}/`));
       if (within(left)) return fits(rs, a) && set(body, right, a);
@@ -37,7 +38,7 @@ export const ltePlan: RulePlanner = (rule, ctx) => {
       return true;
     },
     breaks(body) {
-      const pool = [get(body, left), get(body, right), ...witnesses(ls, 8), ...witnesses(rs, 8)];
+      const pool = [valueAt(body, left), valueAt(body, right), ...witnesses(ls, 8), ...witnesses(rs, 8)];
       const out: unknown[] = [];
       for (const a of pool.filter((v) => v !== undefined && fits(ls, v))) {
         const b = pool.find((v) => v !== undefined && fits(rs, v) && decimalLte(a, v) === false);

@@ -5,10 +5,11 @@
  */
 import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
+import { valueAt } from "../../model/pointer.js";
 import { countDigits } from "../../validation/rules/max-digits-by.js";
 import { checkShape } from "../builders.js";
+import { clone, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
-import { clone, get, set } from "../pointer.js";
 import type { Shape, StringShape } from "../shape.js";
 import { stringOfLength } from "../string.js";
 import { biasBy } from "./bias-by.js";
@@ -49,7 +50,7 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
   const partShapes = parts
     .map((p) => shapeAt(ctx.root, p))
     .filter((s): s is StringShape => s?.kind === "string");
-  const digitsOf = (body: unknown): number => countDigits(String(get(body, field)), strip);
+  const digitsOf = (body: unknown): number => countDigits(String(valueAt(body, field)), strip);
   /** Resizes `shape`'s field (the last part, or the field itself) until the field has `want` digits. */
   const grow = (copy: unknown, shape: StringShape, want: number): unknown => {
     const at = shape === fieldShape ? field : parts[parts.length - 1]!;
@@ -57,7 +58,7 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
       const v = stringOfLength(shape, len);
       if (v === undefined) continue;
       set(copy, at, v);
-      if (shape !== fieldShape) set(copy, field, parts.map((p) => get(copy, p)).join(""));
+      if (shape !== fieldShape) set(copy, field, parts.map((p) => valueAt(copy, p)).join(""));
       if (digitsOf(copy) === want) return copy;
     }
     return undefined;
@@ -70,18 +71,18 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
     extras: fc.tuple(fc.nat(2), fc.nat()),
     bias: biasBy(ctx.root, field, by, keys),
     repair(body) {
-      const limit = limits[String(get(body, by))];
-      const value = get(body, field);
+      const limit = limits[String(valueAt(body, by))];
+      const value = valueAt(body, field);
       if (limit === undefined || typeof value !== "string") return true;
       let excess = digitsOf(body) - limit;
       if (excess <= 0) return true;
       if (concat && partShapes.length === parts.length) {
         for (let i = parts.length - 1; i >= 0 && excess > 0; i--) {
-          const [v, cut] = trim(String(get(body, parts[i]!)), partShapes[i]!, excess);
+          const [v, cut] = trim(String(valueAt(body, parts[i]!)), partShapes[i]!, excess);
           set(body, parts[i]!, v);
           excess -= cut;
         }
-        set(body, field, parts.map((p) => get(body, p)).join(""));
+        set(body, field, parts.map((p) => valueAt(body, p)).join(""));
       } else {
         const [v, cut] = trim(value, fieldShape, excess);
         set(body, field, v);

@@ -4,9 +4,10 @@
  */
 import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
+import { parsePointer, valueAt } from "../../model/pointer.js";
 import { arbitraryOf, witness } from "../builders.js";
+import { clone, remove, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
-import { clone, get, remove, segments, set } from "../pointer.js";
 import type { Shape } from "../shape.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
@@ -34,7 +35,7 @@ export function withConditionTrue(body: unknown, root: Shape, when: When): unkno
     if (
       shape &&
       ensureParents(copy, root, when.pointer) &&
-      (get(copy, when.pointer) !== undefined || set(copy, when.pointer, witness(shape)))
+      (valueAt(copy, when.pointer) !== undefined || set(copy, when.pointer, witness(shape)))
     ) {
       out.push(copy);
     }
@@ -50,7 +51,7 @@ export function withConditionTrue(body: unknown, root: Shape, when: When): unkno
 export const requiredIfPlan: RulePlanner = (rule, ctx) => {
   const field = param(rule, "field");
   const when = rule.when as When;
-  const prefixes = segments(field).map((_, i, all) => `/${all.slice(0, i + 1).join("/")}`);
+  const prefixes = parsePointer(field).map((_, i, all) => `/${all.slice(0, i + 1).join("/")}`);
   const shapes = prefixes.map((p) => shapeAt(ctx.root, p));
   if (!shapes.every((s): s is Shape => s !== undefined)) {
     throw new SpecError(`x-doku-rules "${rule.id}": ${field} is not a field of the body`, ctx.where);
@@ -59,7 +60,7 @@ export const requiredIfPlan: RulePlanner = (rule, ctx) => {
   const parents = [ctx.root, ...shapes];
   const isRequired = (i: number): boolean => {
     const parent = parents[i]!;
-    const name = segments(field)[i]!;
+    const name = parsePointer(field)[i]!;
     return parent.kind === "object" && parent.props.some((p) => p.name === name && p.required);
   };
   let firstOptional = 0;

@@ -4,9 +4,10 @@
  */
 import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
+import { valueAt } from "../../model/pointer.js";
 import { checkShape } from "../builders.js";
+import { set } from "../json.js";
 import { shapeAt } from "../locate.js";
-import { get, set } from "../pointer.js";
 import { fastHolds } from "./holds.js";
 import { param, type RulePlanner } from "./plan.js";
 
@@ -33,7 +34,7 @@ export const statusByPlan: RulePlanner = (rule, ctx) => {
     bias(body, extra, status) {
       const keys = status === undefined ? [] : keysFor(status);
       const [mode, k] = extra as number[];
-      if (mode !== 2 && keys.length > 0 && get(body, field) !== undefined)
+      if (mode !== 2 && keys.length > 0 && valueAt(body, field) !== undefined)
         set(body, field, keys[k! % keys.length]);
     },
     repair(body, extra, status) {

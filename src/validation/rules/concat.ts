@@ -1,6 +1,7 @@
 /** `concat`: the value at `target` equals the strings at `parts` joined, byte for byte. */
+
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted, shownValue } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import type { RuleKind } from "./kind.js";
 import { pointerListParam, pointerParam } from "./params.js";
 

@@ -1,7 +1,7 @@
 /** The `when` condition shared by `required-if` and `minimum-if`: `{pointer, equals?, in?, present?, absent?}`. */
 import { SpecError } from "../../model/errors.js";
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import { objectParam, type RuleSite } from "./params.js";
 
 /** A read condition: `holds(body)` and the words for messages ("billing_type is \"FIX_BILL\""). */

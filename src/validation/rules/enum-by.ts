@@ -1,7 +1,7 @@
 /** `enum-by`: `field` must be one of `allowed[value at by]` when `by` has a listed value. */
 import { SpecError } from "../../model/errors.js";
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted, shownValue } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import type { RuleKind } from "./kind.js";
 import { keyOf, mapParam, pointerParam } from "./params.js";
 

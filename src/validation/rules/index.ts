@@ -6,8 +6,8 @@
  */
 import { SpecError } from "../../model/errors.js";
 import type { Direction, DokuRule, Operation, SchemaRef, Violation } from "../../model/index.js";
+import { parsePointer } from "../../model/pointer.js";
 import { tolerated, toleratedNote } from "../conflicts.js";
-import { parsePointer } from "../pointer.js";
 import { type ChainNode, instanceWalk } from "../schema-chain.js";
 import { concat } from "./concat.js";
 import { enumBy } from "./enum-by.js";

@@ -1,6 +1,7 @@
 /** `lte`: when both are present, number(left) <= number(right); amount strings compare exactly as decimals. */
+
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import type { RuleKind } from "./kind.js";
 import { pointerParam } from "./params.js";
 

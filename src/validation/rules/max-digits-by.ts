@@ -4,8 +4,8 @@
  */
 
 import { SpecError } from "../../model/errors.js";
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import type { RuleKind } from "./kind.js";
 import { keyOf, mapParam, pointerParam } from "./params.js";
 

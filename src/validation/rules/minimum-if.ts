@@ -4,8 +4,8 @@
  * `required-if` and the schema.
  */
 import { SpecError } from "../../model/errors.js";
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted, shownValue } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import { conditionParam } from "./condition.js";
 import type { RuleKind } from "./kind.js";
 import { decimalLte } from "./lte.js";

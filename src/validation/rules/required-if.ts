@@ -1,5 +1,5 @@
 /** `required-if`: `field` must be present when the condition `when: {pointer, equals?, in?, present?, absent?}` holds. */
-import { dottedPath, valueAt } from "../pointer.js";
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { conditionParam } from "./condition.js";
 import type { RuleKind } from "./kind.js";
 import { pointerParam } from "./params.js";

@@ -1,7 +1,7 @@
 /** `status-by` (responses): the HTTP status must be `statuses[value of field]` (a status or a list of them). */
 import { SpecError } from "../../model/errors.js";
+import { dottedPath, valueAt } from "../../model/pointer.js";
 import { quoted } from "../describe.js";
-import { dottedPath, valueAt } from "../pointer.js";
 import type { RuleKind } from "./kind.js";
 import { keyOf, mapParam, pointerParam } from "./params.js";
 

@@ -1,6 +1,7 @@
 /** Editing documents at a pointer for whole-spec tests; missing parents are created minimal and valid. */
+
+import { toPointer } from "../../../src/model/pointer.js";
 import type { JsonSchema } from "../../../src/model/schema.js";
-import { toPointer } from "../../../src/validation/pointer.js";
 import { instanceWalk } from "../../../src/validation/schema-chain.js";
 import { minimalValue } from "./values.js";
 

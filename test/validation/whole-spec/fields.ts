@@ -1,6 +1,7 @@
 /** Every length-limited string field of a schema, found by walking it (properties, items, allOf, $ref). */
+
+import { toPointer } from "../../../src/model/pointer.js";
 import type { JsonSchema } from "../../../src/model/schema.js";
-import { toPointer } from "../../../src/validation/pointer.js";
 import { resolveLocalRef } from "../../../src/validation/schema-chain.js";
 
 export interface LengthField {

@@ -2,10 +2,11 @@
  * Boundary mutations of every length-limited string field, built from the schema: the value at the limit
  * and one past it (maxLength + 1; minLength - 1, which is "" for minLength 1), set into a valid base.
  */
+
+import { valueAt } from "../../../src/model/pointer.js";
 import type { JsonSchema } from "../../../src/model/schema.js";
 import { hasErrors } from "../../../src/model/violation.js";
 import type { OperationValidation } from "../../../src/validation/index.js";
-import { valueAt } from "../../../src/validation/pointer.js";
 import { setAt } from "./document.js";
 import { type LengthField, lengthFields, refChain } from "./fields.js";
 import type { Slot } from "./slots.js";

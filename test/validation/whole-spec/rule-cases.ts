@@ -3,8 +3,8 @@
  * rule's direction, then set the fields the rule reads. Only the rule's own verdict is asserted.
  */
 import type { DokuRule, NamedExample, Operation } from "../../../src/model/index.js";
+import { parsePointer, valueAt } from "../../../src/model/pointer.js";
 import type { JsonSchema } from "../../../src/model/schema.js";
-import { parsePointer, valueAt } from "../../../src/validation/pointer.js";
 import { setAt } from "./document.js";
 import { statusFor } from "./slots.js";
 
