@@ -110,9 +110,9 @@ export const callback: Command = async (args, ctx) => {
   }
   if (values.url === undefined)
     throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
-  if (values.flow === undefined)
-    throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(await ctx.loadBundle()).join(", ")}`);
   const bundle = await ctx.loadBundle();
+  if (values.flow === undefined)
+    throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(bundle).join(", ")}`);
   const flow = requireFlow(bundle, values.flow);
   const reporters = values.reporter ?? ["console"];
   const unknown = reporters.find((r) => !["console", "json", "junit"].includes(r));
