@@ -412,7 +412,9 @@ export const operations: readonly Operation[] = [
         "why": "the backtick is a Markdown leftover; all SDKs call the path without it"
       }
     ],
-    "serviceCode": "73"
+    "serviceCode": "73",
+    "readOnly": true,
+    "role": "token"
   },
   {
     "id": "snapCreateVa",
@@ -1767,7 +1769,23 @@ export const operations: readonly Operation[] = [
         "why": "the docs define EndpointUrl as the request target; the example predates the v1.1 path"
       }
     ],
-    "serviceCode": "27"
+    "serviceCode": "27",
+    "uniqueKeys": [
+      {
+        "space": "snap-trx-id",
+        "pointers": [
+          "/trxId"
+        ]
+      },
+      {
+        "space": "snap-va",
+        "pointers": [
+          "/partnerServiceId",
+          "/customerNo"
+        ]
+      }
+    ],
+    "mock": "create-va"
   },
   {
     "id": "snapUpdateVa",
@@ -2937,7 +2955,29 @@ export const operations: readonly Operation[] = [
         "why": "DOKU lists no value set; \"ACTIVE\" is a plausible counterpart but not documented"
       }
     ],
-    "serviceCode": "28"
+    "serviceCode": "28",
+    "setup": {
+      "creates": "snapCreateVa",
+      "bind": [
+        {
+          "from": "request:/partnerServiceId",
+          "to": "/partnerServiceId"
+        },
+        {
+          "from": "request:/customerNo",
+          "to": "/customerNo"
+        },
+        {
+          "from": "request:/virtualAccountNo",
+          "to": "/virtualAccountNo"
+        },
+        {
+          "from": "request:/trxId",
+          "to": "/trxId"
+        }
+      ]
+    },
+    "mock": "update-va"
   },
   {
     "id": "snapDeleteVa",
@@ -3584,7 +3624,29 @@ export const operations: readonly Operation[] = [
         "why": "it is what DOKU's own libraries send; no DOKU page documents another method"
       }
     ],
-    "serviceCode": "31"
+    "serviceCode": "31",
+    "setup": {
+      "creates": "snapCreateVa",
+      "bind": [
+        {
+          "from": "request:/partnerServiceId",
+          "to": "/partnerServiceId"
+        },
+        {
+          "from": "request:/customerNo",
+          "to": "/customerNo"
+        },
+        {
+          "from": "request:/virtualAccountNo",
+          "to": "/virtualAccountNo"
+        },
+        {
+          "from": "request:/trxId",
+          "to": "/trxId"
+        }
+      ]
+    },
+    "mock": "delete-va"
   },
   {
     "id": "snapCheckVaStatus",
@@ -4440,7 +4502,26 @@ export const operations: readonly Operation[] = [
         "why": "the current page and every SDK use it"
       }
     ],
-    "serviceCode": "26"
+    "serviceCode": "26",
+    "setup": {
+      "creates": "snapCreateVa",
+      "bind": [
+        {
+          "from": "request:/partnerServiceId",
+          "to": "/partnerServiceId"
+        },
+        {
+          "from": "request:/customerNo",
+          "to": "/customerNo"
+        },
+        {
+          "from": "request:/virtualAccountNo",
+          "to": "/virtualAccountNo"
+        }
+      ]
+    },
+    "readOnly": true,
+    "mock": "check-va-status"
   },
   {
     "id": "snapBtnCreateVaV1",
@@ -5283,7 +5364,23 @@ export const operations: readonly Operation[] = [
         "why": "a service-27 SNAP response carries the SNAP envelope; the snake_case names are a copy-paste doc error"
       }
     ],
-    "serviceCode": "27"
+    "serviceCode": "27",
+    "uniqueKeys": [
+      {
+        "space": "snap-trx-id",
+        "pointers": [
+          "/trxId"
+        ]
+      },
+      {
+        "space": "snap-va",
+        "pointers": [
+          "/partnerServiceId",
+          "/customerNo"
+        ]
+      }
+    ],
+    "mock": "create-va"
   },
   {
     "id": "danaPayment",
@@ -5945,7 +6042,15 @@ export const operations: readonly Operation[] = [
         "why": "the description names the B2B access token, which every other DOKU sample and SDK sends as \"Bearer <token>\"; \"95221\" is the embed's placeholder, so DOKU's own DANA samples fail this header on purpose"
       }
     ],
-    "serviceCode": "05"
+    "serviceCode": "05",
+    "uniqueKeys": [
+      {
+        "space": "dana-partner-reference",
+        "pointers": [
+          "/partnerReferenceNo"
+        ]
+      }
+    ]
   },
   {
     "id": "danaRefund",
@@ -6579,7 +6684,28 @@ export const operations: readonly Operation[] = [
         "why": "the description names the B2B access token, which every other DOKU sample and SDK sends as \"Bearer <token>\"; \"95221\" is the embed's placeholder, so DOKU's own DANA samples fail this header on purpose"
       }
     ],
-    "serviceCode": "07"
+    "serviceCode": "07",
+    "setup": {
+      "creates": "danaPayment",
+      "bind": [
+        {
+          "from": "request:/partnerReferenceNo",
+          "to": "/originalPartnerReferenceNo"
+        },
+        {
+          "from": "header:X-EXTERNAL-ID",
+          "to": "/originalExternalId"
+        }
+      ]
+    },
+    "uniqueKeys": [
+      {
+        "space": "dana-refund-no",
+        "pointers": [
+          "/partnerRefundNo"
+        ]
+      }
+    ]
   },
   {
     "id": "dokuVaCreatePaymentCode",
@@ -7155,7 +7281,16 @@ export const operations: readonly Operation[] = [
         "source": "001_44e08f0c3a01f949.txt"
       }
     ],
-    "conflicts": []
+    "conflicts": [],
+    "uniqueKeys": [
+      {
+        "space": "invoice-number",
+        "pointers": [
+          "/order/invoice_number"
+        ]
+      }
+    ],
+    "mock": "create-payment-code"
   },
   {
     "id": "dokuVaUpdatePaymentCode",
@@ -7640,7 +7775,21 @@ export const operations: readonly Operation[] = [
         "follows": "Digest line included whenever there is a body (CONTRACT.md nonsnap signature scheme)",
         "why": "the Digest protects the body; DOKU's own SDK signs PATCH bodies; a GET-style signature would leave the body unsigned"
       }
-    ]
+    ],
+    "setup": {
+      "creates": "dokuVaCreatePaymentCode",
+      "bind": [
+        {
+          "from": "request:/order/invoice_number",
+          "to": "/order/invoice_number"
+        },
+        {
+          "from": "response:/virtual_account_info/virtual_account_number",
+          "to": "/virtual_account_info/virtual_account_number"
+        }
+      ]
+    },
+    "mock": "update-payment-code"
   },
   {
     "id": "dokuVaCreateMerchantPaymentCode",
@@ -8248,7 +8397,16 @@ export const operations: readonly Operation[] = [
         "source": "001_44e08f0c3a01f949.txt"
       }
     ],
-    "conflicts": []
+    "conflicts": [],
+    "uniqueKeys": [
+      {
+        "space": "invoice-number",
+        "pointers": [
+          "/order/invoice_number"
+        ]
+      }
+    ],
+    "mock": "create-merchant-payment-code"
   },
   {
     "id": "orderStatus",
@@ -8598,7 +8756,18 @@ export const operations: readonly Operation[] = [
       }
     ],
     "rules": [],
-    "conflicts": []
+    "conflicts": [],
+    "setup": {
+      "creates": "dokuVaCreatePaymentCode",
+      "bind": [
+        {
+          "from": "request:/order/invoice_number",
+          "to": "path:invoiceNumber"
+        }
+      ]
+    },
+    "readOnly": true,
+    "mock": "payment-code-status"
   },
   {
     "id": "snapMerchantToken",
@@ -8953,7 +9122,8 @@ export const operations: readonly Operation[] = [
         "why": "responseMessage is free text"
       }
     ],
-    "serviceCode": "73"
+    "serviceCode": "73",
+    "role": "token"
   },
   {
     "id": "snapVaInquiry",
@@ -10215,7 +10385,12 @@ export const operations: readonly Operation[] = [
         "why": "the sample is DOKU's documentation; the SDK layout is accepted with a warning"
       }
     ],
-    "serviceCode": "24"
+    "serviceCode": "24",
+    "flow": {
+      "name": "snap-va-inquiry",
+      "kind": "inquiry",
+      "summary": "SNAP VA direct inquiry (service 24) to the merchant's Inquiry URL"
+    }
   },
   {
     "id": "snapVaPaymentNotification",
@@ -11467,7 +11642,12 @@ export const operations: readonly Operation[] = [
         "why": "both are DOKU's own samples for the same callback"
       }
     ],
-    "serviceCode": "25"
+    "serviceCode": "25",
+    "flow": {
+      "name": "snap-va-payment",
+      "kind": "notification",
+      "summary": "SNAP VA payment notification (service 25) to the merchant's Notification URL"
+    }
   },
   {
     "id": "danaPaymentNotification",
@@ -11871,7 +12051,12 @@ export const operations: readonly Operation[] = [
         "follows": "symmetric HMAC-SHA512 with the merchant's client secret, path = the merchant's Notification URL path, plus Authorization Bearer (the documented reading)",
         "why": "it is what DOKU's notification embeds state; the RSA form and the token-only check are recorded so a merchant can configure the other"
       }
-    ]
+    ],
+    "flow": {
+      "name": "dana-payment",
+      "kind": "notification",
+      "summary": "SNAP e-wallet (DANA) payment notification to the merchant's Notification URL"
+    }
   },
   {
     "id": "dokuVaInquiry",
@@ -12747,7 +12932,12 @@ export const operations: readonly Operation[] = [
         "source": "001_44e08f0c3a01f949.txt"
       }
     ],
-    "conflicts": []
+    "conflicts": [],
+    "flow": {
+      "name": "doku-va-inquiry",
+      "kind": "inquiry",
+      "summary": "non-SNAP DOKU VA direct inquiry to the merchant's Inquiry URL (merchant signs its answer)"
+    }
   },
   {
     "id": "dokuVaNotification",
@@ -13108,6 +13298,11 @@ export const operations: readonly Operation[] = [
       }
     ],
     "rules": [],
-    "conflicts": []
+    "conflicts": [],
+    "flow": {
+      "name": "doku-va-notification",
+      "kind": "notification",
+      "summary": "non-SNAP HTTP Notification to the merchant's Notification URL"
+    }
   }
 ];

@@ -11,8 +11,8 @@ export { boundaryCases, caseArbitrary, negativeCases } from "./arbitraries/case.
 // callbacks
 /** Certifies a merchant's callback endpoint for one flow (the kit plays DOKU). */
 export { certifyCallback } from "./callbacks/certify.js";
-/** The callback flows by name. */
-export { FLOWS } from "./callbacks/flows.js";
+/** The callback flows a spec bundle declares (`x-doku-flow` on its webhooks), by CLI name. */
+export { flowsOf } from "./callbacks/flows.js";
 // cli
 /** argv -> command -> exit code (CONTRACT.md exit codes). */
 export { runCli } from "./cli/main.js";

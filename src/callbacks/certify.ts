@@ -15,7 +15,7 @@ import { duplicateConsistent } from "./checks/duplicate-consistent.js";
 import { buildCorpus } from "./corpus.js";
 import { dokuRoleKeys } from "./doku-keys.js";
 import { authOf, type DokuIdentity, signCase } from "./doku-signer.js";
-import { TOKEN_OPERATION_ID } from "./flows.js";
+import { callbackTokenOperation } from "./flows.js";
 import { LEDGER_CHECK, type LedgerProbe, ledgerViolations } from "./ledger.js";
 import { type CertifyOptions, resolveCertifyOptions } from "./options.js";
 import { planCases } from "./plan.js";
@@ -31,7 +31,7 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
   const startedAt = new Date().toISOString();
   const seed = options.seed ?? randomSeed();
   const operation = requireOperation(bundle, flow.operationId);
-  const tokenOperation = o.tokenUrl ? requireOperation(bundle, TOKEN_OPERATION_ID) : undefined;
+  const tokenOperation = o.tokenUrl ? callbackTokenOperation(bundle) : undefined;
   const keys = dokuRoleKeys(options.dokuPrivateKey);
   const snap = flow.family === "snap";
   const notes: string[] = [];

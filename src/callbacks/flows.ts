@@ -1,20 +1,19 @@
 /**
  * The callback flows the kit plays as DOKU (CONTRACT.md `callback --flow`): which webhook operation DOKU
  * sends, which family signs it, and whether it is an inquiry (the answer carries a bill) or a notification
- * (the answer only acknowledges).
+ * (the answer only acknowledges). Spec data: each webhook declares its flow with `x-doku-flow`, the
+ * merchant's token endpoint is the webhook with `x-doku-role: token` (specs/README.md "DOKU facts").
  */
-export type FlowName =
-  | "snap-va-inquiry"
-  | "snap-va-payment"
-  | "dana-payment"
-  | "doku-va-inquiry"
-  | "doku-va-notification";
+import { SpecError, UsageError } from "../model/errors.js";
+import type { CallbackKind, Operation, SpecBundle } from "../model/operation.js";
+
+export type { CallbackKind } from "../model/operation.js";
+
+/** A flow's CLI name (`--flow`), as the spec's `x-doku-flow` declares it: "snap-va-inquiry", ... */
+export type FlowName = string;
 
 /** SNAP callbacks use a bearer token and a --callback-auth mode; non-SNAP ones the HMAC component lines. */
 export type FlowFamily = "snap" | "non-snap";
-
-/** An inquiry answer carries data (a bill); a notification answer only acknowledges. */
-export type CallbackKind = "inquiry" | "notification";
 
 export interface Flow {
   name: FlowName;
@@ -25,52 +24,45 @@ export interface Flow {
   summary: string;
 }
 
+const cache = new WeakMap<readonly Operation[], Readonly<Record<FlowName, Flow>>>();
+
+/** Every flow the bundle's webhooks declare, by CLI name, in spec order. */
+export function flowsOf(bundle: Pick<SpecBundle, "operations">): Readonly<Record<FlowName, Flow>> {
+  let flows = cache.get(bundle.operations);
+  if (!flows) {
+    const table: Record<FlowName, Flow> = {};
+    for (const op of bundle.operations) {
+      if (op.kind !== "webhook" || !op.flow) continue;
+      const { name, kind, summary } = op.flow;
+      const family = op.auth === "nonsnap-hmac" ? "non-snap" : "snap";
+      table[name] = { name, operationId: op.id, family, kind, summary };
+    }
+    flows = table;
+    cache.set(bundle.operations, flows);
+  }
+  return flows;
+}
+
+/** The flow names in CLI (spec) order. */
+export function flowNamesOf(bundle: Pick<SpecBundle, "operations">): FlowName[] {
+  return Object.keys(flowsOf(bundle));
+}
+
+/** The named flow; an unknown name is a UsageError listing the known ones. */
+export function requireFlow(bundle: Pick<SpecBundle, "operations">, name: string): Flow {
+  const flow = Object.hasOwn(flowsOf(bundle), name) ? flowsOf(bundle)[name] : undefined;
+  if (!flow)
+    throw new UsageError(`--flow ${name}: unknown flow; expected one of ${flowNamesOf(bundle).join(", ")}`);
+  return flow;
+}
+
 /** The SNAP webhook DOKU calls first to get a bearer token from the merchant (--token-url). */
-export const TOKEN_OPERATION_ID = "snapMerchantToken";
-
-/** Every flow, by its CLI name. */
-export const FLOWS: Readonly<Record<FlowName, Flow>> = {
-  "snap-va-inquiry": {
-    name: "snap-va-inquiry",
-    operationId: "snapVaInquiry",
-    family: "snap",
-    kind: "inquiry",
-    summary: "SNAP VA direct inquiry (service 24) to the merchant's Inquiry URL",
-  },
-  "snap-va-payment": {
-    name: "snap-va-payment",
-    operationId: "snapVaPaymentNotification",
-    family: "snap",
-    kind: "notification",
-    summary: "SNAP VA payment notification (service 25) to the merchant's Notification URL",
-  },
-  "dana-payment": {
-    name: "dana-payment",
-    operationId: "danaPaymentNotification",
-    family: "snap",
-    kind: "notification",
-    summary: "SNAP e-wallet (DANA) payment notification to the merchant's Notification URL",
-  },
-  "doku-va-inquiry": {
-    name: "doku-va-inquiry",
-    operationId: "dokuVaInquiry",
-    family: "non-snap",
-    kind: "inquiry",
-    summary: "non-SNAP DOKU VA direct inquiry to the merchant's Inquiry URL (merchant signs its answer)",
-  },
-  "doku-va-notification": {
-    name: "doku-va-notification",
-    operationId: "dokuVaNotification",
-    family: "non-snap",
-    kind: "notification",
-    summary: "non-SNAP HTTP Notification to the merchant's Notification URL",
-  },
-};
-
-/** The flow names in CLI order. */
-export const FLOW_NAMES = Object.keys(FLOWS) as FlowName[];
-
-/** True when `value` names a flow. */
-export function isFlowName(value: string): value is FlowName {
-  return Object.hasOwn(FLOWS, value);
+export function callbackTokenOperation(bundle: Pick<SpecBundle, "operations">): Operation {
+  const op = bundle.operations.find((o) => o.kind === "webhook" && o.role === "token");
+  if (!op)
+    throw new SpecError(
+      "no webhook declares x-doku-role: token (the merchant's token endpoint)",
+      "#/webhooks",
+    );
+  return op;
 }

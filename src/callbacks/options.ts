@@ -11,7 +11,7 @@ import type { Transport } from "../runner/transport.js";
 import { DEFAULT_CALLBACK_AUTH_MODE, isCallbackAuthMode } from "../signatures/callback-modes.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
 import type { BodySource } from "./bodies.js";
-import { FLOW_NAMES, FLOWS, type Flow, isFlowName } from "./flows.js";
+import { type Flow, requireFlow } from "./flows.js";
 
 /** Kit policy: a merchant answer slower than this is a `latency` violation (DOKU documents no timeout). */
 export const DEFAULT_LATENCY_BUDGET_MS = 5000;
@@ -98,10 +98,7 @@ function whole(value: number, flag: string, min: number): number {
 
 /** Applies defaults and validates every option. */
 export function resolveCertifyOptions(options: CertifyOptions): ResolvedCertifyOptions {
-  if (!isFlowName(options.flow)) {
-    throw new UsageError(`--flow ${options.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
-  }
-  const flow = FLOWS[options.flow];
+  const flow = requireFlow(options.bundle, options.flow);
   const url = httpUrl(options.url, "--url");
   if (options.clientId === "")
     throw new UsageError("the merchant's client id is missing: set DOKU_CLIENT_ID or --client-id");

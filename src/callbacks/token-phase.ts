@@ -22,7 +22,7 @@ export async function runTokenPhase(
   dokuPrivateKey: KeyObject,
 ): Promise<TokenPhaseResult> {
   const path = tokenUrl.pathname + tokenUrl.search;
-  const genuine = tokenCase(path);
+  const genuine = tokenCase(ctx.operation.id, path);
   const exchange = await session.send(
     tokenUrl.href,
     genuine,
@@ -38,7 +38,7 @@ export async function runTokenPhase(
   await session.check(ctx, exchange);
   const token = issuedToken(exchange);
   for (const mutator of mutatorsFor("snap-asymmetric-token")) {
-    const forged = tokenCase(path, mutator.name);
+    const forged = tokenCase(ctx.operation.id, path, mutator.name);
     await session.run(ctx, tokenUrl.href, forged, signTokenCase(forged, clientId, dokuPrivateKey));
   }
   if (token === undefined) {

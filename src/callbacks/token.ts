@@ -11,14 +11,13 @@ import { signRequest } from "../signatures/request-signer.js";
 import { MERCHANT_TOKEN_REQUEST_BODY } from "../signatures/token-handshake.js";
 import type { SignedRequest, SignInput } from "../signatures/types.js";
 import type { CallbackCase, CallbackExchange } from "./case.js";
-import { TOKEN_OPERATION_ID } from "./flows.js";
 import type { ResolvedCertifyOptions } from "./options.js";
 import type { TokenSource } from "./plan.js";
 
 /** A token-request case: valid, or forged with the named mutator. */
-export function tokenCase(path: string, mutator?: string): CallbackCase {
+export function tokenCase(operationId: string, path: string, mutator?: string): CallbackCase {
   return {
-    operationId: TOKEN_OPERATION_ID,
+    operationId,
     phase: "signature",
     method: "POST",
     path,

@@ -16,6 +16,7 @@ import type {
 import { escapeToken, parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import type { OpenApiDocument } from "./bundle.js";
+import { checkFacts, factsOf } from "./facts.js";
 import { selfContained } from "./self-contained.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -65,6 +66,7 @@ export function buildOperations(doc: OpenApiDocument): OperationTable {
     if (seen.has(op.id)) throw new SpecError(`duplicate operationId "${op.id}"`, op.pointer);
     seen.add(op.id);
   }
+  checkFacts(operations);
   return { operations, schemas };
 }
 
@@ -130,7 +132,8 @@ function buildOperation(
     conflicts: asArray(op["x-doku-conflict"]) as DokuConflict[],
   };
   if (serviceCode !== undefined) result.serviceCode = String(serviceCode);
-  return result;
+  const pathNames = params.filter((p) => p.in === "path").map((p) => String(p.name));
+  return { ...result, ...factsOf(op, id, kind, pointer, pathNames) };
 }
 
 function buildResponse(doc: OpenApiDocument, id: string, status: string, res: Obj, at: string, slot: Slot) {

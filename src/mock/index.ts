@@ -7,6 +7,7 @@
 
 import type { MockContext } from "./context.js";
 import { createDispatcher } from "./dispatch.js";
+import { checkBehaviours } from "./handlers/index.js";
 import { checkIdentity, generateIdentity, type MockIdentity } from "./identity.js";
 import { type MockOptions, resolveSettings } from "./options.js";
 import { createPrismMocker } from "./prism.js";
@@ -30,6 +31,7 @@ export interface RunningMock {
 
 /** Starts the mock; rejects with a TargetError when it cannot listen (port in use, ...). */
 export async function startMock(options: MockOptions): Promise<RunningMock> {
+  checkBehaviours(options.bundle.operations);
   const identity = checkIdentity(options.identity ?? generateIdentity(), "mock identity");
   const settings = resolveSettings(options);
   const ctx: MockContext = {

@@ -57,6 +57,37 @@ export interface DokuConflict {
   alternative?: JsonSchema;
 }
 
+/** `x-doku-setup` binding: `request:/ptr`, `response:/ptr` or `header:Name` of the prerequisite -> a body pointer or `path:name`. */
+export interface SetupBinding {
+  from: string;
+  to: string;
+}
+
+/** `x-doku-setup`: the operation acts on an existing resource, which `creates` (an operation id) makes. */
+export interface SetupRule {
+  creates: string;
+  bind: readonly SetupBinding[];
+}
+
+/** `x-doku-unique-keys` entry: fields DOKU requires unique per merchant, in a namespace shared across operations. */
+export interface UniqueKeyGroup {
+  space: string;
+  pointers: readonly string[];
+}
+
+/** `x-doku-role`: the operation's part in the protocol (`token`: the SNAP B2B token request). */
+export type OperationRole = "token";
+
+/** An inquiry answer carries data (a bill); a notification answer only acknowledges. */
+export type CallbackKind = "inquiry" | "notification";
+
+/** `x-doku-flow` on a webhook: the callback flow the kit plays as DOKU (`callback --flow <name>`). */
+export interface FlowDeclaration {
+  name: string;
+  kind: CallbackKind;
+  summary: string;
+}
+
 export interface Operation {
   id: string;
   kind: OperationKind;
@@ -82,6 +113,18 @@ export interface Operation {
   rules: DokuRule[];
   /** Operation-level conflicts (e.g. how DOKU authenticates callbacks). Field-level ones live in schemas. */
   conflicts: DokuConflict[];
+  /** `x-doku-setup`: the prerequisite each case needs and how the case binds to it. */
+  setup?: SetupRule;
+  /** `x-doku-unique-keys`: key groups DOKU requires unique per merchant. */
+  uniqueKeys?: readonly UniqueKeyGroup[];
+  /** `x-doku-read-only: true`: neither creates nor changes data on its own (its setup may). */
+  readOnly?: true;
+  /** `x-doku-role`. */
+  role?: OperationRole;
+  /** `x-doku-flow` (webhooks only). */
+  flow?: FlowDeclaration;
+  /** `x-doku-mock`: the name of the mock's stateful behaviour for this operation. */
+  mock?: string;
 }
 
 /** A compiled validator, ajv-compatible: returns true/false and sets `errors` (allErrors mode). */

@@ -9,7 +9,6 @@ import type { Operation, SpecBundle } from "../model/operation.js";
 import { PLANNERS } from "./phases/index.js";
 import type { CaseSource, PlannedCase } from "./planned.js";
 import { deriveSeed } from "./seed.js";
-import { SETUP } from "./setup.js";
 import type { UniqueKeys } from "./unique.js";
 
 /** Draws tried for a prerequisite whose unique keys collide. */
@@ -40,7 +39,7 @@ export function buildPlan(input: PlanInput): Plan {
     index: number,
     attempt: number,
   ): Case | undefined => {
-    const rule = SETUP[operation.id];
+    const rule = operation.setup;
     const creator = rule && input.bundle.operations.find((op) => op.id === rule.creates);
     if (!rule || !creator) return undefined;
     let arbitrary = creators.get(creator.id);

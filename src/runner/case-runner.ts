@@ -14,7 +14,7 @@ import type { PlannedCase } from "./planned.js";
 import { restoreBrokenHeader, signInputFor, toSent } from "./request.js";
 import type { CaseOutcome } from "./results.js";
 import { type Runtime, sendRequest } from "./runtime.js";
-import { bindCase, SETUP } from "./setup.js";
+import { bindCase } from "./setup.js";
 
 class SetupFailed extends Error {
   constructor(
@@ -54,7 +54,7 @@ async function prepared(
   prerequisite: Case | undefined,
   sharedKey?: string,
 ): Promise<{ kase: Case; created?: Exchange }> {
-  const rule = SETUP[operation.id];
+  const rule = operation.setup;
   if (!rule || !prerequisite) return { kase };
   const creator = rt.options.bundle.operations.find((op) => op.id === rule.creates);
   if (!creator) return { kase };
@@ -98,7 +98,7 @@ export async function runPlanned(
       if (!accepted(firstExchange))
         throw new SetupFailed(firstExchange, setupViolation(operation, operation, firstExchange, kase));
       created = first.created;
-      const rule = SETUP[operation.id];
+      const rule = operation.setup;
       if (rule && created) kase = bindCase(operation, rule, kase, created);
       if (operation.auth === "nonsnap-hmac")
         kase = {

@@ -3,56 +3,14 @@
  * VA, update and check status of a DOKU VA payment code need a payment code, a DANA refund needs a payment.
  * Each case of such an operation gets its own prerequisite (a valid creating case, sent first, which must be
  * accepted); the case is then bound to what was created. Binding never touches the field a negative case
- * breaks. Kit design (DOKU documents no test fixtures): docs/runner.md "Setup".
+ * breaks. Which operation needs which prerequisite is spec data (`x-doku-setup`, specs/README.md), carried in
+ * `Operation.setup`. Kit design (DOKU documents no test fixtures): docs/runner.md "Setup".
  */
 import type { Case, Exchange } from "../model/case.js";
-import type { Operation } from "../model/operation.js";
+import type { Operation, SetupRule } from "../model/operation.js";
 import { parsePointer, valueAt } from "../model/pointer.js";
 import { headerValue } from "../signatures/headers.js";
 import { replaceAt } from "./replace-at.js";
-
-/** `request:/ptr`, `response:/ptr` or `header:Name` of the prerequisite -> a body pointer or `path:name`. */
-export type Binding = readonly [from: string, to: string];
-
-export interface SetupRule {
-  /** Operation id of the creating operation. */
-  creates: string;
-  bind: readonly Binding[];
-}
-
-const vaKey: Binding[] = [
-  ["request:/partnerServiceId", "/partnerServiceId"],
-  ["request:/customerNo", "/customerNo"],
-  ["request:/virtualAccountNo", "/virtualAccountNo"],
-];
-
-/** The setup table, by operation id. */
-export const SETUP: Readonly<Record<string, SetupRule>> = {
-  snapUpdateVa: { creates: "snapCreateVa", bind: [...vaKey, ["request:/trxId", "/trxId"]] },
-  snapDeleteVa: { creates: "snapCreateVa", bind: [...vaKey, ["request:/trxId", "/trxId"]] },
-  snapCheckVaStatus: { creates: "snapCreateVa", bind: vaKey },
-  dokuVaUpdatePaymentCode: {
-    creates: "dokuVaCreatePaymentCode",
-    bind: [
-      ["request:/order/invoice_number", "/order/invoice_number"],
-      [
-        "response:/virtual_account_info/virtual_account_number",
-        "/virtual_account_info/virtual_account_number",
-      ],
-    ],
-  },
-  orderStatus: {
-    creates: "dokuVaCreatePaymentCode",
-    bind: [["request:/order/invoice_number", "path:invoiceNumber"]],
-  },
-  danaRefund: {
-    creates: "danaPayment",
-    bind: [
-      ["request:/partnerReferenceNo", "/originalPartnerReferenceNo"],
-      ["header:X-EXTERNAL-ID", "/originalExternalId"],
-    ],
-  },
-};
 
 /** The case bound to the prerequisite's exchange. */
 export function bindCase(operation: Operation, rule: SetupRule, kase: Case, created: Exchange): Case {
@@ -60,7 +18,7 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
   let body = kase.body;
   const pathParams = { ...kase.pathParams };
   let bodyChanged = false;
-  for (const [from, to] of rule.bind) {
+  for (const { from, to } of rule.bind) {
     const value = source(created, from);
     if (value === undefined) continue;
     if (to.startsWith("path:")) {

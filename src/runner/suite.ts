@@ -23,7 +23,6 @@ import { Recorder } from "./results.js";
 import { type Runtime, Stopped, sendRequest } from "./runtime.js";
 import { randomSeed } from "./seed.js";
 import { createTokenSession } from "./session.js";
-import { SETUP } from "./setup.js";
 import { shrink, shrinkable } from "./shrink.js";
 import { summarize } from "./summary.js";
 import { PRODUCTION_HOST, resolveTarget } from "./target.js";
@@ -34,8 +33,6 @@ import { packageVersion } from "./version.js";
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
-/** Operations that neither create nor change data on their own (their setup may; see SETUP). */
-const READ_ONLY = new Set(["snapGetTokenB2b", "snapCheckVaStatus", "orderStatus"]);
 /** Kit policy: at most this many violation groups are shrunk per run. */
 const MAX_SHRUNK_GROUPS = 20;
 
@@ -101,7 +98,7 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
     };
     // Every in-flight request listens on the stop signal.
     setMaxListeners(0, rt.stop.signal);
-    const tokenOp = o.bundle.operations.find((op) => op.id === "snapGetTokenB2b");
+    const tokenOp = o.bundle.operations.find((op) => op.kind === "path" && op.role === "token");
     if (tokenOp && operations.some((op) => op.auth === "snap-symmetric")) {
       rt.tokens = createTokenSession(async () => {
         const kase = {
@@ -285,7 +282,7 @@ export async function assertConformance(
 
 /** The operations (spec order) sharing a unique-key namespace with a selected one, and the selected ones. */
 function interacting(all: readonly Operation[], selected: readonly Operation[]): Operation[] {
-  const spaces = (op: Operation) => new Set([...keySpaces(op.id), ...keySpaces(SETUP[op.id]?.creates)]);
+  const spaces = (op: Operation) => new Set(keySpaces(op, all));
   const wanted = new Set(selected.flatMap((op) => [...spaces(op)]));
   const ids = new Set(selected.map((op) => op.id));
   return all.filter((op) => ids.has(op.id) || [...spaces(op)].some((s) => wanted.has(s)));
@@ -293,7 +290,7 @@ function interacting(all: readonly Operation[], selected: readonly Operation[]):
 
 function refuseProduction(operations: readonly Operation[]): void {
   const changing = operations
-    .filter((op) => !READ_ONLY.has(op.id) || SETUP[op.id] !== undefined)
+    .filter((op) => op.readOnly !== true || op.setup !== undefined)
     .map((op) => op.id);
   if (changing.length > 0) {
     throw new UsageError(

@@ -3,33 +3,13 @@
  * reused invoice_number is refused, ...). Generated values can collide within a run, so valid cases of
  * creating operations are "freshened": when a key was already used in this run, its characters are rotated
  * in place (digit to digit, letter to letter, same length) until it is unused and the body still validates.
- * Assignment happens at plan time in plan order, so a run is deterministic for its seed.
+ * Assignment happens at plan time in plan order, so a run is deterministic for its seed. The key groups are
+ * spec data (`x-doku-unique-keys`, specs/README.md), carried in `Operation.uniqueKeys`.
  */
 import type { Case } from "../model/case.js";
 import type { Operation, ValidatorSet } from "../model/operation.js";
 import { parsePointer, valueAt } from "../model/pointer.js";
 import { replaceAt } from "./replace-at.js";
-
-interface KeyGroup {
-  /** Namespace shared by the operations that write the same store. */
-  space: string;
-  pointers: readonly string[];
-}
-
-const VA: KeyGroup[] = [
-  { space: "snap-trx-id", pointers: ["/trxId"] },
-  { space: "snap-va", pointers: ["/partnerServiceId", "/customerNo"] },
-];
-
-/** Unique key groups of the creating operations (kit knowledge, see docs/runner.md "Unique fields"). */
-export const UNIQUE_KEYS: Readonly<Record<string, readonly KeyGroup[]>> = {
-  snapCreateVa: VA,
-  snapBtnCreateVaV1: VA,
-  dokuVaCreatePaymentCode: [{ space: "invoice-number", pointers: ["/order/invoice_number"] }],
-  dokuVaCreateMerchantPaymentCode: [{ space: "invoice-number", pointers: ["/order/invoice_number"] }],
-  danaPayment: [{ space: "dana-partner-reference", pointers: ["/partnerReferenceNo"] }],
-  danaRefund: [{ space: "dana-refund-no", pointers: ["/partnerRefundNo"] }],
-};
 
 const MAX_ATTEMPTS = 500;
 
@@ -41,9 +21,10 @@ function keyOf(fields: readonly string[]): string {
   return key;
 }
 
-/** The key namespaces an operation writes (none for an unknown id). */
-export function keySpaces(operationId: string | undefined): string[] {
-  return operationId === undefined ? [] : (UNIQUE_KEYS[operationId] ?? []).map((g) => g.space);
+/** The key namespaces an operation writes, through its own cases and its setup's creator (found in `all`). */
+export function keySpaces(operation: Operation, all: readonly Operation[]): string[] {
+  const creator = operation.setup && all.find((op) => op.id === operation.setup?.creates);
+  return [...(operation.uniqueKeys ?? []), ...(creator?.uniqueKeys ?? [])].map((g) => g.space);
 }
 
 /** Run-wide registry of used keys. */
@@ -60,7 +41,7 @@ export class UniqueKeys {
 
   /** Like freshen, but undefined when some key could not be made unique (the caller may draw another case). */
   tryFreshen(operation: Operation, kase: Case): Case | undefined {
-    const groups = UNIQUE_KEYS[operation.id];
+    const groups = operation.uniqueKeys;
     if (!groups || kase.expect.kind === "reject" || typeof kase.body !== "object" || kase.body === null)
       return kase;
     let body = kase.body as Record<string, unknown>;

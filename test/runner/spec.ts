@@ -32,6 +32,8 @@ const base = { kind: "path" as const, deprecated: false, summary: "", rules: [],
 export const tokenOp: Operation = {
   ...base,
   id: "snapGetTokenB2b",
+  role: "token",
+  readOnly: true,
   method: "POST",
   path: "/authorization/v1/access-token/b2b",
   auth: "snap-asymmetric-token",
@@ -65,6 +67,10 @@ export const tokenOp: Operation = {
 export const vaOp: Operation = {
   ...base,
   id: "snapCreateVa",
+  uniqueKeys: [
+    { space: "snap-trx-id", pointers: ["/trxId"] },
+    { space: "snap-va", pointers: ["/partnerServiceId", "/customerNo"] },
+  ],
   method: "POST",
   path: "/va/create",
   auth: "snap-symmetric",
@@ -105,6 +111,7 @@ export const vaOp: Operation = {
 export const codeOp: Operation = {
   ...base,
   id: "dokuVaCreatePaymentCode",
+  uniqueKeys: [{ space: "invoice-number", pointers: ["/order/invoice_number"] }],
   method: "POST",
   path: "/doku-virtual-account/v2/payment-code",
   auth: "nonsnap-hmac",

@@ -1,5 +1,6 @@
 /** Small runner parts: limiter, seeds, plan selection, unique keys, setup binding, rerun and curl lines. */
 import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/operations.js";
 import { requestTarget } from "../../src/checks/response.js";
 import type { Case } from "../../src/model/case.js";
 import type { Operation } from "../../src/model/operation.js";
@@ -8,7 +9,7 @@ import { parseShard } from "../../src/runner/options.js";
 import { selectOperations } from "../../src/runner/plan.js";
 import { curlLine, rerunLine, shellQuote } from "../../src/runner/replay.js";
 import { deriveSeed } from "../../src/runner/seed.js";
-import { bindCase, fillPath, SETUP } from "../../src/runner/setup.js";
+import { bindCase, fillPath } from "../../src/runner/setup.js";
 import { rotate, UniqueKeys } from "../../src/runner/unique.js";
 import { compileValidators } from "../../src/validation/ajv.js";
 import { bundle, vaOp } from "./spec.js";
@@ -160,6 +161,8 @@ describe("unique keys", () => {
 });
 
 describe("setup binding", () => {
+  /** The `x-doku-setup` rules of the DOKU specs, by operation id. */
+  const SETUP = Object.fromEntries(operations.flatMap((o) => (o.setup ? [[o.id, o.setup] as const] : [])));
   const created = (body: unknown, json: unknown = {}) => ({
     case: {
       operationId: "c",

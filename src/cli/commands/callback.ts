@@ -9,15 +9,17 @@ import { parseArgs } from "node:util";
 import { certifyCallback } from "../../callbacks/certify.js";
 import { callbackConsoleReporter } from "../../callbacks/console.js";
 import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
-import { FLOW_NAMES, FLOWS, isFlowName } from "../../callbacks/flows.js";
+import { flowNamesOf, requireFlow } from "../../callbacks/flows.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
 import type { RunListener } from "../../runner/events.js";
 import type { CliContext, Command } from "../context.js";
 import { VERSION } from "../help.js";
 
-const USAGE = `Usage: doku-conformance callback --url <merchant-url> --flow <flow> [flags]
-  --flow <flow>             ${FLOW_NAMES.join(" | ")}
+const usage = (
+  flows: readonly string[],
+) => `Usage: doku-conformance callback --url <merchant-url> --flow <flow> [flags]
+  --flow <flow>             ${flows.join(" | ")}
   --token-url <url>         SNAP: the merchant's token URL; the kit asks it for a token first (RSA handshake)
   --callback-auth <mode>    SNAP: snap-hmac (default, the docs' reading) | snap-rsa | bearer-only
   --access-token <token>    SNAP without --token-url: the bearer token to send (else a kit token is sent)
@@ -103,15 +105,15 @@ export const callback: Command = async (args, ctx) => {
     },
   });
   if (values.help) {
-    ctx.stdout(USAGE);
+    ctx.stdout(usage(flowNamesOf(await ctx.loadBundle())));
     return 0;
   }
   if (values.url === undefined)
     throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
+  const bundle = await ctx.loadBundle();
   if (values.flow === undefined)
-    throw new UsageError(`callback needs --flow <flow>: ${FLOW_NAMES.join(", ")}`);
-  if (!isFlowName(values.flow))
-    throw new UsageError(`--flow ${values.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
+    throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(bundle).join(", ")}`);
+  const flow = requireFlow(bundle, values.flow);
   const reporters = values.reporter ?? ["console"];
   const unknown = reporters.find((r) => !["console", "json", "junit"].includes(r));
   if (unknown !== undefined) throw new UsageError(`--reporter ${unknown}: expected console, json or junit`);
@@ -123,9 +125,7 @@ export const callback: Command = async (args, ctx) => {
       : await readFlagFile(ctx, "--doku-private-key", values["doku-private-key"]);
   const body = values.body === undefined ? undefined : await readFlagFile(ctx, "--body", values.body);
   const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
-  const flow = FLOWS[values.flow];
   const keys = dokuRoleKeys(privatePem);
-  const bundle = await ctx.loadBundle();
   const keyFile =
     values["doku-private-key"] ??
     (flow.family === "snap" ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem")) : undefined);

@@ -132,7 +132,7 @@ export function transactionStatus(input: HandlerInput, record: PaymentCodeRecord
   return input.call.now >= record.expiresAt ? "EXPIRED" : "PENDING";
 }
 
-export const orderStatus: Handler = async (input) => {
+export const paymentCodeStatus: Handler = async (input) => {
   const { ctx, call, clientId } = input;
   const id = call.params.invoiceNumber ?? "";
   const invoice = ctx.state.paymentCodes.has(`${clientId}|${id}`)

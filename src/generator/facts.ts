@@ -1,0 +1,139 @@
+/**
+ * The DOKU facts an operation declares as `x-doku-*` extensions (specs/README.md "DOKU facts"): setup
+ * prerequisite, unique keys, read-only, role, callback flow, mock behaviour. Each is validated here; a
+ * malformed one is a SpecError naming the operation and the extension's pointer.
+ */
+import { SpecError } from "../model/errors.js";
+import type { FlowDeclaration, Operation, SetupBinding, UniqueKeyGroup } from "../model/operation.js";
+
+type Obj = Record<string, unknown>;
+type Facts = Pick<Operation, "setup" | "uniqueKeys" | "readOnly" | "role" | "flow" | "mock">;
+
+const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const FROM = /^(request:\/|response:\/|header:[A-Za-z0-9-]+$)/;
+const FLOW_KINDS: readonly string[] = ["inquiry", "notification"];
+const ROLES: readonly string[] = ["token"];
+
+/** The facts of one operation; `pathParams` are the names of its path parameters (for `path:` bindings). */
+export function factsOf(op: Obj, id: string, kind: Operation["kind"], pointer: string, pathParams: string[]) {
+  const facts: Facts = {};
+  const fail = (ext: string, what: string): never => {
+    throw new SpecError(`operation ${id}: ${ext} ${what}`, `${pointer}/${ext}`);
+  };
+  const setup = op["x-doku-setup"];
+  if (setup !== undefined) {
+    const s = setup as Obj;
+    if (!isObj(setup) || typeof s.creates !== "string" || !Array.isArray(s.bind) || s.bind.length === 0)
+      fail(
+        "x-doku-setup",
+        "must be {creates: <operationId>, bind: [{from, to}, ...]} with at least one binding",
+      );
+    facts.setup = {
+      creates: s.creates as string,
+      bind: (s.bind as unknown[]).map((b) => binding(b, pathParams, fail)),
+    };
+  }
+  const keys = op["x-doku-unique-keys"];
+  if (keys !== undefined) {
+    if (!Array.isArray(keys) || keys.length === 0) fail("x-doku-unique-keys", "must be a non-empty list");
+    facts.uniqueKeys = (keys as unknown[]).map((g) => keyGroup(g, fail));
+  }
+  const readOnly = op["x-doku-read-only"];
+  if (readOnly !== undefined && readOnly !== true)
+    fail("x-doku-read-only", "must be true (omit it otherwise)");
+  if (readOnly === true) facts.readOnly = true;
+  const role = op["x-doku-role"];
+  if (role !== undefined) {
+    if (typeof role !== "string" || !ROLES.includes(role))
+      fail("x-doku-role", `must be one of ${ROLES.join(", ")}`);
+    facts.role = role as "token";
+  }
+  const flow = op["x-doku-flow"];
+  if (flow !== undefined) {
+    if (kind !== "webhook") fail("x-doku-flow", "applies to webhooks only");
+    facts.flow = flowOf(flow, fail);
+  }
+  const mock = op["x-doku-mock"];
+  if (mock !== undefined) {
+    if (typeof mock !== "string" || !NAME.test(mock))
+      fail("x-doku-mock", "must be a kebab-case behaviour name");
+    facts.mock = mock as string;
+  }
+  return facts;
+}
+
+/** Cross-operation checks: setup targets exist and are paths, unique flow names and one token role per kind. */
+export function checkFacts(operations: readonly Operation[]): void {
+  const flows = new Set<string>();
+  const tokens = new Set<string>();
+  for (const op of operations) {
+    if (op.setup) {
+      const creator = operations.find((o) => o.id === op.setup?.creates);
+      if (creator?.kind !== "path" || creator.setup)
+        throw new SpecError(
+          `operation ${op.id}: x-doku-setup creates "${op.setup.creates}", which is not a merchant -> DOKU operation without setup of its own`,
+          `${op.pointer}/x-doku-setup/creates`,
+        );
+    }
+    if (op.flow) {
+      if (flows.has(op.flow.name))
+        throw new SpecError(
+          `operation ${op.id}: duplicate x-doku-flow name "${op.flow.name}"`,
+          `${op.pointer}/x-doku-flow/name`,
+        );
+      flows.add(op.flow.name);
+    }
+    if (op.role === "token") {
+      if (tokens.has(op.kind))
+        throw new SpecError(
+          `operation ${op.id}: a second ${op.kind} with x-doku-role token`,
+          `${op.pointer}/x-doku-role`,
+        );
+      tokens.add(op.kind);
+    }
+  }
+}
+
+type Fail = (ext: string, what: string) => never;
+
+function binding(raw: unknown, pathParams: string[], fail: Fail): SetupBinding {
+  const b = raw as Obj;
+  if (!isObj(raw) || typeof b.from !== "string" || typeof b.to !== "string")
+    return fail("x-doku-setup", "bind entries must be {from, to} strings");
+  const { from, to } = b as { from: string; to: string };
+  if (!FROM.test(from))
+    fail("x-doku-setup", `bind from "${from}": expected request:/ptr, response:/ptr or header:Name`);
+  if (to.startsWith("path:")) {
+    if (!pathParams.includes(to.slice(5))) fail("x-doku-setup", `bind to "${to}": no such path parameter`);
+  } else if (!to.startsWith("/"))
+    fail("x-doku-setup", `bind to "${to}": expected a body pointer (/...) or path:name`);
+  return { from, to };
+}
+
+function keyGroup(raw: unknown, fail: Fail): UniqueKeyGroup {
+  const g = raw as Obj;
+  const pointers = g.pointers;
+  if (!isObj(raw) || typeof g.space !== "string" || !NAME.test(g.space))
+    return fail("x-doku-unique-keys", "entries need a kebab-case space");
+  if (
+    !Array.isArray(pointers) ||
+    pointers.length === 0 ||
+    !pointers.every((p) => typeof p === "string" && p.startsWith("/"))
+  )
+    return fail("x-doku-unique-keys", `space ${g.space}: pointers must be a non-empty list of body pointers`);
+  return { space: g.space, pointers: pointers as string[] };
+}
+
+function flowOf(raw: unknown, fail: Fail): FlowDeclaration {
+  const f = raw as Obj;
+  if (!isObj(raw) || typeof f.name !== "string" || !NAME.test(f.name))
+    return fail("x-doku-flow", "needs a kebab-case name");
+  if (typeof f.kind !== "string" || !FLOW_KINDS.includes(f.kind))
+    return fail("x-doku-flow", `kind must be one of ${FLOW_KINDS.join(", ")}`);
+  if (typeof f.summary !== "string" || f.summary === "") return fail("x-doku-flow", "needs a summary");
+  return { name: f.name, kind: f.kind as FlowDeclaration["kind"], summary: f.summary };
+}
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
