@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const only = process.argv.slice(2);
-const benches = ["cli", "arbitraries", "mock", "runner"].filter((name) => only.length === 0 || only.includes(name));
+const benches = ["cli", "arbitraries", "mock", "runner"].filter(
+  (name) => only.length === 0 || only.includes(name),
+);
 
 let failed = 0;
 for (const name of benches) {
