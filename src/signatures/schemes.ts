@@ -199,7 +199,7 @@ export const SCHEMES: Readonly<Record<SignatureAuth, SignatureScheme>> = {
 };
 
 /** The scheme of a token request: merchant -> DOKU Get Token B2B and DOKU -> merchant token handshake. */
-export const TOKEN_SCHEME = "snap-asymmetric-token" satisfies AuthScheme;
+export const TOKEN_SCHEME: AuthScheme = "snap-asymmetric-token";
 
 /** The `x-doku-auth` values, in table order (the generator accepts these). */
 export const AUTH_SCHEMES = Object.values(SCHEMES)
