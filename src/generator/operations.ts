@@ -14,11 +14,11 @@ import type {
   SchemaRef,
 } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
+import { AUTH_SCHEMES } from "../signatures/schemes.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { selfContained } from "./self-contained.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-const AUTH_SCHEMES: readonly AuthScheme[] = ["snap-asymmetric-token", "snap-symmetric", "nonsnap-hmac"];
 const RULE_KINDS: readonly DokuRule["kind"][] = [
   "concat",
   "lte",

@@ -51,8 +51,7 @@ export const SCHEMES: Readonly<Record<SignatureAuth, SignatureScheme>> = {
     name: "snap-asymmetric-token",
     use: "operation",
     family: "snap",
-    summary:
-      "Base64 SHA256withRSA (PKCS#1 v1.5) of X-CLIENT-KEY|X-TIMESTAMP (Get Token B2B, token handshake)",
+    summary: "Base64 SHA256withRSA (PKCS#1 v1.5) of clientId|timestamp",
     headers: { signature: "X-SIGNATURE", timestamp: "X-TIMESTAMP", clientId: "X-CLIENT-KEY" },
     reads: ["signature", "clientId", "timestamp"],
     bearer: "none",
