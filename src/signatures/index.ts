@@ -12,6 +12,7 @@ export { minifyJson, minifyJsonBytes } from "./minify.js";
 export type { SignatureMutator } from "./mutators.js";
 export {
   findMutator,
+  headerAttackedBy,
   MUTATED_SKEW_MS,
   mutators,
   mutatorsFor,

@@ -17,7 +17,7 @@ import {
 import { NONSNAP_SIGNATURE_PREFIX } from "./nonsnap.js";
 import { defaultTimestamp } from "./request-signer.js";
 import type { HeaderRole, MutatorName } from "./scheme.js";
-import { headerOf, SCHEMES } from "./schemes.js";
+import { headerOf, proofHeader, SCHEMES } from "./schemes.js";
 import { snapSymmetricStringToSign } from "./snap-symmetric.js";
 import { shiftTimestamp } from "./timestamp.js";
 import type { SignatureAuth, SignedRequest, Signer, SignInput } from "./types.js";
@@ -211,4 +211,15 @@ export function optionalTokenMutators(auth: SignatureAuth): SignatureMutator[] {
 /** The mutator named `name`, or undefined. */
 export function findMutator(name: string): SignatureMutator | undefined {
   return mutators.find((m) => m.name === name);
+}
+
+/**
+ * The header `mutator` attacks under `auth`, where a finding about it points: the header of its role, the
+ * request-id header for the scheme's replayed-id case, else the header carrying the proof (signature/token).
+ */
+export function headerAttackedBy(mutator: string, auth: SignatureAuth): string {
+  const scheme = SCHEMES[auth];
+  if (scheme.requestId?.replay?.mutator === mutator) return headerOf(auth, "requestId");
+  const role = findMutator(mutator)?.attacks;
+  return (role === undefined ? undefined : scheme.headers[role]) ?? proofHeader(auth);
 }

@@ -1,6 +1,6 @@
 /** Which request header a finding points at, by scheme and signature mutator (pointers `/headers/...`). */
-import { findMutator } from "../../signatures/mutators.js";
-import { proofHeader, SCHEMES } from "../../signatures/schemes.js";
+import { headerAttackedBy } from "../../signatures/mutators.js";
+import { proofHeader } from "../../signatures/schemes.js";
 import type { SignatureAuth } from "../../signatures/types.js";
 
 /** The header carrying the signature: `Signature` (non-SNAP), `X-SIGNATURE` (SNAP), `Authorization` (bearer-only). */
@@ -10,7 +10,5 @@ export function signatureHeaderOf(auth: SignatureAuth): string {
 
 /** The pointer of the header a forged case attacks: the timestamp, client id, token or signature header. */
 export function attackedHeader(mutator: string, auth: SignatureAuth): string {
-  const role = findMutator(mutator)?.attacks;
-  const name = role === undefined ? undefined : SCHEMES[auth].headers[role];
-  return `/headers/${name ?? proofHeader(auth)}`;
+  return `/headers/${headerAttackedBy(mutator, auth)}`;
 }
