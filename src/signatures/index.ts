@@ -36,6 +36,7 @@ export {
   AUTH_SCHEMES,
   callbackScheme,
   headerOf,
+  headersOfRole,
   isSnapScheme,
   proofHeader,
   SCHEMES,

@@ -243,3 +243,9 @@ export const SIGNER_HEADERS: readonly string[] = [
     ),
   ),
 ];
+
+/** Every header some scheme uses for one of `roles`, lower-case (e.g. the client-identifying headers). */
+export function headersOfRole(...roles: HeaderRole[]): string[] {
+  const names = Object.values(SCHEMES).flatMap((s) => roles.map((role) => s.headers[role]));
+  return [...new Set(names.filter((n): n is string => n !== undefined).map((n) => n.toLowerCase()))];
+}

@@ -8,6 +8,7 @@ import {
   type CallbackAuthMode,
   callbackScheme,
   findMutator,
+  headersOfRole,
   headerValue,
   mutatorsFor,
   optionalTokenMutators,
@@ -103,6 +104,20 @@ describe("the scheme table", () => {
         expect([h.partnerId, h.requestId]).toEqual([heads[0]?.partnerId, heads[0]?.requestId]);
     }
     expect(callbackScheme("non-snap", "snap-rsa").name).toBe("nonsnap-hmac");
+  });
+
+  it("lists the client-identifying and the caller-set headers across schemes", () => {
+    expect(headersOfRole("partnerId", "clientId").sort()).toEqual([
+      "client-id",
+      "x-client-key",
+      "x-partner-id",
+    ]);
+    expect(headersOfRole("partnerId", "requestId").sort()).toEqual([
+      "client-id",
+      "request-id",
+      "x-external-id",
+      "x-partner-id",
+    ]);
   });
 
   it("lists the headers only a signer writes (never filled from a callback's schema)", () => {
