@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { boundaryCases, caseArbitrary } from "../arbitraries/case.js";
 import type { Operation } from "../model/operation.js";
+import { headersOfRole } from "../signatures/schemes.js";
 
 /** One valid body DOKU could send, with the non-signature headers generated along (CHANNEL-ID, ...). */
 export interface GeneratedBody {
@@ -38,7 +39,7 @@ export function exampleBodies(operation: Operation): GeneratedBody[] {
 export const noGeneratedBodies: BodySource = () => [];
 
 /** Headers the kit sets itself on every callback; generated values for them are dropped. */
-const KIT_HEADERS = ["content-type", "client-id", "request-id", "x-partner-id", "x-external-id"];
+const KIT_HEADERS = ["content-type", ...headersOfRole("partnerId", "requestId")];
 
 function mentionsKitHeader(label: string): boolean {
   const lower = label.toLowerCase();

@@ -8,6 +8,7 @@
 import { deriveSeed, randomSeed } from "../runner/seed.js";
 import { createHttpTransport } from "../runner/transport.js";
 import { mutatorsFor } from "../signatures/mutators.js";
+import { TOKEN_SCHEME, usesCallbackModes } from "../signatures/schemes.js";
 import { requireOperation } from "../validation/operation-lookup.js";
 import { defaultBodySource } from "./bodies.js";
 import type { CallbackCheckContext } from "./checks/context.js";
@@ -33,7 +34,7 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
   const operation = requireOperation(bundle, flow.operationId);
   const tokenOperation = o.tokenUrl ? callbackTokenOperation(bundle) : undefined;
   const keys = dokuRoleKeys(options.dokuPrivateKey);
-  const snap = flow.family === "snap";
+  const snap = usesCallbackModes(flow.family);
   const notes: string[] = [];
 
   const request = { cases: o.cases, seed: deriveSeed(seed, flow.name) };
@@ -83,7 +84,7 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
     fresh,
   });
   notes.push(...plan.notes);
-  const tokenCases = tokenOperation ? 1 + mutatorsFor("snap-asymmetric-token").length : 0;
+  const tokenCases = tokenOperation ? 1 + mutatorsFor(TOKEN_SCHEME).length : 0;
   const total = tokenCases + 1 + plan.cases.length + plan.pairs.length * 2;
   const finish = async (incomplete?: { reason: string; exitCode: 1 | 3 }) => {
     const summary = await buildSummary({
@@ -124,7 +125,7 @@ export async function certifyCallback(options: CertifyOptions): Promise<Certific
     });
     if (tokenOperation && o.tokenUrl) {
       await session.emit({ type: "operation-started", operationId: tokenOperation.id });
-      const tokenCtx = { ...ctxBase, operation: tokenOperation, auth: "snap-asymmetric-token" as const };
+      const tokenCtx = { ...ctxBase, operation: tokenOperation, auth: TOKEN_SCHEME };
       const result = await runTokenPhase(session, tokenCtx, o.tokenUrl, options.clientId, keys.privateKey);
       if (!result.ok) return await finish({ reason: result.reason, exitCode: result.unreachable ? 3 : 1 });
       accessToken = result.token;

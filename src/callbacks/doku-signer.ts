@@ -7,6 +7,7 @@
 import type { KeyObject } from "node:crypto";
 import { findMutator } from "../signatures/mutators.js";
 import { signRequest } from "../signatures/request-signer.js";
+import { callbackScheme } from "../signatures/schemes.js";
 import type { CallbackAuthMode, SignatureAuth, SignedRequest, SignInput } from "../signatures/types.js";
 import type { CallbackCase } from "./case.js";
 import type { Flow } from "./flows.js";
@@ -31,7 +32,7 @@ export interface DokuIdentity {
 
 /** The scheme a flow signs with. */
 export function authOf(identity: Pick<DokuIdentity, "flow" | "callbackAuth">): SignatureAuth {
-  return identity.flow.family === "snap" ? identity.callbackAuth : "nonsnap-hmac";
+  return callbackScheme(identity.flow.family, identity.callbackAuth).name;
 }
 
 /** What signRequest needs for this case. */

@@ -4,8 +4,11 @@
  * (the answer only acknowledges). Spec data: each webhook declares its flow with `x-doku-flow`, the
  * merchant's token endpoint is the webhook with `x-doku-role: token` (specs/README.md "DOKU facts").
  */
+
 import { SpecError, UsageError } from "../model/errors.js";
 import type { CallbackKind, Operation, SpecBundle } from "../model/operation.js";
+import type { SchemeFamily } from "../signatures/scheme.js";
+import { SCHEMES } from "../signatures/schemes.js";
 
 export type { CallbackKind } from "../model/operation.js";
 
@@ -13,7 +16,7 @@ export type { CallbackKind } from "../model/operation.js";
 export type FlowName = string;
 
 /** SNAP callbacks use a bearer token and a --callback-auth mode; non-SNAP ones the HMAC component lines. */
-export type FlowFamily = "snap" | "non-snap";
+export type FlowFamily = SchemeFamily;
 
 export interface Flow {
   name: FlowName;
@@ -34,7 +37,7 @@ export function flowsOf(bundle: Pick<SpecBundle, "operations">): Readonly<Record
     for (const op of bundle.operations) {
       if (op.kind !== "webhook" || !op.flow) continue;
       const { name, kind, summary } = op.flow;
-      const family = op.auth === "nonsnap-hmac" ? "non-snap" : "snap";
+      const family = SCHEMES[op.auth].family;
       table[name] = { name, operationId: op.id, family, kind, summary };
     }
     flows = table;

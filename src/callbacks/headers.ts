@@ -5,19 +5,14 @@
  */
 import type { Operation } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
+import { DEFAULT_CALLBACK_AUTH_MODE } from "../signatures/callback-modes.js";
 import { headerValue } from "../signatures/headers.js";
+import { callbackScheme, headerOf, SIGNER_HEADERS } from "../signatures/schemes.js";
 import type { Flow } from "./flows.js";
 import { newIdempotencyKey } from "./ids.js";
 
-/** Headers the signer writes (any case); never filled from the schema. */
-const SIGNER_HEADERS = new Set([
-  "authorization",
-  "x-signature",
-  "x-timestamp",
-  "x-client-key",
-  "signature",
-  "request-timestamp",
-]);
+/** Headers the signer writes (any scheme, any case); never filled from the schema. */
+const SIGNER_ONLY = new Set(SIGNER_HEADERS.map((h) => h.toLowerCase()));
 
 /** The schema's own sample value for a header, as a string. */
 export function schemaSample(schema: JsonSchema | undefined): string | undefined {
@@ -45,14 +40,13 @@ export function callbackHeaders(
 ): Record<string, string> {
   const id = newIdempotencyKey(flow.family);
   const headers: Record<string, string> = { "Content-Type": "application/json" };
-  if (flow.family === "snap") headers["X-PARTNER-ID"] = clientId;
-  else headers["Client-Id"] = clientId;
+  headers[headerOf(callbackScheme(flow.family, DEFAULT_CALLBACK_AUTH_MODE).name, "partnerId")] = clientId;
   headers[id.header] = id.value;
   const declared = (operation.request.headers?.schema.properties ?? {}) as Record<string, JsonSchema>;
   const taken = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
   for (const [name, schema] of Object.entries(declared)) {
     const lower = name.toLowerCase();
-    if (taken.has(lower) || SIGNER_HEADERS.has(lower)) continue;
+    if (taken.has(lower) || SIGNER_ONLY.has(lower)) continue;
     const made = headerValue(generated, name);
     const value = made ?? schemaSample(schema);
     if (value !== undefined) headers[name] = value;

@@ -9,6 +9,7 @@ import type { SpecBundle } from "../model/operation.js";
 import type { RunListener } from "../runner/events.js";
 import type { Transport } from "../runner/transport.js";
 import { DEFAULT_CALLBACK_AUTH_MODE, isCallbackAuthMode } from "../signatures/callback-modes.js";
+import { usesCallbackModes } from "../signatures/schemes.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
 import type { BodySource } from "./bodies.js";
 import { type Flow, requireFlow } from "./flows.js";
@@ -112,7 +113,7 @@ export function resolveCertifyOptions(options: CertifyOptions): ResolvedCertifyO
     "--callback-auth": options.callbackAuth,
     "--access-token": options.accessToken,
   };
-  if (flow.family !== "snap") {
+  if (!usesCallbackModes(flow.family)) {
     const given = Object.entries(snapOnly).find(([, v]) => v !== undefined);
     if (given)
       throw new UsageError(

@@ -9,7 +9,7 @@
  * Every case gets its own Request-Id / X-EXTERNAL-ID, except the two deliveries of the pair.
  */
 import type { Operation } from "../model/operation.js";
-import { findMutator, mutatorsFor } from "../signatures/mutators.js";
+import { findMutator, mutatorsFor, optionalTokenMutators } from "../signatures/mutators.js";
 import type { SignatureAuth } from "../signatures/types.js";
 import type { Baseline } from "./baseline.js";
 import type { GeneratedBody } from "./bodies.js";
@@ -50,7 +50,7 @@ export function forgedMutators(
 ): { names: string[]; notes: string[] } {
   const names = mutatorsFor(auth).map((m) => m.name);
   const notes: string[] = [];
-  if (auth === "snap-rsa" && tokenSource !== "none") names.push("missing-token", "foreign-token");
+  if (tokenSource !== "none") names.push(...optionalTokenMutators(auth).map((m) => m.name));
   if (tokenSource === "kit" && names.includes("foreign-token")) {
     names.splice(names.indexOf("foreign-token"), 1);
     notes.push(

@@ -6,6 +6,7 @@
 import type { KeyObject } from "node:crypto";
 import type { Operation } from "../model/operation.js";
 import { mutatorsFor } from "../signatures/mutators.js";
+import { TOKEN_SCHEME } from "../signatures/schemes.js";
 import type { CallbackCheckContext } from "./checks/context.js";
 import type { CertificationSession } from "./session.js";
 import { issuedToken, signTokenCase, tokenCase } from "./token.js";
@@ -37,7 +38,7 @@ export async function runTokenPhase(
   }
   await session.check(ctx, exchange);
   const token = issuedToken(exchange);
-  for (const mutator of mutatorsFor("snap-asymmetric-token")) {
+  for (const mutator of mutatorsFor(TOKEN_SCHEME)) {
     const forged = tokenCase(ctx.operation.id, path, mutator.name);
     await session.run(ctx, tokenUrl.href, forged, signTokenCase(forged, clientId, dokuPrivateKey));
   }

@@ -8,6 +8,7 @@ import { type KeyObject, randomUUID } from "node:crypto";
 import { CALLBACK_AUTH_MODES } from "../signatures/callback-modes.js";
 import { findMutator } from "../signatures/mutators.js";
 import { signRequest } from "../signatures/request-signer.js";
+import { SCHEMES, TOKEN_SCHEME, usesCallbackModes } from "../signatures/schemes.js";
 import { MERCHANT_TOKEN_REQUEST_BODY } from "../signatures/token-handshake.js";
 import type { SignedRequest, SignInput } from "../signatures/types.js";
 import type { CallbackCase, CallbackExchange } from "./case.js";
@@ -43,7 +44,7 @@ export function tokenCase(operationId: string, path: string, mutator?: string): 
 /** Signs a token-request case: clientId|timestamp with the DOKU-role key, or through its mutator. */
 export function signTokenCase(c: CallbackCase, clientId: string, dokuPrivateKey: KeyObject): SignedRequest {
   const input: SignInput = {
-    auth: "snap-asymmetric-token",
+    auth: TOKEN_SCHEME,
     method: c.method,
     path: c.path,
     body: c.rawBody,
@@ -69,13 +70,13 @@ export function initialBearer(
   accessToken: string | undefined,
   notes: string[],
 ): { source: TokenSource; token: string | undefined } {
-  const snap = o.flow.family === "snap";
+  const snap = usesCallbackModes(o.flow.family);
   if (snap) notes.push(`--callback-auth ${o.callbackAuth}: ${CALLBACK_AUTH_MODES[o.callbackAuth].summary}`);
   if (o.tokenUrl) return { source: "handshake", token: undefined };
   if (accessToken !== undefined) return { source: "given", token: accessToken };
   if (!snap) return { source: "none", token: undefined };
-  if (o.callbackAuth === "snap-rsa") {
-    notes.push("snap-rsa without --token-url or --access-token: no Authorization header was sent");
+  if (SCHEMES[o.callbackAuth].bearer === "optional") {
+    notes.push(`${o.callbackAuth} without --token-url or --access-token: no Authorization header was sent`);
     return { source: "none", token: undefined };
   }
   const token = `doku-conformance-${randomUUID()}`;

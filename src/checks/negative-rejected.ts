@@ -8,6 +8,7 @@
 import type { Exchange } from "../model/case.js";
 import { parsePointer } from "../model/pointer.js";
 import type { Violation } from "../model/violation.js";
+import { headersOfRole } from "../signatures/schemes.js";
 import type { Check, CheckContext } from "./check.js";
 import { isSnap, snapEnvelope, violation } from "./response.js";
 import { requestSchemaAt } from "./schema-at.js";
@@ -16,7 +17,7 @@ import { requestSchemaAt } from "./schema-at.js";
  * Headers that identify the client: a target may refuse a broken one as unauthorized (401, "Unknown Client")
  * instead of as a field error; both are a rejection.
  */
-export const IDENTITY_HEADERS = ["x-partner-id", "x-client-key", "client-id"];
+export const IDENTITY_HEADERS: readonly string[] = headersOfRole("partnerId", "clientId");
 
 /** True when the negative breaks a client-identifying header ("/headers/X-PARTNER-ID" or "/X-PARTNER-ID"). */
 export function breaksIdentity(pointer: string): boolean {

@@ -2,6 +2,7 @@
 import type { Exchange } from "../model/case.js";
 import type { Operation, OperationResponse } from "../model/operation.js";
 import type { Severity, Violation } from "../model/violation.js";
+import { isSnapScheme } from "../signatures/schemes.js";
 import { selectResponse } from "../validation/validate.js";
 
 /** The documented response for a status: exact ("400"), then range ("4XX"), then "default". */
@@ -28,9 +29,9 @@ export function requestTarget(url: string): string {
   return target.startsWith("?") ? `/${target}` : target;
 }
 
-/** True for the SNAP family (service code present). */
+/** True for the SNAP family (the scheme table's family of the operation's x-doku-auth). */
 export function isSnap(operation: Operation): boolean {
-  return operation.auth !== "nonsnap-hmac";
+  return isSnapScheme(operation.auth);
 }
 
 export interface Finding {

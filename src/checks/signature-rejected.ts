@@ -5,6 +5,7 @@
  * the operation, any 4xx counts (DOKU does not document the status there).
  */
 import type { Operation } from "../model/operation.js";
+import { headerAttackedBy } from "../signatures/mutators.js";
 import type { Check } from "./check.js";
 import { isSnap, snapEnvelope, violation } from "./response.js";
 
@@ -22,15 +23,9 @@ export function expectedAuthStatus(operation: Operation, mutator: string): numbe
     : undefined;
 }
 
-/** The header a mutator breaks, by its (stable) name. */
+/** The header a mutator breaks (the scheme table names it). */
 export function mutatedHeader(operation: Operation, mutator: string): string {
-  const snap = isSnap(operation);
-  if (mutator.includes("external-id")) return "X-EXTERNAL-ID";
-  if (mutator.includes("request-id")) return "Request-Id";
-  if (mutator.includes("timestamp")) return snap ? "X-TIMESTAMP" : "Request-Timestamp";
-  if (mutator.includes("token")) return "Authorization";
-  if (mutator.includes("client-id")) return snap ? "X-CLIENT-KEY" : "Client-Id";
-  return snap ? "X-SIGNATURE" : "Signature";
+  return headerAttackedBy(mutator, operation.auth);
 }
 
 export const signatureRejected: Check = (ctx, exchange) => {

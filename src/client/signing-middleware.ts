@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Middleware } from "openapi-fetch";
 import type { AuthScheme } from "../model/operation.js";
-import { type Credentials, defaultTimestamp, signRequest } from "../signatures/index.js";
+import { type Credentials, defaultTimestamp, SCHEMES, signRequest } from "../signatures/index.js";
 import type { TokenSource } from "./token-source.js";
 
 /** The auth scheme of a request, by method and OpenAPI path template; undefined: send unsigned. */
@@ -41,7 +41,15 @@ export function signingMiddleware(options: SigningMiddlewareOptions): Middleware
       const body = await request.text();
       const url = new URL(request.url);
       const headers = Object.fromEntries(request.headers.entries());
-      if (auth === "nonsnap-hmac" && headers["request-id"] === undefined) headers["Request-Id"] = requestId();
+      const scheme = SCHEMES[auth];
+      const idHeader = scheme.headers.requestId;
+      // A request id the signature covers (non-SNAP Request-Id) is filled in; SNAP's X-EXTERNAL-ID is the caller's.
+      if (
+        idHeader !== undefined &&
+        scheme.reads.includes("requestId") &&
+        headers[idHeader.toLowerCase()] === undefined
+      )
+        headers[idHeader] = requestId();
       const signed = signRequest({
         auth,
         method: request.method,
@@ -49,7 +57,7 @@ export function signingMiddleware(options: SigningMiddlewareOptions): Middleware
         body,
         headers,
         credentials: options.credentials,
-        ...(auth === "snap-symmetric" ? { accessToken: await options.tokens.get() } : {}),
+        ...(scheme.bearer === "required" ? { accessToken: await options.tokens.get() } : {}),
         timestamp: defaultTimestamp(auth, now()),
       });
       const init: RequestInit = { method: signed.method, headers: signed.headers, signal: request.signal };

@@ -4,7 +4,7 @@
  * share one request.
  */
 import { TargetError } from "../model/errors.js";
-import { type Credentials, formatSnapTimestamp, signRequest } from "../signatures/index.js";
+import { type Credentials, defaultTimestamp, signRequest, TOKEN_SCHEME } from "../signatures/index.js";
 
 /** DOKU's B2B token path. */
 export const B2B_TOKEN_PATH = "/authorization/v1/access-token/b2b";
@@ -46,13 +46,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   async function fetchToken(): Promise<string> {
     fetches++;
     const signed = signRequest({
-      auth: "snap-asymmetric-token",
+      auth: TOKEN_SCHEME,
       method: "POST",
       path: new URL(url).pathname,
       body: B2B_TOKEN_BODY,
       headers: { "Content-Type": "application/json" },
       credentials: options.credentials,
-      timestamp: formatSnapTimestamp(now()),
+      timestamp: defaultTimestamp(TOKEN_SCHEME, now()),
     });
     let response: Response;
     try {

@@ -15,12 +15,12 @@ import type {
 } from "../model/operation.js";
 import { escapeToken, parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
+import { AUTH_SCHEMES } from "../signatures/schemes.js";
 import type { OpenApiDocument } from "./bundle.js";
 import { checkFacts, factsOf } from "./facts.js";
 import { selfContained } from "./self-contained.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-const AUTH_SCHEMES: readonly AuthScheme[] = ["snap-asymmetric-token", "snap-symmetric", "nonsnap-hmac"];
 const RULE_KINDS: readonly DokuRule["kind"][] = [
   "concat",
   "lte",

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { validateHeaderName, validateHeaderValue } from "node:http";
 import type { AuthScheme, Operation } from "../model/operation.js";
+import { isSnapScheme } from "../signatures/schemes.js";
 import { readBody } from "./body.js";
 import type { Call, MockContext } from "./context.js";
 import { fault, snapErrorReply } from "./errors.js";
@@ -104,9 +105,9 @@ async function handle(
 }
 
 function errorFor(ctx: MockContext, op: Operation, f: Fault): Reply {
-  return op.auth === "nonsnap-hmac"
-    ? jsonReply(f.status, ctx.settings.nonSnapErrorBody(f, op))
-    : snapErrorReply(op, f);
+  return isSnapScheme(op.auth)
+    ? snapErrorReply(op, f)
+    : jsonReply(f.status, ctx.settings.nonSnapErrorBody(f, op));
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -8,6 +8,7 @@ import type { Operation } from "../model/operation.js";
 import type { Violation } from "../model/violation.js";
 import { headerValue, withHeaders } from "../signatures/headers.js";
 import { signRequest } from "../signatures/request-signer.js";
+import { SCHEMES } from "../signatures/schemes.js";
 import type { SignedRequest } from "../signatures/types.js";
 import { runChecks } from "./check-runner.js";
 import type { PlannedCase } from "./planned.js";
@@ -35,7 +36,7 @@ export async function sendCase(
   kase: Case,
   alter?: { mutator?: PlannedCase["mutator"]; ids?: Record<string, string> },
 ): Promise<Exchange> {
-  const token = operation.auth === "snap-symmetric" ? await rt.tokens?.get() : undefined;
+  const token = SCHEMES[operation.auth].bearer === "required" ? await rt.tokens?.get() : undefined;
   const input = signInputFor(operation, kase, rt.target.credentials, rt.ids, token);
   if (alter?.ids) input.headers = withHeaders(input.headers ?? {}, alter.ids);
   const signed: SignedRequest = restoreBrokenHeader(
@@ -100,7 +101,7 @@ export async function runPlanned(
       created = first.created;
       const rule = operation.setup;
       if (rule && created) kase = bindCase(operation, rule, kase, created);
-      if (operation.auth === "nonsnap-hmac")
+      if (SCHEMES[operation.auth].requestId?.replay?.sameBody)
         kase = {
           ...kase,
           body: first.kase.body,

@@ -6,6 +6,7 @@
 import type { Case, SentRequest } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
 import { headerValue, withHeaders, withoutHeaders } from "../signatures/headers.js";
+import { SCHEMES } from "../signatures/schemes.js";
 import type { SignedRequest, SignInput } from "../signatures/types.js";
 import type { RunCredentials } from "./credentials.js";
 
@@ -45,13 +46,10 @@ export function signInputFor(
   if (body !== "" && headerValue(kase.headers, "Content-Type") === undefined) {
     put("Content-Type", operation.request.contentType ?? "application/json");
   }
-  if (operation.auth === "snap-symmetric") {
-    put("X-PARTNER-ID", credentials.clientId);
-    put("X-EXTERNAL-ID", ids.externalId());
-  } else if (operation.auth === "nonsnap-hmac") {
-    put("Client-Id", credentials.clientId);
-    put("Request-Id", ids.requestId());
-  }
+  const scheme = SCHEMES[operation.auth];
+  if (scheme.headers.partnerId !== undefined) put(scheme.headers.partnerId, credentials.clientId);
+  if (scheme.headers.requestId !== undefined && scheme.requestId !== undefined)
+    put(scheme.headers.requestId, scheme.requestId.format === "numeric" ? ids.externalId() : ids.requestId());
   const input: SignInput = {
     auth: operation.auth,
     method: kase.method,

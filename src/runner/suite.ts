@@ -9,6 +9,7 @@ import { CHECK_NAMES, CHECKS } from "../checks/registry.js";
 import { KitError, TargetError, UsageError } from "../model/errors.js";
 import type { Operation } from "../model/operation.js";
 import { signRequest } from "../signatures/request-signer.js";
+import { isSnapScheme, SCHEMES } from "../signatures/schemes.js";
 import { buildPlan } from "./build.js";
 import { runPlanned } from "./case-runner.js";
 import { defaultCaseSource } from "./case-source.js";
@@ -48,7 +49,7 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
     target: o.target,
     bundle: o.bundle,
     env: o.env,
-    needPrivateKey: operations.some((op) => op.auth !== "nonsnap-hmac"),
+    needPrivateKey: operations.some((op) => isSnapScheme(op.auth)),
     startMock: options.startMock ?? defaultMockStarter,
   });
   const transport = options.transport ?? createHttpTransport({ maxSockets: o.concurrency });
@@ -99,7 +100,7 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
     // Every in-flight request listens on the stop signal.
     setMaxListeners(0, rt.stop.signal);
     const tokenOp = o.bundle.operations.find((op) => op.kind === "path" && op.role === "token");
-    if (tokenOp && operations.some((op) => op.auth === "snap-symmetric")) {
+    if (tokenOp && operations.some((op) => SCHEMES[op.auth].bearer === "required")) {
       rt.tokens = createTokenSession(async () => {
         const kase = {
           operationId: tokenOp.id,

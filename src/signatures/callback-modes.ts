@@ -2,6 +2,7 @@
  * How DOKU authenticates its calls to the merchant (research §2.4, §10.1) is not settled by DOKU's own
  * material, so each reading is a named, selectable mode. None is confirmed against the DOKU sandbox.
  */
+import { SCHEMES } from "./schemes.js";
 import type { CallbackAuthMode } from "./types.js";
 
 /** What a callback mode sends and which source it follows. */
@@ -19,8 +20,7 @@ export interface CallbackModeInfo {
 export const CALLBACK_AUTH_MODES: Readonly<Record<CallbackAuthMode, CallbackModeInfo>> = {
   "snap-hmac": {
     mode: "snap-hmac",
-    summary:
-      "Authorization: Bearer <token> plus X-SIGNATURE = Base64 HMAC-SHA512, EndpointUrl = merchant path",
+    summary: SCHEMES["snap-hmac"].summary,
     signs: "METHOD:merchantPath:accessToken:sha256hex(minified body):X-TIMESTAMP",
     keys: "the merchant's DOKU Secret Key (clientSecret) on both sides",
     source:
@@ -29,15 +29,14 @@ export const CALLBACK_AUTH_MODES: Readonly<Record<CallbackAuthMode, CallbackMode
   },
   "snap-rsa": {
     mode: "snap-rsa",
-    summary:
-      "X-SIGNATURE = Base64 SHA256withRSA by DOKU's private key; Authorization only when a token is given",
+    summary: SCHEMES["snap-rsa"].summary,
     signs: "METHOD:merchantPath:sha256hex(minified body):X-TIMESTAMP",
     keys: "DOKU's RSA private key signs; the merchant verifies with DOKU's public key",
     source: "the legacy real-looking notification sample (L-NOTIF-SNAP: 256-byte signature) and D-SIG-ASYM",
   },
   "bearer-only": {
     mode: "bearer-only",
-    summary: "Authorization: Bearer <token issued by the merchant> and X-TIMESTAMP; no X-SIGNATURE is sent",
+    summary: SCHEMES["bearer-only"].summary,
     signs: "none",
     keys: "the merchant checks only that it issued the token",
     source: "DOKU's SDKs (validateTokenB2B / validateTokenAndGenerateNotificationResponse)",

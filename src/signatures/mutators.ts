@@ -16,38 +16,25 @@ import {
 } from "./mutations.js";
 import { NONSNAP_SIGNATURE_PREFIX } from "./nonsnap.js";
 import { defaultTimestamp } from "./request-signer.js";
+import type { HeaderRole, MutatorName } from "./scheme.js";
+import { headerOf, proofHeader, SCHEMES } from "./schemes.js";
 import { snapSymmetricStringToSign } from "./snap-symmetric.js";
 import { shiftTimestamp } from "./timestamp.js";
 import type { SignatureAuth, SignedRequest, Signer, SignInput } from "./types.js";
 
 /** One negative case: `apply` returns a request a correct verifier rejects. */
 export interface SignatureMutator {
-  readonly name: string;
+  readonly name: MutatorName;
   readonly description: string;
+  /** The header role it attacks: where a finding about it points (schemes.ts names the header). */
+  readonly attacks: HeaderRole;
+  /** True when the scheme lists it (schemes.ts `mutators`). */
   appliesTo(auth: SignatureAuth): boolean;
   apply(input: SignInput, sign: Signer): SignedRequest;
 }
 
 /** How far stale-timestamp / future-timestamp move the clock: far outside any sane window. */
 export const MUTATED_SKEW_MS = 60 * 60 * 1000;
-
-const only =
-  (...auths: SignatureAuth[]) =>
-  (auth: SignatureAuth) =>
-    auths.includes(auth);
-const SIGNED = only("snap-symmetric", "snap-hmac", "snap-asymmetric-token", "snap-rsa", "nonsnap-hmac");
-const BODY_AND_PATH_SIGNED = only("snap-symmetric", "snap-hmac", "snap-rsa", "nonsnap-hmac");
-const METHOD_SIGNED = only("snap-symmetric", "snap-hmac", "snap-rsa");
-const HMAC = only("snap-symmetric", "snap-hmac", "nonsnap-hmac");
-const SNAP_HMAC = only("snap-symmetric", "snap-hmac");
-const RSA = only("snap-asymmetric-token", "snap-rsa");
-const BEARER = only("snap-symmetric", "snap-hmac", "bearer-only");
-const CLIENT_ID = only("nonsnap-hmac", "snap-asymmetric-token");
-
-const isNonSnap = (auth: SignatureAuth) => auth === "nonsnap-hmac";
-const signatureHeader = (auth: SignatureAuth) => (isNonSnap(auth) ? "Signature" : "X-SIGNATURE");
-const timestampHeader = (auth: SignatureAuth) => (isNonSnap(auth) ? "Request-Timestamp" : "X-TIMESTAMP");
-const clientIdHeader = (auth: SignatureAuth) => (isNonSnap(auth) ? "Client-Id" : "X-CLIENT-KEY");
 
 /** The input with its timestamp fixed, so every re-signing inside a mutator uses the same one. */
 const pinned = (input: SignInput): SignInput => ({
@@ -61,7 +48,7 @@ function rewriteSignature(
   auth: SignatureAuth,
   rewrite: (v: string) => string,
 ): SignedRequest {
-  const name = signatureHeader(auth);
+  const name = headerOf(auth, "signature");
   const value = headerValue(signed.headers, name) ?? "";
   const prefix = value.startsWith(NONSNAP_SIGNATURE_PREFIX) ? NONSNAP_SIGNATURE_PREFIX : "";
   return {
@@ -71,26 +58,27 @@ function rewriteSignature(
 }
 
 const mutator = (
-  name: string,
-  appliesTo: (auth: SignatureAuth) => boolean,
+  name: MutatorName,
+  attacks: HeaderRole,
   description: string,
   apply: (input: SignInput, sign: Signer) => SignedRequest,
-): SignatureMutator => ({ name, description, appliesTo, apply: (input, sign) => apply(pinned(input), sign) });
+): SignatureMutator => ({
+  name,
+  description,
+  attacks,
+  appliesTo: (auth) => SCHEMES[auth].mutators.includes(name),
+  apply: (input, sign) => apply(pinned(input), sign),
+});
 
 /** Every mutator, in a stable order. */
 export const mutators: readonly SignatureMutator[] = [
-  mutator(
-    "tampered-body",
-    BODY_AND_PATH_SIGNED,
-    "one body character changed after signing",
-    (input, sign) => ({
-      ...sign(input),
-      body: tamperBody(input.body),
-    }),
-  ),
+  mutator("tampered-body", "signature", "one body character changed after signing", (input, sign) => ({
+    ...sign(input),
+    body: tamperBody(input.body),
+  })),
   mutator(
     "reserialised-body",
-    BODY_AND_PATH_SIGNED,
+    "signature",
     "body re-serialised after signing (other key order or a \\u escape: survives SNAP minification)",
     (input, sign) => ({
       ...sign(input),
@@ -99,40 +87,41 @@ export const mutators: readonly SignatureMutator[] = [
   ),
   mutator(
     "tampered-header",
-    SIGNED,
+    "signature",
     "a signed header changed after signing (Request-Id; SNAP: X-TIMESTAMP + 1 s)",
     (input, sign) => {
       const signed = sign(input);
-      const name = isNonSnap(input.auth) ? "Request-Id" : "X-TIMESTAMP";
+      const signsRequestId = SCHEMES[input.auth].reads.includes("requestId");
+      const name = headerOf(input.auth, signsRequestId ? "requestId" : "timestamp");
       const value = headerValue(signed.headers, name) ?? "";
-      const changed = isNonSnap(input.auth) ? `${value}0` : shiftTimestamp(value, 1000);
+      const changed = signsRequestId ? `${value}0` : shiftTimestamp(value, 1000);
       return { ...signed, headers: withHeaders(signed.headers, { [name]: changed }) };
     },
   ),
-  mutator("wrong-secret", HMAC, "HMAC computed with another secret key", (input, sign) =>
+  mutator("wrong-secret", "signature", "HMAC computed with another secret key", (input, sign) =>
     sign({
       ...input,
       credentials: { ...input.credentials, secretKey: `${input.credentials.secretKey ?? ""}-wrong` },
     }),
   ),
-  mutator("wrong-key", RSA, "RSA signature made with another private key", (input, sign) =>
+  mutator("wrong-key", "signature", "RSA signature made with another private key", (input, sign) =>
     sign({ ...input, credentials: { ...input.credentials, privateKey: strangerPrivateKey() } }),
   ),
   mutator(
     "hex-instead-of-base64",
-    SIGNED,
+    "signature",
     "the signature bytes sent as lowercase hex instead of Base64",
     (input, sign) => rewriteSignature(sign(input), input.auth, base64ToHex),
   ),
   mutator(
     "case-folded-signature",
-    SIGNED,
+    "signature",
     "the Base64 signature with letter case swapped (must not match: Base64 is case-sensitive)",
     (input, sign) => rewriteSignature(sign(input), input.auth, swapCase),
   ),
   mutator(
     "sha256-instead-of-sha512",
-    SNAP_HMAC,
+    "signature",
     "HMAC-SHA256 instead of HMAC-SHA512 over the same string",
     (input, sign) => {
       const signed = sign(input);
@@ -147,53 +136,49 @@ export const mutators: readonly SignatureMutator[] = [
       );
     },
   ),
-  mutator("stale-timestamp", SIGNED, "validly signed, but the timestamp is one hour old", (input, sign) =>
-    sign({ ...input, timestamp: shiftTimestamp(input.timestamp ?? "", -MUTATED_SKEW_MS) }),
-  ),
-  mutator("future-timestamp", SIGNED, "validly signed, but the timestamp is one hour ahead", (input, sign) =>
-    sign({ ...input, timestamp: shiftTimestamp(input.timestamp ?? "", MUTATED_SKEW_MS) }),
+  mutator(
+    "stale-timestamp",
+    "timestamp",
+    "validly signed, but the timestamp is one hour old",
+    (input, sign) => sign({ ...input, timestamp: shiftTimestamp(input.timestamp ?? "", -MUTATED_SKEW_MS) }),
   ),
   mutator(
-    "wrong-path",
-    BODY_AND_PATH_SIGNED,
-    "signed for another path than the one it is sent to",
-    (input, sign) => ({
-      ...sign({ ...input, path: otherPath(input.path) }),
-      path: input.path,
-    }),
+    "future-timestamp",
+    "timestamp",
+    "validly signed, but the timestamp is one hour ahead",
+    (input, sign) => sign({ ...input, timestamp: shiftTimestamp(input.timestamp ?? "", MUTATED_SKEW_MS) }),
   ),
-  mutator(
-    "wrong-method",
-    METHOD_SIGNED,
-    "signed for another HTTP method than the one used",
-    (input, sign) => ({
-      ...sign({ ...input, method: otherMethod(input.method) }),
-      method: input.method,
-    }),
-  ),
-  mutator("missing-signature-header", SIGNED, "the signature header is left out", (input, sign) => {
+  mutator("wrong-path", "signature", "signed for another path than the one it is sent to", (input, sign) => ({
+    ...sign({ ...input, path: otherPath(input.path) }),
+    path: input.path,
+  })),
+  mutator("wrong-method", "signature", "signed for another HTTP method than the one used", (input, sign) => ({
+    ...sign({ ...input, method: otherMethod(input.method) }),
+    method: input.method,
+  })),
+  mutator("missing-signature-header", "signature", "the signature header is left out", (input, sign) => {
     const signed = sign(input);
-    return { ...signed, headers: withoutHeaders(signed.headers, [signatureHeader(input.auth)]) };
+    return { ...signed, headers: withoutHeaders(signed.headers, [headerOf(input.auth, "signature")]) };
   }),
-  mutator("missing-timestamp-header", SIGNED, "the timestamp header is left out", (input, sign) => {
+  mutator("missing-timestamp-header", "timestamp", "the timestamp header is left out", (input, sign) => {
     const signed = sign(input);
-    return { ...signed, headers: withoutHeaders(signed.headers, [timestampHeader(input.auth)]) };
+    return { ...signed, headers: withoutHeaders(signed.headers, [headerOf(input.auth, "timestamp")]) };
   }),
   mutator(
     "missing-client-id-header",
-    CLIENT_ID,
+    "clientId",
     "the Client-Id / X-CLIENT-KEY header is left out",
     (input, sign) => {
       const signed = sign(input);
-      return { ...signed, headers: withoutHeaders(signed.headers, [clientIdHeader(input.auth)]) };
+      return { ...signed, headers: withoutHeaders(signed.headers, [headerOf(input.auth, "clientId")]) };
     },
   ),
   mutator(
     "foreign-client-id",
-    CLIENT_ID,
+    "clientId",
     "validly signed for another client id (verifier must know its own)",
     (input, sign) => {
-      const headers = withoutHeaders(input.headers ?? {}, ["Client-Id"]);
+      const headers = withoutHeaders(input.headers ?? {}, [headerOf(input.auth, "clientId")]);
       const credentials = {
         ...input.credentials,
         clientId: `${input.credentials.clientId ?? "MCH"}-foreign`,
@@ -201,24 +186,40 @@ export const mutators: readonly SignatureMutator[] = [
       return sign({ ...input, headers, credentials });
     },
   ),
-  mutator("missing-token", BEARER, "the Authorization bearer token is left out", (input, sign) => {
+  mutator("missing-token", "token", "the Authorization bearer token is left out", (input, sign) => {
     const signed = sign(input);
-    return { ...signed, headers: withoutHeaders(signed.headers, ["Authorization"]) };
+    return { ...signed, headers: withoutHeaders(signed.headers, [headerOf(input.auth, "token")]) };
   }),
   mutator(
     "foreign-token",
-    BEARER,
+    "token",
     "a bearer token the verifier never issued (unsigned JWT), correctly signed over",
     (input, sign) => sign({ ...input, accessToken: foreignToken(input.credentials.clientId) }),
   ),
 ];
 
-/** The mutators that apply to `auth`. */
+/** The mutators that apply to `auth` (the scheme's list, in this file's order). */
 export function mutatorsFor(auth: SignatureAuth): SignatureMutator[] {
   return mutators.filter((m) => m.appliesTo(auth));
+}
+
+/** Where the bearer token is optional (snap-rsa): the token mutators, for when a token is sent; else none. */
+export function optionalTokenMutators(auth: SignatureAuth): SignatureMutator[] {
+  return SCHEMES[auth].bearer === "optional" ? mutators.filter((m) => m.attacks === "token") : [];
 }
 
 /** The mutator named `name`, or undefined. */
 export function findMutator(name: string): SignatureMutator | undefined {
   return mutators.find((m) => m.name === name);
+}
+
+/**
+ * The header `mutator` attacks under `auth`, where a finding about it points: the header of its role, the
+ * request-id header for the scheme's replayed-id case, else the header carrying the proof (signature/token).
+ */
+export function headerAttackedBy(mutator: string, auth: SignatureAuth): string {
+  const scheme = SCHEMES[auth];
+  if (scheme.requestId?.replay?.mutator === mutator) return headerOf(auth, "requestId");
+  const role = findMutator(mutator)?.attacks;
+  return (role === undefined ? undefined : scheme.headers[role]) ?? proofHeader(auth);
 }

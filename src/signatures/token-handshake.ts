@@ -6,6 +6,7 @@
 import type { KeyObject } from "node:crypto";
 import { signRequest } from "./request-signer.js";
 import { verifyRequest } from "./request-verifier.js";
+import { TOKEN_SCHEME } from "./schemes.js";
 import type { ReceivedRequest, SignedRequest, VerifyResult } from "./types.js";
 
 /** Body the kit sends; DOKU's real body is undocumented (SDK-style B2B grant assumed). */
@@ -26,7 +27,7 @@ export interface MerchantTokenRequestInput {
 /** The signed POST that DOKU sends to the merchant's token endpoint. */
 export function signMerchantTokenRequest(input: MerchantTokenRequestInput): SignedRequest {
   return signRequest({
-    auth: "snap-asymmetric-token",
+    auth: TOKEN_SCHEME,
     method: "POST",
     path: input.path,
     body: input.body ?? MERCHANT_TOKEN_REQUEST_BODY,
@@ -48,7 +49,7 @@ export function verifyMerchantTokenRequest(
 ): VerifyResult {
   const { clientId, dokuPublicKey, ...window } = options;
   return verifyRequest(request, {
-    auth: "snap-asymmetric-token",
+    auth: TOKEN_SCHEME,
     credentials: { clientId, publicKey: dokuPublicKey },
     ...window,
   });

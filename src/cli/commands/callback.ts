@@ -13,6 +13,7 @@ import { flowNamesOf, requireFlow } from "../../callbacks/flows.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
 import type { RunListener } from "../../runner/events.js";
+import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
 import { VERSION } from "../help.js";
 
@@ -128,7 +129,9 @@ export const callback: Command = async (args, ctx) => {
   const keys = dokuRoleKeys(privatePem);
   const keyFile =
     values["doku-private-key"] ??
-    (flow.family === "snap" ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem")) : undefined);
+    (usesCallbackModes(flow.family)
+      ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem"))
+      : undefined);
   const rerunFlags: [string, string][] = [
     ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
     ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
@@ -172,7 +175,7 @@ export const callback: Command = async (args, ctx) => {
     throw new UsageError(
       "the merchant's secret key is missing: set DOKU_SECRET_KEY (DOKU signs callbacks with it)",
     );
-  if (flow.family === "snap") ctx.stdout(await writeKeys(outputDir, ctx, keys));
+  if (usesCallbackModes(flow.family)) ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
   const summary = await certifyCallback({ ...options, listeners: listenersFor(reporters, outputDir, ctx) });
   if (summary.incomplete !== undefined && summary.exitCode === 3)

@@ -6,12 +6,15 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../../model/errors.js";
+import type { AuthScheme } from "../../model/operation.js";
 import {
+  headerOf,
   nonSnapSignature,
   privateKeyFromPem,
   publicKeyFromPem,
   type ReceivedRequest,
   rsaSignBase64,
+  SCHEMES,
   snapSymmetricSignature,
   snapTokenStringToSign,
   type VerifyOptions,
@@ -33,6 +36,16 @@ export interface CliInputs {
   /** Text of the PEM file named by `flag`. */
   pem: (flag: string) => Promise<string>;
 }
+
+/** CONTRACT.md `sign` / `verify` scheme names -> the scheme table (src/signatures/schemes.ts). */
+export const CLI_SCHEME_AUTH = {
+  "snap-symmetric": "snap-symmetric",
+  "snap-asymmetric": "snap-asymmetric-token",
+  nonsnap: "nonsnap-hmac",
+} as const satisfies Record<string, AuthScheme>;
+
+/** A CONTRACT.md scheme name. */
+export type CliSchemeName = keyof typeof CLI_SCHEME_AUTH;
 
 /** One CONTRACT.md scheme: its flags for sign and verify, how to sign, and what verifyRequest is given. */
 export interface CliScheme {
@@ -76,9 +89,14 @@ const nonSnapFlags: Record<string, CliFlag> = {
   body: { ...BODY, help: "request body file, or - for stdin (no body: no Digest line)" },
 };
 
-export const CLI_SCHEMES: Record<string, CliScheme> = {
+const SYMMETRIC = CLI_SCHEME_AUTH["snap-symmetric"];
+const ASYMMETRIC = CLI_SCHEME_AUTH["snap-asymmetric"];
+const NONSNAP = CLI_SCHEME_AUTH.nonsnap;
+
+/** The CLI schemes; summaries, header names and the verifier come from the scheme table. */
+export const CLI_SCHEMES: Record<CliSchemeName, CliScheme> = {
   "snap-symmetric": {
-    summary: "Base64 HMAC-SHA512 of METHOD:path:token:lowerhex(sha256(minified body)):timestamp",
+    summary: SCHEMES[SYMMETRIC].summary,
     signFlags: snapSymmetricFlags,
     verifyFlags: snapSymmetricFlags,
     sign: async (i) =>
@@ -94,21 +112,21 @@ export const CLI_SCHEMES: Record<string, CliScheme> = {
         method: req(i, "method"),
         path: req(i, "path"),
         headers: {
-          Authorization: `Bearer ${req(i, "access-token")}`,
-          "X-TIMESTAMP": req(i, "timestamp"),
-          "X-SIGNATURE": signature,
+          [headerOf(SYMMETRIC, "token")]: `Bearer ${req(i, "access-token")}`,
+          [headerOf(SYMMETRIC, "timestamp")]: req(i, "timestamp"),
+          [headerOf(SYMMETRIC, "signature")]: signature,
         },
         body: await i.body(),
       },
       options: {
-        auth: "snap-symmetric",
+        auth: SYMMETRIC,
         credentials: { secretKey: req(i, "client-secret") },
         signatureAccessToken: req(i, "access-token"),
       },
     }),
   },
   "snap-asymmetric": {
-    summary: "Base64 SHA256withRSA (PKCS#1 v1.5) of clientId|timestamp",
+    summary: SCHEMES[ASYMMETRIC].summary,
     signFlags: {
       ...snapAsymmetricFlags,
       "private-key": {
@@ -132,14 +150,14 @@ export const CLI_SCHEMES: Record<string, CliScheme> = {
         method: "POST",
         path: "/",
         headers: {
-          "X-CLIENT-KEY": req(i, "client-id"),
-          "X-TIMESTAMP": req(i, "timestamp"),
-          "X-SIGNATURE": signature,
+          [headerOf(ASYMMETRIC, "clientId")]: req(i, "client-id"),
+          [headerOf(ASYMMETRIC, "timestamp")]: req(i, "timestamp"),
+          [headerOf(ASYMMETRIC, "signature")]: signature,
         },
         body: "",
       },
       options: {
-        auth: "snap-asymmetric-token",
+        auth: ASYMMETRIC,
         credentials: {
           publicKey: publicKeyFromPem(
             await i.pem("public-key"),
@@ -150,8 +168,7 @@ export const CLI_SCHEMES: Record<string, CliScheme> = {
     }),
   },
   nonsnap: {
-    summary:
-      "HMACSHA256= + Base64 HMAC-SHA256 of the Client-Id/Request-Id/Request-Timestamp/Request-Target[/Digest] lines",
+    summary: SCHEMES[NONSNAP].summary,
     signFlags: nonSnapFlags,
     verifyFlags: nonSnapFlags,
     sign: async (i) =>
@@ -167,24 +184,26 @@ export const CLI_SCHEMES: Record<string, CliScheme> = {
         method: "POST",
         path: req(i, "target"),
         headers: {
-          "Client-Id": req(i, "client-id"),
-          "Request-Id": req(i, "request-id"),
-          "Request-Timestamp": req(i, "timestamp"),
-          Signature: signature,
+          [headerOf(NONSNAP, "clientId")]: req(i, "client-id"),
+          [headerOf(NONSNAP, "requestId")]: req(i, "request-id"),
+          [headerOf(NONSNAP, "timestamp")]: req(i, "timestamp"),
+          [headerOf(NONSNAP, "signature")]: signature,
         },
         body: await i.body(),
       },
-      options: { auth: "nonsnap-hmac", credentials: { secretKey: req(i, "secret-key") } },
+      options: { auth: NONSNAP, credentials: { secretKey: req(i, "secret-key") } },
     }),
   },
 };
 
 const SCHEME_NAMES = Object.keys(CLI_SCHEMES).join(" | ");
 
+const isCliSchemeName = (name: string | undefined): name is CliSchemeName =>
+  name !== undefined && Object.hasOwn(CLI_SCHEMES, name);
+
 /** The scheme named by the first argument; UsageError naming the choices otherwise. */
 export function schemeOf(command: string, name: string | undefined): CliScheme {
-  const scheme =
-    name === undefined ? undefined : Object.hasOwn(CLI_SCHEMES, name) ? CLI_SCHEMES[name] : undefined;
+  const scheme = isCliSchemeName(name) ? CLI_SCHEMES[name] : undefined;
   if (scheme === undefined) {
     const got = name === undefined || name.startsWith("-") ? "no scheme given" : `unknown scheme "${name}"`;
     throw new UsageError(
@@ -200,11 +219,11 @@ export function schemeHelp(
   name: string | undefined,
   extra: Record<string, CliFlag> = {},
 ): string {
-  if (name === undefined || !Object.hasOwn(CLI_SCHEMES, name)) {
+  if (!isCliSchemeName(name)) {
     const lines = Object.entries(CLI_SCHEMES).map(([n, s]) => `  ${n.padEnd(16)} ${s.summary}`);
     return `Usage: doku-conformance ${command} <scheme> [scheme flags]\nSchemes:\n${lines.join("\n")}\n`;
   }
-  const scheme = CLI_SCHEMES[name]!;
+  const scheme = CLI_SCHEMES[name];
   const flags = { ...(command === "sign" ? scheme.signFlags : scheme.verifyFlags), ...extra };
   const usage = Object.entries(flags).map(([f, d]) => (d.optional ? `[--${f} <value>]` : `--${f} <value>`));
   const rows = Object.entries(flags).map(

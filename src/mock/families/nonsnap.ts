@@ -7,13 +7,18 @@
  * Error bodies are the kit's (MockOptions.nonSnapErrorBody): DOKU documents none.
  */
 import { createHash } from "node:crypto";
-import { formatNonSnapTimestamp, signNonSnapResponse, verifyRequest } from "../../signatures/index.js";
+import {
+  formatNonSnapTimestamp,
+  headerOf,
+  signNonSnapResponse,
+  verifyRequest,
+} from "../../signatures/index.js";
 import { type Call, header, type MockContext } from "../context.js";
 import { fault } from "../errors.js";
 import { runHandler } from "../handlers/index.js";
 import { type Fault, isFault, jsonReply, type Reply } from "../reply.js";
 import { checkRequest } from "../request-check.js";
-import { nonSnapAuthFault } from "./auth-faults.js";
+import { authFault } from "./auth-faults.js";
 
 /** Answers one non-SNAP call. */
 export async function nonSnapCall(ctx: MockContext, call: Call): Promise<Reply> {
@@ -21,14 +26,14 @@ export async function nonSnapCall(ctx: MockContext, call: Call): Promise<Reply> 
   const verdict = verifyRequest(
     { method: call.method, path: call.target, headers: call.headers, body: call.raw },
     {
-      auth: "nonsnap-hmac",
+      auth: call.op.auth,
       credentials: { clientId, secretKey },
       now: call.now,
       maxSkewMs: ctx.settings.timestampWindowMs,
     },
   );
-  if (!verdict.ok) return errorReply(ctx, call, nonSnapAuthFault(verdict));
-  const requestId = header(call, "request-id") as string;
+  if (!verdict.ok) return errorReply(ctx, call, authFault(call.op.auth, verdict));
+  const requestId = header(call, headerOf(call.op.auth, "requestId")) as string;
   const key = `${clientId}|${requestId}`;
   const bodyHash = createHash("sha256").update(call.raw).digest("base64");
   const remembered = call.method === "GET" ? undefined : ctx.state.answers.get(key);
@@ -40,10 +45,11 @@ export async function nonSnapCall(ctx: MockContext, call: Call): Promise<Reply> 
     });
   }
   if (remembered !== undefined && ctx.settings.requestIdReuse === "conflict") {
-    const detail = `Request-Id ${requestId} was already used with a different body (DOKU documents no answer for this; kit choice)`;
+    const idHeader = headerOf(call.op.auth, "requestId");
+    const detail = `${idHeader} ${requestId} was already used with a different body (DOKU documents no answer for this; kit choice)`;
     return errorReply(ctx, call, {
       ...fault(409, "00", "Conflict", "request_id_reused", detail),
-      field: "Request-Id",
+      field: idHeader,
     });
   }
   const checked = checkRequest(ctx, call);
@@ -61,7 +67,7 @@ function errorReply(ctx: MockContext, call: Call, f: Fault): Reply {
 
 /** Adds DOKU's response signature headers when the request carried a Request-Id to echo. */
 function signed(ctx: MockContext, call: Call, reply: Reply): Reply {
-  const requestId = header(call, "request-id");
+  const requestId = header(call, headerOf(call.op.auth, "requestId"));
   if (requestId === undefined || requestId === "") return reply;
   const headers = signNonSnapResponse({
     clientId: ctx.identity.clientId,

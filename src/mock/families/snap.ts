@@ -4,14 +4,14 @@
  * X-PARTNER-ID = the token's client, then body/header validation, then X-EXTERNAL-ID unused that day
  * (day in MockOptions.dayOffsetMinutes, default Asia/Jakarta), then the operation's handler.
  */
-import { verifyRequest } from "../../signatures/index.js";
+import { headerOf, verifyRequest } from "../../signatures/index.js";
 import { type Call, header, type MockContext } from "../context.js";
 import { dayKey } from "../day.js";
 import { fault, snapErrorReply, snapResponseCode } from "../errors.js";
 import { runHandler } from "../handlers/index.js";
 import { isFault, jsonReply, type Reply } from "../reply.js";
 import { checkRequest } from "../request-check.js";
-import { MESSAGES, snapAuthFault } from "./auth-faults.js";
+import { authFault, MESSAGES } from "./auth-faults.js";
 
 /** Answers one SNAP transactional call. */
 export async function snapCall(ctx: MockContext, call: Call): Promise<Reply> {
@@ -20,7 +20,7 @@ export async function snapCall(ctx: MockContext, call: Call): Promise<Reply> {
   const verdict = verifyRequest(
     { method: call.method, path: call.target, headers: call.headers, body: call.raw },
     {
-      auth: "snap-symmetric",
+      auth: call.op.auth,
       credentials: { secretKey: ctx.identity.secretKey },
       accessToken: (token) => {
         clientId = ctx.tokens.check(token, call.now);
@@ -30,26 +30,28 @@ export async function snapCall(ctx: MockContext, call: Call): Promise<Reply> {
       maxSkewMs: ctx.settings.timestampWindowMs,
     },
   );
-  if (!verdict.ok) return snapErrorReply(op, snapAuthFault(verdict));
+  if (!verdict.ok) return snapErrorReply(op, authFault(op.auth, verdict));
   const client = clientId as string;
-  const partner = header(call, "x-partner-id");
+  const partnerHeader = headerOf(op.auth, "partnerId");
+  const partner = header(call, partnerHeader);
   if (partner !== undefined && partner !== client) {
-    const detail = `X-PARTNER-ID "${partner}" is not the client the token was issued to`;
+    const detail = `${partnerHeader} "${partner}" is not the client the token was issued to`;
     return snapErrorReply(op, {
       ...fault(401, "00", MESSAGES.unknownClient, "unknown_client", detail),
-      field: "X-PARTNER-ID",
+      field: partnerHeader,
     });
   }
   const checked = checkRequest(ctx, call);
   if (!checked.ok) return snapErrorReply(op, checked.fault);
-  const externalId = header(call, "x-external-id");
+  const idHeader = headerOf(op.auth, "requestId");
+  const externalId = header(call, idHeader);
   if (externalId !== undefined) {
     const day = dayKey(call.now, ctx.settings.dayOffsetMinutes);
     if (!ctx.state.useExternalId(client, day, externalId)) {
-      const detail = `X-EXTERNAL-ID ${externalId} was already used on ${day}`;
+      const detail = `${idHeader} ${externalId} was already used on ${day}`;
       return snapErrorReply(op, {
         ...fault(409, "00", "Conflict", "duplicate_external_id", detail),
-        field: "X-EXTERNAL-ID",
+        field: idHeader,
       });
     }
   }

@@ -4,14 +4,14 @@
  * clientId|X-TIMESTAMP by the merchant key (else 401 4017300; DOKU's wording for this case is undocumented),
  * then the body is validated and a token issued: 200, responseCode 2007300, tokenType Bearer, expiresIn.
  */
-import { formatSnapTimestamp, verifyRequest } from "../../signatures/index.js";
+import { headerOf, SCHEMES, verifyRequest } from "../../signatures/index.js";
 import type { Call, MockContext } from "../context.js";
 import { snapErrorReply, snapResponseCode } from "../errors.js";
 import { prismAnswer } from "../handlers/handler.js";
 import { asRecord } from "../overlay.js";
 import { isFault, jsonReply, type Reply } from "../reply.js";
 import { checkRequest } from "../request-check.js";
-import { tokenAuthFault } from "./auth-faults.js";
+import { authFault } from "./auth-faults.js";
 
 /** Answers one Get Token call. */
 export async function tokenCall(ctx: MockContext, call: Call): Promise<Reply> {
@@ -20,21 +20,21 @@ export async function tokenCall(ctx: MockContext, call: Call): Promise<Reply> {
   const verdict = verifyRequest(
     { method: call.method, path: call.target, headers: call.headers, body: call.raw },
     {
-      auth: "snap-asymmetric-token",
+      auth: call.op.auth,
       credentials: { clientId, publicKey: ctx.identity.merchantPublicKeyPem },
       now: call.now,
       maxSkewMs: ctx.settings.timestampWindowMs,
     },
   );
-  if (!verdict.ok) return snapErrorReply(op, tokenAuthFault(verdict));
+  if (!verdict.ok) return snapErrorReply(op, authFault(op.auth, verdict));
   const checked = checkRequest(ctx, call);
   if (!checked.ok) return snapErrorReply(op, checked.fault);
   const outcome = await prismAnswer({ ctx, call, body: checked.body, clientId });
   if (isFault(outcome)) return snapErrorReply(op, outcome);
   const headers = {
     ...outcome.headers,
-    "X-CLIENT-KEY": clientId,
-    "X-TIMESTAMP": formatSnapTimestamp(call.now),
+    [headerOf(op.auth, "clientId")]: clientId,
+    [headerOf(op.auth, "timestamp")]: SCHEMES[op.auth].timestamp(call.now),
   };
   if (outcome.status >= 300) return jsonReply(outcome.status, outcome.body, headers);
   const { accessToken, expiresIn } = ctx.tokens.issue(clientId, call.now);

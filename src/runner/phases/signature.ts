@@ -9,21 +9,19 @@ import fc from "fast-check";
 import type { Case } from "../../model/case.js";
 import type { Operation } from "../../model/operation.js";
 import { mutatorsFor } from "../../signatures/mutators.js";
+import { SCHEMES } from "../../signatures/schemes.js";
 import type { PlannedCase } from "../planned.js";
 import type { PhasePlanner } from "./context.js";
 
-/** The runner's own replay "mutators" (they need two requests, so they are not signature mutators). */
-export const REUSED_ID = { snap: "reused-external-id", nonsnap: "reused-request-id" } as const;
-
 /**
- * The replayed-id case applies where the spec documents the 409 it must get (data-driven: DOKU documents
- * the conflict per operation, not globally).
+ * The replayed-id case (the scheme's `requestId.replay`: two requests, so not a signature mutator) applies
+ * where the spec documents the 409 it must get (data-driven: DOKU documents the conflict per operation).
  */
 export function reusedIdMutator(operation: Operation): string | undefined {
   if (!operation.responses.some((r) => r.status === "409")) return undefined;
-  if (operation.auth === "snap-symmetric") return REUSED_ID.snap;
-  if (operation.auth === "nonsnap-hmac" && operation.method !== "GET") return REUSED_ID.nonsnap;
-  return undefined;
+  const replay = SCHEMES[operation.auth].requestId?.replay;
+  if (replay === undefined || (replay.sameBody && operation.method === "GET")) return undefined;
+  return replay.mutator;
 }
 
 export const signature: PhasePlanner = (ctx) => {
@@ -43,11 +41,9 @@ export const signature: PhasePlanner = (ctx) => {
   }));
   const reused = reusedIdMutator(operation);
   if (reused) {
-    const second = operation.auth === "nonsnap-hmac" ? base : other;
-    const reason =
-      operation.auth === "nonsnap-hmac"
-        ? "Request-Id replayed with the same body"
-        : "X-EXTERNAL-ID reused on the same day";
+    const replay = SCHEMES[operation.auth].requestId?.replay;
+    const second = replay?.sameBody ? base : other;
+    const reason = replay?.reason ?? reused;
     planned.push({
       operation,
       phase: "signature",
