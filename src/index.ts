@@ -54,7 +54,7 @@ export { hasErrors, strictly } from "./model/violation.js";
 /** Reporters by name (console | json | junit), each a RunListener; REPORT_SCHEMA describes report.json. */
 export { createReporters, REPORTERS } from "./reporters/index.js";
 export { REPORT_SCHEMA } from "./reporters/report-schema.js";
-export type { RunEvent, RunListener, RunSummary } from "./runner/events.js";
+export type { RunEvent, RunListener, RunSummary } from "./engine/events.js";
 /** Runner types. */
 export type { RunOptions } from "./runner/options.js";
 // runner

@@ -5,8 +5,8 @@
  * callbacks, the redelivery pair; with --ledger-url the merchant's ledger is asked after each forged
  * callback and after the pair.
  */
-import { deriveSeed, randomSeed } from "../runner/seed.js";
-import { createHttpTransport } from "../runner/transport.js";
+import { deriveSeed, randomSeed } from "../engine/seed.js";
+import { createHttpTransport } from "../engine/transport.js";
 import { mutatorsFor } from "../signatures/mutators.js";
 import { requireOperation } from "../validation/operation-lookup.js";
 import { defaultBodySource } from "./bodies.js";

@@ -6,7 +6,7 @@
  */
 import { render } from "../reporters/console.js";
 import { type Paint, paint } from "../reporters/format.js";
-import type { RunEvent, RunListener } from "../runner/events.js";
+import type { RunEvent, RunListener } from "../engine/events.js";
 import type { CaseKind } from "./case.js";
 import type { CertificationSummary } from "./summary.js";
 

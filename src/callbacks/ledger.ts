@@ -7,7 +7,7 @@
  */
 import { violation } from "../checks/response.js";
 import type { Violation } from "../model/violation.js";
-import type { Transport } from "../runner/transport.js";
+import type { Transport } from "../engine/transport.js";
 import { headerValue } from "../signatures/headers.js";
 import type { CallbackExchange } from "./case.js";
 import type { CallbackCheckContext } from "./checks/context.js";

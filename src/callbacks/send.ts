@@ -4,7 +4,7 @@
  */
 import type { SentRequest } from "../model/case.js";
 import type { HttpMethod } from "../model/operation.js";
-import { type Transport, TransportFailure } from "../runner/transport.js";
+import { type Transport, TransportFailure } from "../engine/transport.js";
 import type { SignedRequest } from "../signatures/types.js";
 import type { CallbackCase, CallbackExchange } from "./case.js";
 

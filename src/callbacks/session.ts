@@ -4,9 +4,9 @@
  * (reporters) with the runner's events.
  */
 import type { Violation } from "../model/violation.js";
-import type { RunEvent, RunListener } from "../runner/events.js";
-import { Recorder } from "../runner/results.js";
-import type { Transport } from "../runner/transport.js";
+import type { RunEvent, RunListener } from "../engine/events.js";
+import { Recorder } from "../engine/results.js";
+import type { Transport } from "../engine/transport.js";
 import type { SignedRequest } from "../signatures/types.js";
 import type { CallbackCase, CallbackExchange, CaseKind } from "./case.js";
 import type { CallbackCheckContext } from "./checks/context.js";

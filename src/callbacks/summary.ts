@@ -4,8 +4,8 @@
  * authenticated, the DOKU-role public key, tallies per case kind, and notes on what was not tested.
  * Each distinct violation gets a replay record and a curl line (runner/replay.ts).
  */
-import type { ReportedViolation, RunSummary } from "../runner/events.js";
-import { shellQuote, writeReplay } from "../runner/replay.js";
+import type { ReportedViolation, RunSummary } from "../engine/events.js";
+import { shellQuote, writeReplay } from "../engine/replay.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
 import { type CaseKind, PHASE_OF } from "./case.js";
 import { CALLBACK_CHECKS } from "./checks/index.js";

@@ -8,7 +8,7 @@ import type { Case, Phase } from "../model/case.js";
 import type { Operation, SpecBundle } from "../model/operation.js";
 import { PLANNERS } from "./phases/index.js";
 import type { CaseSource, PlannedCase } from "./planned.js";
-import { deriveSeed } from "./seed.js";
+import { deriveSeed } from "../engine/seed.js";
 import { SETUP } from "./setup.js";
 import type { UniqueKeys } from "./unique.js";
 

@@ -9,10 +9,10 @@ import type { Violation } from "../model/violation.js";
 import { headerValue, withHeaders } from "../signatures/headers.js";
 import { signRequest } from "../signatures/request-signer.js";
 import type { SignedRequest } from "../signatures/types.js";
-import { runChecks } from "./check-runner.js";
+import { runChecks } from "../engine/check-runner.js";
 import type { PlannedCase } from "./planned.js";
 import { restoreBrokenHeader, signInputFor, toSent } from "./request.js";
-import type { CaseOutcome } from "./results.js";
+import type { CaseOutcome } from "../engine/results.js";
 import { type Runtime, sendRequest } from "./runtime.js";
 import { bindCase, SETUP } from "./setup.js";
 

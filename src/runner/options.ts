@@ -8,9 +8,9 @@ import { DEFAULT_POLICY } from "../checks/check.js";
 import type { Phase } from "../model/case.js";
 import { UsageError } from "../model/errors.js";
 import type { SpecBundle } from "../model/operation.js";
-import type { RunListener } from "./events.js";
+import type { RunListener } from "../engine/events.js";
 import type { MockStarter } from "./target.js";
-import type { Transport } from "./transport.js";
+import type { Transport } from "../engine/transport.js";
 
 export const PHASES: readonly Phase[] = ["examples", "boundary", "property", "negative", "signature"];
 

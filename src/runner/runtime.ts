@@ -5,12 +5,12 @@
 import type { Check, CheckContext } from "../checks/check.js";
 import type { Exchange, SentRequest } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
-import type { Limiter } from "./limiter.js";
+import type { Limiter } from "../engine/limiter.js";
 import type { ResolvedOptions } from "./options.js";
 import type { IdSource } from "./request.js";
 import type { TokenSession } from "./session.js";
 import type { ResolvedTarget } from "./target.js";
-import { type Transport, TransportFailure } from "./transport.js";
+import { type Transport, TransportFailure } from "../engine/transport.js";
 
 export interface Runtime {
   options: ResolvedOptions;

@@ -7,7 +7,7 @@ import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { SentRequest } from "../../src/model/case.js";
 import type { RunOptions } from "../../src/runner/options.js";
 import { runSuite } from "../../src/runner/suite.js";
-import { createHttpTransport, type Transport } from "../../src/runner/transport.js";
+import { createHttpTransport, type Transport } from "../../src/engine/transport.js";
 
 async function sentBodies(options: Partial<RunOptions>): Promise<Map<string, string[]>> {
   const bundle = await loadSpecBundle();

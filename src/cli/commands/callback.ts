@@ -12,7 +12,7 @@ import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
 import { FLOW_NAMES, FLOWS, isFlowName } from "../../callbacks/flows.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
-import type { RunListener } from "../../runner/events.js";
+import type { RunListener } from "../../engine/events.js";
 import type { CliContext, Command } from "../context.js";
 import { VERSION } from "../help.js";
 

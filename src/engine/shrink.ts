@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import type { Case } from "../model/case.js";
-import { runPlanned } from "./case-runner.js";
-import type { PlannedCase } from "./planned.js";
+import { runPlanned } from "../runner/case-runner.js";
+import type { PlannedCase } from "../runner/planned.js";
 import { type CaseOutcome, groupKey } from "./results.js";
-import type { Runtime } from "./runtime.js";
+import type { Runtime } from "../runner/runtime.js";
 
 /** Checks whose failures depend on timing or setup, not on the input: never shrunk. */
 const NOT_SHRUNK = new Set(["response-time", "setup", "response-received"]);

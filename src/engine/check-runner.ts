@@ -4,7 +4,7 @@ import { appliesTo, unguarded } from "../checks/wrappers.js";
 import type { Exchange } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
 import type { Violation } from "../model/violation.js";
-import type { Runtime } from "./runtime.js";
+import type { Runtime } from "../runner/runtime.js";
 
 export interface Checked {
   violations: Violation[];
