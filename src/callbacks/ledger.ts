@@ -6,8 +6,8 @@
  * redelivery pair (rule `processed-once`) and n = 0 after a forged callback (rule `processed-never`).
  */
 import { violation } from "../checks/response.js";
-import type { Violation } from "../model/violation.js";
 import type { Transport } from "../engine/transport.js";
+import type { Violation } from "../model/violation.js";
 import { headerValue } from "../signatures/headers.js";
 import type { CallbackExchange } from "./case.js";
 import type { CallbackCheckContext } from "./checks/context.js";

@@ -4,10 +4,10 @@
  */
 import type { KeyObject } from "node:crypto";
 import { resolve } from "node:path";
-import { UsageError } from "../model/errors.js";
-import type { SpecBundle } from "../model/operation.js";
 import type { RunListener } from "../engine/events.js";
 import type { Transport } from "../engine/transport.js";
+import { UsageError } from "../model/errors.js";
+import type { SpecBundle } from "../model/operation.js";
 import { DEFAULT_CALLBACK_AUTH_MODE, isCallbackAuthMode } from "../signatures/callback-modes.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
 import type { BodySource } from "./bodies.js";

@@ -2,9 +2,10 @@
  * Sends one signed request to the merchant and records the exchange: the exact bytes sent, what came back
  * or the transport error, and how long it took. Uses the runner's transport (injectable).
  */
+
+import { type Transport, TransportFailure } from "../engine/transport.js";
 import type { SentRequest } from "../model/case.js";
 import type { HttpMethod } from "../model/operation.js";
-import { type Transport, TransportFailure } from "../engine/transport.js";
 import type { SignedRequest } from "../signatures/types.js";
 import type { CallbackCase, CallbackExchange } from "./case.js";
 

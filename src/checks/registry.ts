@@ -2,7 +2,7 @@
  * Every check by name, with its skip conditions. The names are stable: they appear in reports, in junit
  * testcase names and in `Violation.check`.
  */
-import type { Check } from "./check.js";
+import type { Check, CheckEntry } from "./check.js";
 import { contentType } from "./content-type.js";
 import { negativeRejected } from "./negative-rejected.js";
 import { no5xx } from "./no-5xx.js";
@@ -60,3 +60,11 @@ export const CHECKS: Readonly<Record<string, Check>> = {
 
 /** All check names, in report order. */
 export const CHECK_NAMES: readonly string[] = Object.keys(CHECKS);
+
+/** The registry entries for the named checks (the engine's check runner takes entries). */
+export function checkEntries(names: readonly string[]): CheckEntry[] {
+  return names.flatMap((name) => {
+    const check = CHECKS[name];
+    return check ? [{ name, check }] : [];
+  });
+}

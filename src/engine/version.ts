@@ -1,18 +1,16 @@
-/** The kit's version as written in package.json (reports carry it). */
+/** The kit's version, read once from package.json: the runner, the certifier, --help and the reports carry it. */
 import { readFileSync } from "node:fs";
 
-let cached: string | undefined;
-
-export function packageVersion(): string {
-  if (cached === undefined) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-        version?: unknown;
-      };
-      cached = typeof pkg.version === "string" ? pkg.version : "0.0.0";
-    } catch {
-      cached = "0.0.0";
-    }
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === "string" ? pkg.version : "0.0.0";
+  } catch {
+    return "0.0.0";
   }
-  return cached;
 }
+
+/** package.json's `version` ("0.0.0" when it cannot be read). */
+export const VERSION: string = readVersion();

@@ -1,6 +1,7 @@
 /** Reporters by name (`--reporter console|json|junit`), each a RunListener the runner emits events to. */
-import { UsageError } from "../model/errors.js";
+
 import type { RunListener } from "../engine/events.js";
+import { UsageError } from "../model/errors.js";
 import { consoleReporter } from "./console.js";
 import { jsonReporter } from "./json.js";
 import { junitReporter } from "./junit.js";

@@ -4,11 +4,11 @@
  * plan and `--seed N --operation X` the same cases for X.
  */
 import fc from "fast-check";
+import { deriveSeed } from "../engine/seed.js";
 import type { Case, Phase } from "../model/case.js";
 import type { Operation, SpecBundle } from "../model/operation.js";
 import { PLANNERS } from "./phases/index.js";
 import type { CaseSource, PlannedCase } from "./planned.js";
-import { deriveSeed } from "../engine/seed.js";
 import { SETUP } from "./setup.js";
 import type { UniqueKeys } from "./unique.js";
 

@@ -1,10 +1,11 @@
 /**
  * The end of a run: replay files for every distinct violation and the RunSummary (report.json's document).
  */
-import type { Phase } from "../model/case.js";
+
 import type { ReportedViolation, RunSummary } from "../engine/events.js";
 import { curlLine, rerunLine, writeReplay } from "../engine/replay.js";
 import type { Recorder } from "../engine/results.js";
+import type { Phase } from "../model/case.js";
 
 export interface SummaryInput {
   recorder: Recorder;

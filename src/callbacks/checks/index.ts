@@ -1,9 +1,11 @@
 /**
- * The certification's checks by name, each with the cases it applies to. The runner's checks are reused
- * where they fit (response-received, no-5xx, status-code-documented, content-type, response-body-valid,
- * response-headers-valid, response-signature, and response-code made conflict-aware); the rest are
- * callback specific. Reporters tell "passed" from "did not apply" with `appliesTo`.
+ * The certification's checks by name, in report order, guarded with the runner's idiom (checks/wrappers.ts
+ * `guard`) so the engine's one check runner tells "passed" from "did not apply". The runner's checks are
+ * reused where they fit (response-received, no-5xx, status-code-documented, content-type,
+ * response-body-valid, response-headers-valid, response-signature, response-code made conflict-aware,
+ * latency = response-time under its callback name); the rest are callback specific.
  */
+import type { CheckEntry } from "../../checks/check.js";
 import { contentType } from "../../checks/content-type.js";
 import { no5xx } from "../../checks/no-5xx.js";
 import { responseBodyValid } from "../../checks/response-body-valid.js";
@@ -11,102 +13,70 @@ import { responseHeadersValid } from "../../checks/response-headers-valid.js";
 import { responseReceived } from "../../checks/response-received.js";
 import { responseSignature, signsResponse } from "../../checks/response-signature.js";
 import { statusCodeDocumented } from "../../checks/status-code-documented.js";
+import { guard } from "../../checks/wrappers.js";
 import { selectResponse } from "../../validation/validate.js";
 import type { CallbackExchange, CaseKind } from "../case.js";
 import { byteVariantAccepted } from "./byte-variant-accepted.js";
 import { callbackResponseCode, responseCodeSchema } from "./callback-response-code.js";
-import { type CallbackCheck, type CallbackCheckContext, isAuthRefusal } from "./context.js";
+import { type CallbackCheckContext, isAuthRefusal } from "./context.js";
 import { forgedRejected } from "./forged-rejected.js";
 import { latency } from "./latency.js";
 import { validAccepted } from "./valid-accepted.js";
 
-export interface CallbackCheckEntry {
-  name: string;
-  check: CallbackCheck;
-  appliesTo(ctx: CallbackCheckContext, exchange: CallbackExchange): boolean;
-}
+type Ctx = CallbackCheckContext;
+type Ex = CallbackExchange;
 
 const GENERATED: readonly CaseKind[] = ["example", "boundary", "property", "pinned", "token"];
 const FORGED: readonly CaseKind[] = ["forged", "token-forged"];
 
-const kinds =
-  (list: readonly CaseKind[]) =>
-  (_ctx: CallbackCheckContext, ex: CallbackExchange): boolean =>
-    list.includes(ex.case.kind);
-const answered = (_ctx: CallbackCheckContext, ex: CallbackExchange) => ex.response !== undefined;
-const genuine = (_ctx: CallbackCheckContext, ex: CallbackExchange) => ex.case.expect.kind === "accept";
+const isAnswered = (_ctx: Ctx, ex: Ex) => ex.response !== undefined;
+const isGenuine = (_ctx: Ctx, ex: Ex) => ex.case.expect.kind === "accept";
 /** Genuine answers, and refusals of forged cases where the spec documents the status (e.g. SNAP 401). */
-const documentedAnswer = (ctx: CallbackCheckContext, ex: CallbackExchange) =>
+const isDocumentedAnswer = (ctx: Ctx, ex: Ex) =>
   ex.response !== undefined &&
-  (genuine(ctx, ex) || selectResponse(ctx.operation, ex.response.status) !== undefined);
-const firstDelivery = (_ctx: CallbackCheckContext, ex: CallbackExchange) =>
-  ex.case.kind !== "duplicate" || ex.case.variant === "first";
+  (isGenuine(ctx, ex) || selectResponse(ctx.operation, ex.response.status) !== undefined);
+
+/** Only when the merchant answered. */
+const answered = guard(isAnswered);
+/** Only for genuine callbacks that were answered. */
+const genuine = guard((ctx: Ctx, ex: Ex) => isAnswered(ctx, ex) && isGenuine(ctx, ex));
+/** Only for answers the spec documents (genuine ones, documented refusals). */
+const documentedAnswer = guard(isDocumentedAnswer);
+/** Only for the first delivery of generated, pinned and token cases (a redelivery is duplicate-consistent's). */
+const firstGenuine = guard(
+  (ctx: Ctx, ex: Ex) =>
+    isAnswered(ctx, ex) &&
+    (GENERATED.includes(ex.case.kind) || (ex.case.kind === "duplicate" && ex.case.variant === "first")),
+);
+const forged = guard((ctx: Ctx, ex: Ex) => isAnswered(ctx, ex) && FORGED.includes(ex.case.kind));
+const byteVariant = guard((ctx: Ctx, ex: Ex) => isAnswered(ctx, ex) && ex.case.kind === "byte-variant");
+/** A genuine callback refused as unauthorized is valid-accepted's / byte-variant-accepted's finding. */
+const notAuthRefusal = guard((ctx: Ctx, ex: Ex) => !isAuthRefusal(ctx, ex.response?.status ?? 0));
+const documentedHeaders = guard(
+  (ctx: Ctx, ex: Ex) => selectResponse(ctx.operation, ex.response?.status ?? 0)?.headers !== undefined,
+);
+const documentedCode = guard(
+  (ctx: Ctx, ex: Ex) => responseCodeSchema(ctx, ex.response?.status ?? 0) !== undefined,
+);
+const signedAnswer = guard(
+  (ctx: Ctx, ex: Ex) =>
+    ex.response !== undefined &&
+    ctx.credentials !== undefined &&
+    signsResponse(ctx.operation, ex.response.status),
+);
 
 /** Every per-exchange check, in report order. */
-export const CALLBACK_CHECKS: readonly CallbackCheckEntry[] = [
-  { name: "response-received", check: responseReceived, appliesTo: () => true },
-  { name: "no-5xx", check: no5xx, appliesTo: answered },
-  {
-    name: "valid-accepted",
-    check: validAccepted,
-    appliesTo: (ctx, ex) =>
-      answered(ctx, ex) &&
-      (kinds(GENERATED)(ctx, ex) || (ex.case.kind === "duplicate" && firstDelivery(ctx, ex))),
-  },
-  {
-    name: "forged-rejected",
-    check: forgedRejected,
-    appliesTo: (ctx, ex) => answered(ctx, ex) && kinds(FORGED)(ctx, ex),
-  },
-  {
-    name: "byte-variant-accepted",
-    check: byteVariantAccepted,
-    appliesTo: (ctx, ex) => answered(ctx, ex) && ex.case.kind === "byte-variant",
-  },
-  { name: "content-type", check: contentType, appliesTo: (ctx, ex) => answered(ctx, ex) && genuine(ctx, ex) },
-  {
-    name: "status-code-documented",
-    check: statusCodeDocumented,
-    // A genuine callback refused as unauthorized is valid-accepted's / byte-variant-accepted's finding.
-    appliesTo: (ctx, ex) =>
-      answered(ctx, ex) && genuine(ctx, ex) && !isAuthRefusal(ctx, ex.response?.status ?? 0),
-  },
-  { name: "response-body-valid", check: responseBodyValid, appliesTo: documentedAnswer },
-  {
-    name: "response-headers-valid",
-    check: responseHeadersValid,
-    appliesTo: (ctx, ex) =>
-      documentedAnswer(ctx, ex) &&
-      selectResponse(ctx.operation, ex.response?.status ?? 0)?.headers !== undefined,
-  },
-  {
-    name: "response-code",
-    check: callbackResponseCode,
-    appliesTo: (ctx, ex) =>
-      documentedAnswer(ctx, ex) && responseCodeSchema(ctx, ex.response?.status ?? 0) !== undefined,
-  },
-  {
-    name: "response-signature",
-    check: responseSignature,
-    appliesTo: (ctx, ex) =>
-      ex.response !== undefined &&
-      ctx.credentials !== undefined &&
-      signsResponse(ctx.operation, ex.response.status),
-  },
-  { name: "latency", check: latency, appliesTo: answered },
+export const CALLBACK_CHECKS: readonly CheckEntry<Ctx, Ex>[] = [
+  { name: "response-received", check: responseReceived },
+  { name: "no-5xx", check: answered(no5xx) },
+  { name: "valid-accepted", check: firstGenuine(validAccepted) },
+  { name: "forged-rejected", check: forged(forgedRejected) },
+  { name: "byte-variant-accepted", check: byteVariant(byteVariantAccepted) },
+  { name: "content-type", check: genuine(contentType) },
+  { name: "status-code-documented", check: genuine(notAuthRefusal(statusCodeDocumented)) },
+  { name: "response-body-valid", check: documentedAnswer(responseBodyValid) },
+  { name: "response-headers-valid", check: documentedAnswer(documentedHeaders(responseHeadersValid)) },
+  { name: "response-code", check: documentedAnswer(documentedCode(callbackResponseCode)) },
+  { name: "response-signature", check: signedAnswer(responseSignature) },
+  { name: "latency", check: answered(latency) },
 ];
-
-/** Runs every check that applies; returns the violations and the check names that applied. */
-export function runChecks(
-  ctx: CallbackCheckContext,
-  exchange: CallbackExchange,
-): { violations: ReturnType<CallbackCheck>; applied: string[] } {
-  const violations: ReturnType<CallbackCheck> = [];
-  const applied: string[] = [];
-  for (const entry of CALLBACK_CHECKS) {
-    if (!entry.appliesTo(ctx, exchange)) continue;
-    applied.push(entry.name);
-    violations.push(...entry.check(ctx, exchange));
-  }
-  return { violations, applied };
-}

@@ -10,9 +10,9 @@ import { certifyCallback } from "../../callbacks/certify.js";
 import { callbackConsoleReporter } from "../../callbacks/console.js";
 import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
 import { FLOW_NAMES, FLOWS, isFlowName } from "../../callbacks/flows.js";
+import type { RunListener } from "../../engine/events.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
-import type { RunListener } from "../../engine/events.js";
 import type { CliContext, Command } from "../context.js";
 import { VERSION } from "../help.js";
 
