@@ -1,13 +1,13 @@
 /** Small runner parts: limiter, seeds, plan selection, unique keys, setup binding, rerun and curl lines. */
 import { describe, expect, it } from "vitest";
 import { requestTarget } from "../../src/checks/response.js";
-import type { Case } from "../../src/model/case.js";
-import type { Operation } from "../../src/model/operation.js";
 import { createLimiter } from "../../src/engine/limiter.js";
-import { parseShard } from "../../src/runner/options.js";
-import { selectOperations } from "../../src/runner/plan.js";
 import { curlLine, rerunLine, shellQuote } from "../../src/engine/replay.js";
 import { deriveSeed } from "../../src/engine/seed.js";
+import type { Case } from "../../src/model/case.js";
+import type { Operation } from "../../src/model/operation.js";
+import { parseShard } from "../../src/runner/options.js";
+import { selectOperations } from "../../src/runner/plan.js";
 import { bindCase, fillPath, SETUP } from "../../src/runner/setup.js";
 import { rotate, UniqueKeys } from "../../src/runner/unique.js";
 import { compileValidators } from "../../src/validation/ajv.js";

@@ -14,7 +14,6 @@ import type { RunListener } from "../../engine/events.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
 import type { CliContext, Command } from "../context.js";
-import { VERSION } from "../help.js";
 
 const USAGE = `Usage: doku-conformance callback --url <merchant-url> --flow <flow> [flags]
   --flow <flow>             ${FLOW_NAMES.join(" | ")}
@@ -112,9 +111,8 @@ export const callback: Command = async (args, ctx) => {
     throw new UsageError(`callback needs --flow <flow>: ${FLOW_NAMES.join(", ")}`);
   if (!isFlowName(values.flow))
     throw new UsageError(`--flow ${values.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
-  const reporters = values.reporter ?? ["console"];
-  const unknown = reporters.find((r) => !["console", "json", "junit"].includes(r));
-  if (unknown !== undefined) throw new UsageError(`--reporter ${unknown}: expected console, json or junit`);
+  const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
+  const listeners = listenersFor(values.reporter ?? ["console"], outputDir, ctx);
   const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
   const secretKey = values["secret-key"] ?? ctx.env.DOKU_SECRET_KEY ?? "";
   const privatePem =
@@ -122,7 +120,6 @@ export const callback: Command = async (args, ctx) => {
       ? undefined
       : await readFlagFile(ctx, "--doku-private-key", values["doku-private-key"]);
   const body = values.body === undefined ? undefined : await readFlagFile(ctx, "--body", values.body);
-  const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
   const flow = FLOWS[values.flow];
   const keys = dokuRoleKeys(privatePem);
   const bundle = await ctx.loadBundle();
@@ -148,7 +145,6 @@ export const callback: Command = async (args, ctx) => {
     cwd: ctx.cwd,
     strict: values.strict,
     signal: ctx.signal,
-    version: VERSION,
     ...(values["token-url"] === undefined ? {} : { tokenUrl: values["token-url"] }),
     ...(values["callback-auth"] === undefined ? {} : { callbackAuth: values["callback-auth"] }),
     ...(values["access-token"] === undefined ? {} : { accessToken: values["access-token"] }),
@@ -174,26 +170,25 @@ export const callback: Command = async (args, ctx) => {
     );
   if (flow.family === "snap") ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
-  const summary = await certifyCallback({ ...options, listeners: listenersFor(reporters, outputDir, ctx) });
+  const summary = await certifyCallback({ ...options, listeners });
   if (summary.incomplete !== undefined && summary.exitCode === 3)
     ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
   return summary.exitCode;
 };
 
-/** The callback console adapter for "console"; the runner's json / junit reporters for the files. */
+/**
+ * The run's reporter table with the callback console behind "console"; file reporters first, so the
+ * console's closing line names the files they wrote.
+ */
 function listenersFor(names: readonly string[], outputDir: string, ctx: CliContext): RunListener[] {
-  const unique = [...new Set(names)];
+  const ordered = [...names.filter((n) => n !== "console"), ...names.filter((n) => n === "console")];
   const files = () =>
-    unique
+    [...new Set(names)]
       .filter((n) => n !== "console")
       .map((n) => relative(ctx.cwd, join(outputDir, n === "json" ? REPORT_FILE : JUNIT_FILE)));
-  const fileReporters = createReporters(
-    unique.filter((n) => n !== "console"),
-    { write: ctx.stdout, tty: ctx.isTTY },
+  return createReporters(
+    ordered,
+    { write: ctx.stdout, tty: ctx.isTTY, files },
+    { console: callbackConsoleReporter },
   );
-  const console = unique.includes("console")
-    ? [callbackConsoleReporter({ write: ctx.stdout, tty: ctx.isTTY, files })]
-    : [];
-  // File reporters first: the console's closing line names the files they wrote.
-  return [...fileReporters, ...console];
 }
