@@ -6,9 +6,9 @@
  */
 
 import type { RunEvent, RunListener } from "../engine/events.js";
+import type { CaseKind } from "../model/callback-case.js";
 import { render } from "../reporters/console.js";
 import { type Paint, paint } from "../reporters/format.js";
-import type { CaseKind } from "./case.js";
 import type { CertificationSummary } from "./summary.js";
 
 const KIND_LABEL: Readonly<Record<CaseKind, string>> = {

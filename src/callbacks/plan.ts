@@ -8,13 +8,14 @@
  * 5. forged callbacks: every signature mutator that applies to the scheme, on the probe's body.
  * Every case gets its own Request-Id / X-EXTERNAL-ID, except the two deliveries of the pair.
  */
+
+import { type CallbackCase, type CaseKind, PHASE_OF } from "../model/callback-case.js";
 import type { Operation } from "../model/operation.js";
 import { findMutator, mutatorsFor } from "../signatures/mutators.js";
 import type { SignatureAuth } from "../signatures/types.js";
 import type { Baseline } from "./baseline.js";
 import type { GeneratedBody } from "./bodies.js";
 import { BYTE_VARIANTS } from "./byte-variants.js";
-import { type CallbackCase, type CaseKind, PHASE_OF } from "./case.js";
 import type { Flow } from "./flows.js";
 import { callbackHeaders } from "./headers.js";
 

@@ -4,10 +4,10 @@
  */
 
 import { type Transport, TransportFailure } from "../engine/transport.js";
+import type { CallbackCase, CallbackExchange } from "../model/callback-case.js";
 import type { SentRequest } from "../model/case.js";
 import type { HttpMethod } from "../model/operation.js";
 import type { SignedRequest } from "../signatures/types.js";
-import type { CallbackCase, CallbackExchange } from "./case.js";
 
 export interface SendContext {
   transport: Transport;

@@ -3,16 +3,17 @@
  * in the engine's Recorder (same tallies and violation groups as `run`) and tells the listeners
  * (reporters) the engine's events under the engine's one event policy (engine/emitter.ts).
  */
+
+import type { CallbackCheckContext } from "../checks/callback/context.js";
+import { CALLBACK_CHECKS } from "../checks/callback/registry.js";
 import { runChecks } from "../engine/check-runner.js";
 import { createEmitter, type Emitter } from "../engine/emitter.js";
 import type { RunEvent, RunListener } from "../engine/events.js";
 import { Recorder } from "../engine/results.js";
 import type { Transport } from "../engine/transport.js";
+import type { CallbackCase, CallbackExchange, CaseKind } from "../model/callback-case.js";
 import type { Violation } from "../model/violation.js";
 import type { SignedRequest } from "../signatures/types.js";
-import type { CallbackCase, CallbackExchange, CaseKind } from "./case.js";
-import type { CallbackCheckContext } from "./checks/context.js";
-import { CALLBACK_CHECKS } from "./checks/index.js";
 import { sendCase } from "./send.js";
 
 export interface Tally {

@@ -4,11 +4,12 @@
  * authenticated, the DOKU-role public key, tallies per case kind, and notes on what was not tested.
  * Each distinct violation gets a replay record and a curl line (runner/replay.ts).
  */
+
+import { CALLBACK_CHECKS } from "../checks/callback/registry.js";
 import type { ReportedViolation, RunSummary } from "../engine/events.js";
 import { shellQuote, writeReplay } from "../engine/replay.js";
+import { type CaseKind, PHASE_OF } from "../model/callback-case.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
-import { type CaseKind, PHASE_OF } from "./case.js";
-import { CALLBACK_CHECKS } from "./checks/index.js";
 import type { FlowName } from "./flows.js";
 import type { TokenSource } from "./plan.js";
 import type { CertificationSession, Tally } from "./session.js";

@@ -4,8 +4,9 @@
  * redelivery pairs; with --ledger-url the merchant's ledger is asked after each forged callback and after
  * each pair. Resolves with why the run stopped early, if it did.
  */
-import { duplicateConsistent } from "../checks/duplicate-consistent.js";
+
 import { type DokuIdentity, signCase } from "../doku-signer.js";
+import { duplicateConsistent } from "../duplicate-consistent.js";
 import { LEDGER_CHECK, type LedgerProbe, ledgerViolations } from "../ledger.js";
 import { runTokenPhase, unreachableVerdict } from "../token-phase.js";
 import type { CertificationPlan } from "./plan.js";

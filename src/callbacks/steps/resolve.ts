@@ -2,11 +2,12 @@
  * Step 1 of certifyCallback: options, seed, the flow's operations, the DOKU-role keys, the transport,
  * the session (engine recorder, check runner and events) and the checks' context. Bad options throw here.
  */
+
+import type { CallbackCheckContext } from "../../checks/callback/context.js";
 import { randomSeed } from "../../engine/seed.js";
 import { createHttpTransport, type Transport } from "../../engine/transport.js";
 import type { Operation } from "../../model/operation.js";
 import { requireOperation } from "../../validation/operation-lookup.js";
-import type { CallbackCheckContext } from "../checks/context.js";
 import { type DokuRoleKeys, dokuRoleKeys } from "../doku-keys.js";
 import { authOf } from "../doku-signer.js";
 import { TOKEN_OPERATION_ID } from "../flows.js";

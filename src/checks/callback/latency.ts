@@ -3,8 +3,9 @@
  * check under its callback name: DOKU documents no callback timeout, so the budget is kit policy (default
  * in options.ts), not a DOKU rule; the source says so.
  */
-import { withinBudget } from "../../checks/response-time.js";
-import type { CallbackExchange } from "../case.js";
+
+import type { CallbackExchange } from "../../model/callback-case.js";
+import { withinBudget } from "../response-time.js";
 import type { CallbackCheck, CallbackCheckContext } from "./context.js";
 
 export const latency: CallbackCheck = withinBudget<CallbackCheckContext, CallbackExchange>({

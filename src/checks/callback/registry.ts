@@ -5,17 +5,18 @@
  * response-body-valid, response-headers-valid, response-signature, response-code made conflict-aware,
  * latency = response-time under its callback name); the rest are callback specific.
  */
-import type { CheckEntry } from "../../checks/check.js";
-import { contentType } from "../../checks/content-type.js";
-import { no5xx } from "../../checks/no-5xx.js";
-import { responseBodyValid } from "../../checks/response-body-valid.js";
-import { responseHeadersValid } from "../../checks/response-headers-valid.js";
-import { responseReceived } from "../../checks/response-received.js";
-import { responseSignature, signsResponse } from "../../checks/response-signature.js";
-import { statusCodeDocumented } from "../../checks/status-code-documented.js";
-import { guard } from "../../checks/wrappers.js";
+
+import type { CallbackExchange, CaseKind } from "../../model/callback-case.js";
 import { selectResponse } from "../../validation/validate.js";
-import type { CallbackExchange, CaseKind } from "../case.js";
+import type { CheckEntry } from "../check.js";
+import { contentType } from "../content-type.js";
+import { no5xx } from "../no-5xx.js";
+import { responseBodyValid } from "../response-body-valid.js";
+import { responseHeadersValid } from "../response-headers-valid.js";
+import { responseReceived } from "../response-received.js";
+import { responseSignature, signsResponse } from "../response-signature.js";
+import { statusCodeDocumented } from "../status-code-documented.js";
+import { guard } from "../wrappers.js";
 import { byteVariantAccepted } from "./byte-variant-accepted.js";
 import { callbackResponseCode, responseCodeSchema } from "./callback-response-code.js";
 import { type CallbackCheckContext, isAuthRefusal } from "./context.js";
