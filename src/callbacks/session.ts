@@ -5,7 +5,7 @@
  */
 
 import type { CallbackCheckContext } from "../checks/callback/context.js";
-import { CALLBACK_CHECKS } from "../checks/callback/registry.js";
+import { CALLBACK_CHECKS } from "../checks/registry.js";
 import { runChecks } from "../engine/check-runner.js";
 import { createEmitter, type Emitter } from "../engine/emitter.js";
 import type { RunEvent, RunListener } from "../engine/events.js";

@@ -5,7 +5,7 @@
  * Each distinct violation gets a replay record and a curl line (runner/replay.ts).
  */
 
-import { CALLBACK_CHECKS } from "../checks/callback/registry.js";
+import { CALLBACK_CHECKS } from "../checks/registry.js";
 import type { ReportedViolation, RunSummary } from "../engine/events.js";
 import { shellQuote, writeReplay } from "../engine/replay.js";
 import { type CaseKind, PHASE_OF } from "../model/callback-case.js";
