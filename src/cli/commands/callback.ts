@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { certifyCallback } from "../../callbacks/certify.js";
 import { callbackConsoleReporter } from "../../callbacks/console.js";
 import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
-import { FLOW_NAMES, FLOWS, isFlowName } from "../../callbacks/flows.js";
+import { FLOW_NAMES, FLOWS, type FlowName, isFlowName } from "../../callbacks/flows.js";
+import type { CertifyOptions } from "../../callbacks/options.js";
 import type { RunListener } from "../../engine/events.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
@@ -75,42 +76,37 @@ async function writeKeys(
   return `${lines.join("\n")}\n`;
 }
 
+const FLAGS = {
+  url: { type: "string" },
+  flow: { type: "string" },
+  "token-url": { type: "string" },
+  "callback-auth": { type: "string" },
+  "access-token": { type: "string" },
+  "signature-access-token": { type: "string" },
+  "client-id": { type: "string" },
+  "secret-key": { type: "string" },
+  "doku-private-key": { type: "string" },
+  body: { type: "string" },
+  cases: { type: "string" },
+  seed: { type: "string" },
+  reporter: { type: "string", multiple: true },
+  "output-dir": { type: "string" },
+  "latency-budget": { type: "string" },
+  timeout: { type: "string" },
+  "ledger-url": { type: "string" },
+  strict: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
+
 export const callback: Command = async (args, ctx) => {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      url: { type: "string" },
-      flow: { type: "string" },
-      "token-url": { type: "string" },
-      "callback-auth": { type: "string" },
-      "access-token": { type: "string" },
-      "signature-access-token": { type: "string" },
-      "client-id": { type: "string" },
-      "secret-key": { type: "string" },
-      "doku-private-key": { type: "string" },
-      body: { type: "string" },
-      cases: { type: "string" },
-      seed: { type: "string" },
-      reporter: { type: "string", multiple: true },
-      "output-dir": { type: "string" },
-      "latency-budget": { type: "string" },
-      timeout: { type: "string" },
-      "ledger-url": { type: "string" },
-      strict: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values } = parseArgs({ args, strict: true, options: FLAGS });
   if (values.help) {
     ctx.stdout(USAGE);
     return 0;
   }
-  if (values.url === undefined)
-    throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
-  if (values.flow === undefined)
-    throw new UsageError(`callback needs --flow <flow>: ${FLOW_NAMES.join(", ")}`);
-  if (!isFlowName(values.flow))
-    throw new UsageError(`--flow ${values.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
+  const { url, flowName } = requireTarget(values);
   const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
   const listeners = listenersFor(values.reporter ?? ["console"], outputDir, ctx);
   const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
@@ -120,24 +116,13 @@ export const callback: Command = async (args, ctx) => {
       ? undefined
       : await readFlagFile(ctx, "--doku-private-key", values["doku-private-key"]);
   const body = values.body === undefined ? undefined : await readFlagFile(ctx, "--body", values.body);
-  const flow = FLOWS[values.flow];
+  const flow = FLOWS[flowName];
   const keys = dokuRoleKeys(privatePem);
-  const bundle = await ctx.loadBundle();
-  const keyFile =
-    values["doku-private-key"] ??
-    (flow.family === "snap" ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem")) : undefined);
-  const rerunFlags: [string, string][] = [
-    ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
-    ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
-    ...(values["output-dir"] === undefined
-      ? []
-      : [["--output-dir", values["output-dir"]] as [string, string]]),
-  ];
-  const options = {
-    bundle,
-    rerunFlags,
-    url: values.url,
-    flow: values.flow,
+  const options: CertifyOptions = {
+    bundle: await ctx.loadBundle(),
+    rerunFlags: rerunFlagsOf(values, flow.family === "snap", outputDir, ctx),
+    url,
+    flow: flowName,
     clientId,
     secretKey,
     dokuPrivateKey: keys.privateKey,
@@ -145,29 +130,11 @@ export const callback: Command = async (args, ctx) => {
     cwd: ctx.cwd,
     strict: values.strict,
     signal: ctx.signal,
-    ...(values["token-url"] === undefined ? {} : { tokenUrl: values["token-url"] }),
-    ...(values["callback-auth"] === undefined ? {} : { callbackAuth: values["callback-auth"] }),
-    ...(values["access-token"] === undefined ? {} : { accessToken: values["access-token"] }),
-    ...(values["signature-access-token"] === undefined
-      ? {}
-      : { signatureAccessToken: values["signature-access-token"] }),
+    ...optionalStrings(values),
     ...(body === undefined ? {} : { body }),
-    ...(values["ledger-url"] === undefined ? {} : { ledgerUrl: values["ledger-url"] }),
+    ...numbersOf(values),
   };
-  const numbers = {
-    cases: wholeFlag(values.cases, "--cases"),
-    seed: wholeFlag(values.seed, "--seed"),
-    latencyBudgetMs: wholeFlag(values["latency-budget"], "--latency-budget"),
-    requestTimeoutMs: wholeFlag(values.timeout, "--timeout"),
-  };
-  for (const [key, value] of Object.entries(numbers))
-    if (value !== undefined) Object.assign(options, { [key]: value });
-  if (clientId === "")
-    throw new UsageError("the merchant's client id is missing: set DOKU_CLIENT_ID or pass --client-id");
-  if (secretKey === "")
-    throw new UsageError(
-      "the merchant's secret key is missing: set DOKU_SECRET_KEY (DOKU signs callbacks with it)",
-    );
+  requireCredentials(clientId, secretKey);
   if (flow.family === "snap") ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
   const summary = await certifyCallback({ ...options, listeners });
@@ -175,6 +142,64 @@ export const callback: Command = async (args, ctx) => {
     ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
   return summary.exitCode;
 };
+
+/** --url and a known --flow, or a UsageError. */
+function requireTarget(values: Flags): { url: string; flowName: FlowName } {
+  if (values.url === undefined)
+    throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
+  if (values.flow === undefined)
+    throw new UsageError(`callback needs --flow <flow>: ${FLOW_NAMES.join(", ")}`);
+  if (!isFlowName(values.flow))
+    throw new UsageError(`--flow ${values.flow}: unknown flow; expected one of ${FLOW_NAMES.join(", ")}`);
+  return { url: values.url, flowName: values.flow };
+}
+
+function requireCredentials(clientId: string, secretKey: string): void {
+  if (clientId === "")
+    throw new UsageError("the merchant's client id is missing: set DOKU_CLIENT_ID or pass --client-id");
+  if (secretKey === "")
+    throw new UsageError(
+      "the merchant's secret key is missing: set DOKU_SECRET_KEY (DOKU signs callbacks with it)",
+    );
+}
+
+/** The flags only the CLI knows, for the rerun line (a generated SNAP key is named by its file). */
+function rerunFlagsOf(values: Flags, snap: boolean, outputDir: string, ctx: CliContext): [string, string][] {
+  const keyFile =
+    values["doku-private-key"] ??
+    (snap ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem")) : undefined);
+  return [
+    ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
+    ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
+    ...(values["output-dir"] === undefined
+      ? []
+      : [["--output-dir", values["output-dir"]] as [string, string]]),
+  ];
+}
+
+/** The optional string flags, each only when given. */
+function optionalStrings(values: Flags): Partial<CertifyOptions> {
+  return {
+    ...(values["token-url"] === undefined ? {} : { tokenUrl: values["token-url"] }),
+    ...(values["callback-auth"] === undefined ? {} : { callbackAuth: values["callback-auth"] }),
+    ...(values["access-token"] === undefined ? {} : { accessToken: values["access-token"] }),
+    ...(values["signature-access-token"] === undefined
+      ? {}
+      : { signatureAccessToken: values["signature-access-token"] }),
+    ...(values["ledger-url"] === undefined ? {} : { ledgerUrl: values["ledger-url"] }),
+  };
+}
+
+/** The whole-number flags, each only when given. */
+function numbersOf(values: Flags): Partial<CertifyOptions> {
+  const numbers = {
+    cases: wholeFlag(values.cases, "--cases"),
+    seed: wholeFlag(values.seed, "--seed"),
+    latencyBudgetMs: wholeFlag(values["latency-budget"], "--latency-budget"),
+    requestTimeoutMs: wholeFlag(values.timeout, "--timeout"),
+  };
+  return Object.fromEntries(Object.entries(numbers).filter(([, value]) => value !== undefined));
+}
 
 /**
  * The run's reporter table with the callback console behind "console"; file reporters first, so the
