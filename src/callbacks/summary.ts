@@ -8,6 +8,7 @@
 import { CALLBACK_CHECKS } from "../checks/registry.js";
 import type { ReportedViolation, RunSummary } from "../engine/events.js";
 import { shellQuote, writeReplay } from "../engine/replay.js";
+import { totalsOf } from "../engine/totals.js";
 import { type CaseKind, PHASE_OF } from "../model/callback-case.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
 import type { FlowName } from "./flows.js";
@@ -110,24 +111,13 @@ export async function buildSummary(input: SummaryInput): Promise<CertificationSu
     violations.push(reported);
   }
   const operations = session.recorder.operations().filter((op) => op.cases > 0);
-  const errors = violations.filter((v) => v.severity === "error").length;
+  const totals = totalsOf(operations, violations, session.requests);
   const phases = [...new Set((Object.keys(session.kinds) as CaseKind[]).map((k) => PHASE_OF[k]))];
-  const cases = operations.reduce((n, op) => n + op.cases, 0);
-  const passed = operations.reduce((n, op) => n + op.passed, 0);
-  const exitCode = errors > 0 ? 1 : (input.incomplete?.exitCode ?? 0);
+  const exitCode = totals.errors > 0 ? 1 : (input.incomplete?.exitCode ?? 0);
   return {
     ...input.base,
     durationMs: Math.round(performance.now() - input.startedMs),
-    summary: {
-      operations: operations.length,
-      cases,
-      passed,
-      failed: cases - passed,
-      violations: violations.length,
-      errors,
-      warnings: violations.length - errors,
-      requests: session.requests,
-    },
+    summary: totals,
     phases,
     checks: CHECK_ORDER.filter((name) => operations.some((op) => op.checks[name] !== undefined)),
     ...(input.incomplete ? { incomplete: input.incomplete.reason } : {}),
