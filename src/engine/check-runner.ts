@@ -7,6 +7,7 @@ import { appliesTo, unguarded } from "../checks/wrappers.js";
 import type { Exchange } from "../model/case.js";
 import type { Violation } from "../model/violation.js";
 
+/** What one exchange showed: the violations, and the names of the checks that applied. */
 export interface Checked {
   violations: Violation[];
   applied: string[];

@@ -6,6 +6,7 @@
  */
 import type { RunEvent, RunListener } from "./events.js";
 
+/** Tells listeners under the one policy; keeps their first error. */
 export interface Emitter {
   /** Tells every listener; a promise only when some listener returned one (await it). */
   emit(event: RunEvent): Promise<void> | undefined;

@@ -35,6 +35,7 @@ export interface ShrinkDriver<P extends ShrinkTarget> {
   run(planned: P, kase: Case, prerequisite: Case | undefined): Promise<CaseOutcome>;
 }
 
+/** One violation group to shrink: its first failing case, its key and check, a budget. */
 export interface ShrinkRequest<P extends ShrinkTarget> {
   planned: P;
   key: string;
@@ -45,6 +46,7 @@ export interface ShrinkRequest<P extends ShrinkTarget> {
   prepare(kase: Case, attempt: number): { case: Case; prerequisite?: Case };
 }
 
+/** A smaller case that still fails, and how many shrink steps found it. */
 export interface Shrunk {
   outcome: CaseOutcome;
   steps: number;

@@ -10,6 +10,7 @@ import { type Plan, planCases, type TokenSource } from "../plan.js";
 import { initialBearer } from "../token.js";
 import type { Certification } from "./resolve.js";
 
+/** The planned cases and the bearer token they start with. */
 export interface CertificationPlan {
   plan: Plan;
   /** Every case the run-started event announces (token cases, the probe, cases, both of each pair). */

@@ -11,6 +11,7 @@ import { KitError, TargetError } from "../../model/errors.js";
 import { summarize } from "../summary.js";
 import type { ResolvedRun, SuiteOptions } from "./resolve.js";
 
+/** What the last step needs: the resolved run, what was recorded and why the run stopped, if it did. */
 export interface Finish {
   run: ResolvedRun;
   options: SuiteOptions;
