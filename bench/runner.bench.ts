@@ -22,12 +22,12 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpecBundle } from "../conformance/bundle.js";
+import { createLimiter } from "../src/engine/limiter.js";
+import { createHttpTransport, type Transport } from "../src/engine/transport.js";
 import { startMock } from "../src/mock/index.js";
 import type { ReceivedResponse, SentRequest } from "../src/model/case.js";
 import type { Operation } from "../src/model/operation.js";
-import { createLimiter } from "../src/runner/limiter.js";
 import { runSuite } from "../src/runner/suite.js";
-import { createHttpTransport, type Transport } from "../src/runner/transport.js";
 import { headerValue, withoutHeaders } from "../src/signatures/headers.js";
 import { signRequest } from "../src/signatures/request-signer.js";
 

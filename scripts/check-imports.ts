@@ -18,6 +18,7 @@ const LAYERS: Record<string, number> = {
   client: 4,
   arbitraries: 4,
   checks: 5,
+  engine: 5.5,
   mock: 6,
   runner: 6,
   reporters: 7,

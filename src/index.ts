@@ -26,6 +26,7 @@ export { createDokuClient } from "./client/create-client.js";
 /** Masks Authorization, signatures, keys and secrets for debug output. */
 export { redactHeaders } from "./client/redact.js";
 export type { Unsigned } from "./client/unsigned.js";
+export type { RunEvent, RunListener, RunSummary } from "./engine/events.js";
 /** Mock types. */
 export type { RunningMock } from "./mock/index.js";
 // mock
@@ -54,7 +55,6 @@ export { hasErrors, strictly } from "./model/violation.js";
 /** Reporters by name (console | json | junit), each a RunListener; REPORT_SCHEMA describes report.json. */
 export { createReporters, REPORTERS } from "./reporters/index.js";
 export { REPORT_SCHEMA } from "./reporters/report-schema.js";
-export type { RunEvent, RunListener, RunSummary } from "./runner/events.js";
 /** Runner types. */
 export type { RunOptions } from "./runner/options.js";
 // runner

@@ -4,10 +4,11 @@
  * this adds the callback header, what was sent per case kind, the notes on what was not tested, and the
  * one-line verdict, and replaces the runner's "rerun everything" line with the callback rerun line.
  */
+
+import type { RunEvent, RunListener } from "../engine/events.js";
+import type { CaseKind } from "../model/callback-case.js";
 import { render } from "../reporters/console.js";
 import { type Paint, paint } from "../reporters/format.js";
-import type { RunEvent, RunListener } from "../runner/events.js";
-import type { CaseKind } from "./case.js";
 import type { CertificationSummary } from "./summary.js";
 
 const KIND_LABEL: Readonly<Record<CaseKind, string>> = {

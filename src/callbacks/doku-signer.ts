@@ -5,11 +5,11 @@
  * Forged cases run a signature mutator over the same input.
  */
 import type { KeyObject } from "node:crypto";
+import type { CallbackCase } from "../model/callback-case.js";
 import { findMutator } from "../signatures/mutators.js";
 import { signRequest } from "../signatures/request-signer.js";
 import { callbackScheme } from "../signatures/schemes.js";
 import type { CallbackAuthMode, SignatureAuth, SignedRequest, SignInput } from "../signatures/types.js";
-import type { CallbackCase } from "./case.js";
 import type { Flow } from "./flows.js";
 
 /** Who DOKU is for this run and what it signs with. */

@@ -5,12 +5,13 @@
  * many times the merchant applied the callback with that key. The `ledger` check requires n = 1 after the
  * redelivery pair (rule `processed-once`) and n = 0 after a forged callback (rule `processed-never`).
  */
+
+import type { CallbackCheckContext } from "../checks/callback/context.js";
 import { violation } from "../checks/response.js";
+import type { Transport } from "../engine/transport.js";
+import type { CallbackExchange } from "../model/callback-case.js";
 import type { Violation } from "../model/violation.js";
-import type { Transport } from "../runner/transport.js";
 import { headerValue } from "../signatures/headers.js";
-import type { CallbackExchange } from "./case.js";
-import type { CallbackCheckContext } from "./checks/context.js";
 import { idempotencyHeader } from "./ids.js";
 
 /** The check name ledger findings carry. */

@@ -4,10 +4,10 @@
  */
 import type { KeyObject } from "node:crypto";
 import { resolve } from "node:path";
+import type { RunListener } from "../engine/events.js";
+import type { Transport } from "../engine/transport.js";
 import { UsageError } from "../model/errors.js";
 import type { SpecBundle } from "../model/operation.js";
-import type { RunListener } from "../runner/events.js";
-import type { Transport } from "../runner/transport.js";
 import { DEFAULT_CALLBACK_AUTH_MODE, isCallbackAuthMode } from "../signatures/callback-modes.js";
 import { usesCallbackModes } from "../signatures/schemes.js";
 import type { CallbackAuthMode } from "../signatures/types.js";

@@ -8,13 +8,14 @@
  * 5. forged callbacks: every signature mutator that applies to the scheme, on the probe's body.
  * Every case gets its own Request-Id / X-EXTERNAL-ID, except the two deliveries of the pair.
  */
+
+import { type CallbackCase, type CaseKind, PHASE_OF } from "../model/callback-case.js";
 import type { Operation } from "../model/operation.js";
 import { findMutator, mutatorsFor, optionalTokenMutators } from "../signatures/mutators.js";
 import type { SignatureAuth } from "../signatures/types.js";
 import type { Baseline } from "./baseline.js";
 import type { GeneratedBody } from "./bodies.js";
 import { BYTE_VARIANTS } from "./byte-variants.js";
-import { type CallbackCase, type CaseKind, PHASE_OF } from "./case.js";
 import type { Flow } from "./flows.js";
 import { callbackHeaders } from "./headers.js";
 
@@ -108,7 +109,7 @@ export function planCases(input: PlanInput): Plan {
   );
   const cases = input.valid.map((b) => makeCase(input, b.kind, b.label, compact(b), b.value, b.headers));
   const fresh = [...input.fresh];
-  const nextFresh = (): { label: string; value: unknown; headers?: Record<string, string> } =>
+  const nextFresh = (): FreshBody =>
     flow.kind === "notification" && fresh.length > 0
       ? (fresh.shift() as GeneratedBody)
       : { label: baseline.label, value: baseline.value };
@@ -117,6 +118,18 @@ export function planCases(input: PlanInput): Plan {
       "too few generated bodies: some byte variants or the duplicate pair reuse the probe's payment",
     );
   }
+  cases.push(...byteVariantCases(input, nextFresh, notes));
+  const pair = duplicatePair(input, nextFresh());
+  cases.push(...forgedCases(input, notes));
+  return { probe, cases, pairs: [pair], notes };
+}
+
+/** A body the byte variants and the redelivery pair are built from (a fresh one for notifications). */
+type FreshBody = { label: string; value: unknown; headers?: Record<string, string> };
+
+/** One case per byte variant, each over the next fresh body; a body with nothing to vary is noted. */
+function byteVariantCases(input: PlanInput, nextFresh: () => FreshBody, notes: string[]): CallbackCase[] {
+  const cases: CallbackCase[] = [];
   for (const variant of BYTE_VARIANTS) {
     const base = nextFresh();
     const raw = variant.render(base.value);
@@ -134,7 +147,11 @@ export function planCases(input: PlanInput): Plan {
     );
     cases.push({ ...c, variant: variant.name });
   }
-  const dup = nextFresh();
+  return cases;
+}
+
+/** The same callback delivered twice (same id and body). */
+function duplicatePair(input: PlanInput, dup: FreshBody): [CallbackCase, CallbackCase] {
   const first = {
     ...makeCase(
       input,
@@ -148,9 +165,15 @@ export function planCases(input: PlanInput): Plan {
     group: "duplicate",
   };
   const second = { ...first, variant: "second", label: `second delivery (same id and body) of ${dup.label}` };
+  return [first, second];
+}
+
+/** One forged case per signature mutator that applies to the flow's scheme and token source. */
+function forgedCases(input: PlanInput, notes: string[]): CallbackCase[] {
+  const { baseline, flow } = input;
   const forged = forgedMutators(input.auth, input.tokenSource);
   notes.push(...forged.notes);
-  for (const name of forged.names) {
+  return forged.names.map((name) => {
     const c = makeCase(
       input,
       "forged",
@@ -160,7 +183,6 @@ export function planCases(input: PlanInput): Plan {
       undefined,
     );
     const reason = findMutator(name)?.description ?? name;
-    cases.push({ ...c, variant: name, expect: { kind: "reject-auth", mutator: name, reason } });
-  }
-  return { probe, cases, pairs: [[first, second]], notes };
+    return { ...c, variant: name, expect: { kind: "reject-auth" as const, mutator: name, reason } };
+  });
 }

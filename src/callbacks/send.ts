@@ -2,11 +2,12 @@
  * Sends one signed request to the merchant and records the exchange: the exact bytes sent, what came back
  * or the transport error, and how long it took. Uses the runner's transport (injectable).
  */
+
+import { type Transport, TransportFailure } from "../engine/transport.js";
+import type { CallbackCase, CallbackExchange } from "../model/callback-case.js";
 import type { SentRequest } from "../model/case.js";
 import type { HttpMethod } from "../model/operation.js";
-import { type Transport, TransportFailure } from "../runner/transport.js";
 import type { SignedRequest } from "../signatures/types.js";
-import type { CallbackCase, CallbackExchange } from "./case.js";
 
 export interface SendContext {
   transport: Transport;

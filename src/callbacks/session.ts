@@ -1,16 +1,19 @@
 /**
  * One certification's moving parts: sends a signed case, runs the checks that apply, records the outcome
- * in the runner's Recorder (same tallies and violation groups as `run`) and tells the listeners
- * (reporters) with the runner's events.
+ * in the engine's Recorder (same tallies and violation groups as `run`) and tells the listeners
+ * (reporters) the engine's events under the engine's one event policy (engine/emitter.ts).
  */
+
+import type { CallbackCheckContext } from "../checks/callback/context.js";
+import { CALLBACK_CHECKS } from "../checks/registry.js";
+import { runChecks } from "../engine/check-runner.js";
+import { createEmitter, type Emitter } from "../engine/emitter.js";
+import type { RunEvent, RunListener } from "../engine/events.js";
+import { Recorder } from "../engine/results.js";
+import type { Transport } from "../engine/transport.js";
+import type { CallbackCase, CallbackExchange, CaseKind } from "../model/callback-case.js";
 import type { Violation } from "../model/violation.js";
-import type { RunEvent, RunListener } from "../runner/events.js";
-import { Recorder } from "../runner/results.js";
-import type { Transport } from "../runner/transport.js";
 import type { SignedRequest } from "../signatures/types.js";
-import type { CallbackCase, CallbackExchange, CaseKind } from "./case.js";
-import type { CallbackCheckContext } from "./checks/context.js";
-import { runChecks } from "./checks/index.js";
 import { sendCase } from "./send.js";
 
 export interface Tally {
@@ -29,19 +32,27 @@ export class CertificationSession {
   requests = 0;
   readonly kinds: Partial<Record<CaseKind, Tally>> = {};
   private readonly indexes = new Map<string, number>();
+  private readonly events: Emitter;
 
   constructor(
     operationIds: readonly string[],
     private readonly transport: Transport,
     private readonly timeoutMs: number,
-    private readonly listeners: readonly RunListener[],
+    listeners: readonly RunListener[],
     private readonly signal: AbortSignal | undefined,
   ) {
     this.recorder = new Recorder(operationIds);
+    this.events = createEmitter(listeners);
   }
 
+  /** Tells the listeners (a listener's error is kept for `rethrow`, the certification goes on). */
   async emit(event: RunEvent): Promise<void> {
-    for (const listener of this.listeners) await listener.onEvent(event);
+    await this.events.emit(event);
+  }
+
+  /** Throws the first listener error, if any (after run-finished). */
+  rethrow(): void {
+    this.events.rethrow();
   }
 
   /** Sends without checking (the probe decides reachability before anything is recorded). */
@@ -62,7 +73,7 @@ export class CertificationSession {
     extra: Checked["violations"] = [],
     extraChecks: string[] = [],
   ): Promise<Checked> {
-    const { violations, applied } = runChecks(ctx, exchange);
+    const { violations, applied } = runChecks(CALLBACK_CHECKS, ctx, exchange);
     const all = [...violations, ...extra];
     const c = exchange.case;
     const key = `${c.operationId}\u0000${c.phase}`;

@@ -4,11 +4,13 @@
  * authenticated, the DOKU-role public key, tallies per case kind, and notes on what was not tested.
  * Each distinct violation gets a replay record and a curl line (runner/replay.ts).
  */
-import type { ReportedViolation, RunSummary } from "../runner/events.js";
-import { shellQuote, writeReplay } from "../runner/replay.js";
+
+import { CALLBACK_CHECKS } from "../checks/registry.js";
+import type { ReportedViolation, RunSummary } from "../engine/events.js";
+import { shellQuote, writeReplay } from "../engine/replay.js";
+import { totalsOf } from "../engine/totals.js";
+import { type CaseKind, PHASE_OF } from "../model/callback-case.js";
 import type { CallbackAuthMode } from "../signatures/types.js";
-import { type CaseKind, PHASE_OF } from "./case.js";
-import { CALLBACK_CHECKS } from "./checks/index.js";
 import type { FlowName } from "./flows.js";
 import type { TokenSource } from "./plan.js";
 import type { CertificationSession, Tally } from "./session.js";
@@ -109,24 +111,13 @@ export async function buildSummary(input: SummaryInput): Promise<CertificationSu
     violations.push(reported);
   }
   const operations = session.recorder.operations().filter((op) => op.cases > 0);
-  const errors = violations.filter((v) => v.severity === "error").length;
+  const totals = totalsOf(operations, violations, session.requests);
   const phases = [...new Set((Object.keys(session.kinds) as CaseKind[]).map((k) => PHASE_OF[k]))];
-  const cases = operations.reduce((n, op) => n + op.cases, 0);
-  const passed = operations.reduce((n, op) => n + op.passed, 0);
-  const exitCode = errors > 0 ? 1 : (input.incomplete?.exitCode ?? 0);
+  const exitCode = totals.errors > 0 ? 1 : (input.incomplete?.exitCode ?? 0);
   return {
     ...input.base,
     durationMs: Math.round(performance.now() - input.startedMs),
-    summary: {
-      operations: operations.length,
-      cases,
-      passed,
-      failed: cases - passed,
-      violations: violations.length,
-      errors,
-      warnings: violations.length - errors,
-      requests: session.requests,
-    },
+    summary: totals,
     phases,
     checks: CHECK_ORDER.filter((name) => operations.some((op) => op.checks[name] !== undefined)),
     ...(input.incomplete ? { incomplete: input.incomplete.reason } : {}),

@@ -4,10 +4,10 @@
  * client id ...), each checked like a callback. Yields the issued token, or why there is none.
  */
 import type { KeyObject } from "node:crypto";
+import type { CallbackCheckContext } from "../checks/callback/context.js";
 import type { Operation } from "../model/operation.js";
 import { mutatorsFor } from "../signatures/mutators.js";
 import { TOKEN_SCHEME } from "../signatures/schemes.js";
-import type { CallbackCheckContext } from "./checks/context.js";
 import type { CertificationSession } from "./session.js";
 import { issuedToken, signTokenCase, tokenCase } from "./token.js";
 

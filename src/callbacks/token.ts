@@ -5,13 +5,13 @@
  * 2007300 with an accessToken, which the kit then sends as `Authorization: Bearer <token>`.
  */
 import { type KeyObject, randomUUID } from "node:crypto";
+import type { CallbackCase, CallbackExchange } from "../model/callback-case.js";
 import { CALLBACK_AUTH_MODES } from "../signatures/callback-modes.js";
 import { findMutator } from "../signatures/mutators.js";
 import { signRequest } from "../signatures/request-signer.js";
 import { SCHEMES, TOKEN_SCHEME, usesCallbackModes } from "../signatures/schemes.js";
 import { MERCHANT_TOKEN_REQUEST_BODY } from "../signatures/token-handshake.js";
 import type { SignedRequest, SignInput } from "../signatures/types.js";
-import type { CallbackCase, CallbackExchange } from "./case.js";
 import type { ResolvedCertifyOptions } from "./options.js";
 import type { TokenSource } from "./plan.js";
 

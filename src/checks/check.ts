@@ -30,4 +30,17 @@ export interface CheckContext {
   strict?: boolean;
 }
 
-export type Check = (ctx: CheckContext, exchange: Exchange) => Violation[];
+/** A check; drivers with a richer context or exchange (callbacks) narrow the two type parameters. */
+export type Check<C extends CheckContext = CheckContext, E extends Exchange = Exchange> = (
+  ctx: C,
+  exchange: E,
+) => Violation[];
+
+/**
+ * One registry entry: the check's public name (reports, junit testcase names, `Violation.check`) and the
+ * check, usually wrapped in guards (wrappers.ts) so a runner can tell "passed" from "did not apply".
+ */
+export interface CheckEntry<C extends CheckContext = CheckContext, E extends Exchange = Exchange> {
+  readonly name: string;
+  readonly check: Check<C, E>;
+}

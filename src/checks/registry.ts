@@ -1,8 +1,29 @@
 /**
- * Every check by name, with its skip conditions. The names are stable: they appear in reports, in junit
- * testcase names and in `Violation.check`.
+ * The one check registry: every check by its public name (reports, junit testcase names,
+ * `Violation.check`), each wrapped in its skip conditions with the one guard idiom (wrappers.ts), in the
+ * report order of the driver that runs it: `CHECKS` for `run`, `CALLBACK_CHECKS` for `callback`. Several
+ * checks serve both; `response-time` and `latency` are one check (response-time.ts) under two names.
  */
-import type { Check } from "./check.js";
+import type { CallbackExchange } from "../model/callback-case.js";
+import { byteVariantAccepted } from "./callback/byte-variant-accepted.js";
+import { callbackResponseCode } from "./callback/callback-response-code.js";
+import type { CallbackCheckContext } from "./callback/context.js";
+import { forgedRejected } from "./callback/forged-rejected.js";
+import {
+  answered,
+  byteVariant,
+  documentedHeaders as callbackDocumentedHeaders,
+  documentedAnswer,
+  documentedCode,
+  firstGenuine,
+  forged,
+  genuine,
+  notAuthRefusal,
+  signedAnswer,
+} from "./callback/guards.js";
+import { latency } from "./callback/latency.js";
+import { validAccepted } from "./callback/valid-accepted.js";
+import type { Check, CheckEntry } from "./check.js";
 import { contentType } from "./content-type.js";
 import { negativeRejected } from "./negative-rejected.js";
 import { no5xx } from "./no-5xx.js";
@@ -42,7 +63,7 @@ const documentedStatus = guard(
     ex.response !== undefined && documentedResponse(ctx.operation, ex.response.status) !== undefined,
 );
 
-/** The registry, in report order. */
+/** `run`'s checks, in report order. */
 export const CHECKS: Readonly<Record<string, Check>> = {
   "response-received": responseReceived,
   "no-5xx": withResponse(no5xx),
@@ -58,5 +79,32 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   "response-time": withResponse(responseTime),
 };
 
-/** All check names, in report order. */
+/** All of `run`'s check names, in report order. */
 export const CHECK_NAMES: readonly string[] = Object.keys(CHECKS);
+
+/** The registry entries for the named `run` checks (the engine's check runner takes entries). */
+export function checkEntries(names: readonly string[]): CheckEntry[] {
+  return names.flatMap((name) => {
+    const check = CHECKS[name];
+    return check ? [{ name, check }] : [];
+  });
+}
+
+/** `callback`'s per-exchange checks, in report order (pair checks: callbacks/duplicate-consistent.ts, ledger.ts). */
+export const CALLBACK_CHECKS: readonly CheckEntry<CallbackCheckContext, CallbackExchange>[] = [
+  { name: "response-received", check: responseReceived },
+  { name: "no-5xx", check: answered(no5xx) },
+  { name: "valid-accepted", check: firstGenuine(validAccepted) },
+  { name: "forged-rejected", check: forged(forgedRejected) },
+  { name: "byte-variant-accepted", check: byteVariant(byteVariantAccepted) },
+  { name: "content-type", check: genuine(contentType) },
+  { name: "status-code-documented", check: genuine(notAuthRefusal(statusCodeDocumented)) },
+  { name: "response-body-valid", check: documentedAnswer(responseBodyValid) },
+  {
+    name: "response-headers-valid",
+    check: documentedAnswer(callbackDocumentedHeaders(responseHeadersValid)),
+  },
+  { name: "response-code", check: documentedAnswer(documentedCode(callbackResponseCode)) },
+  { name: "response-signature", check: signedAnswer(responseSignature) },
+  { name: "latency", check: answered(latency) },
+];

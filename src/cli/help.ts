@@ -1,5 +1,7 @@
 /** `doku-conformance --help`. Keep in step with CONTRACT.md and the README. */
-export const VERSION = "0.1.0";
+import { VERSION } from "../engine/version.js";
+
+export { VERSION };
 
 export const HELP = `doku-conformance ${VERSION} — contract testing and conformance for the DOKU payment gateway
 

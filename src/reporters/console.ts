@@ -3,7 +3,7 @@
  * a table per operation × check, the violations grouped by operation with where / rule / expected / actual /
  * source and their curl and rerun lines, and one closing line with the seed.
  */
-import type { ReportedViolation, RunEvent, RunListener, RunSummary } from "../runner/events.js";
+import type { ReportedViolation, RunEvent, RunListener, RunSummary } from "../engine/events.js";
 import { duration, type Paint, paint, shown, table } from "./format.js";
 
 export interface ConsoleOptions {

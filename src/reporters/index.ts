@@ -1,6 +1,7 @@
 /** Reporters by name (`--reporter console|json|junit`), each a RunListener the runner emits events to. */
+
+import type { RunListener } from "../engine/events.js";
 import { UsageError } from "../model/errors.js";
-import type { RunListener } from "../runner/events.js";
 import { consoleReporter } from "./console.js";
 import { jsonReporter } from "./json.js";
 import { junitReporter } from "./junit.js";
@@ -16,19 +17,32 @@ export interface ReporterOptions {
   files?: () => string[];
 }
 
-/** Builds the named reporters; UsageError for an unknown name. */
-export function createReporters(names: readonly string[], options: ReporterOptions): RunListener[] {
+/** Makes one reporter. */
+export type ReporterFactory = (options: ReporterOptions) => RunListener;
+
+/** Every reporter by name: the one table `run` and `callback` build their listeners from. */
+export const REPORTER_FACTORIES: Readonly<Record<ReporterName, ReporterFactory>> = {
+  console: consoleReporter,
+  json: () => jsonReporter(),
+  junit: () => junitReporter(),
+};
+
+const isReporterName = (name: string): name is ReporterName =>
+  (REPORTERS as readonly string[]).includes(name);
+
+/**
+ * Builds the named reporters (each once, in the order given); UsageError for an unknown name. A driver
+ * may put its own factory behind a name (the callback certifier's console).
+ */
+export function createReporters(
+  names: readonly string[],
+  options: ReporterOptions,
+  overrides: Partial<Record<ReporterName, ReporterFactory>> = {},
+): RunListener[] {
   return [...new Set(names)].map((name) => {
-    switch (name) {
-      case "console":
-        return consoleReporter(options);
-      case "json":
-        return jsonReporter();
-      case "junit":
-        return junitReporter();
-      default:
-        throw new UsageError(`--reporter ${name}: expected one of ${REPORTERS.join(", ")}`);
-    }
+    if (!isReporterName(name))
+      throw new UsageError(`--reporter ${name}: expected one of ${REPORTERS.join(", ")}`);
+    return (overrides[name] ?? REPORTER_FACTORIES[name])(options);
   });
 }
 

@@ -1,7 +1,7 @@
 /** `--reporter json`: <output-dir>/report.json, the RunSummary (CONTRACT.md shape plus per-operation results). */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { RunListener } from "../runner/events.js";
+import type { RunListener } from "../engine/events.js";
 
 export const REPORT_FILE = "report.json";
 

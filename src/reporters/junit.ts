@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ReportedViolation, RunListener, RunSummary } from "../runner/events.js";
+import type { ReportedViolation, RunListener, RunSummary } from "../engine/events.js";
 
 export const JUNIT_FILE = "junit.xml";
 

@@ -4,11 +4,11 @@
  * plan and `--seed N --operation X` the same cases for X.
  */
 import fc from "fast-check";
+import { deriveSeed } from "../engine/seed.js";
 import type { Case, Phase } from "../model/case.js";
 import type { Operation, SpecBundle } from "../model/operation.js";
 import { PLANNERS } from "./phases/index.js";
 import type { CaseSource, PlannedCase } from "./planned.js";
-import { deriveSeed } from "./seed.js";
 import type { UniqueKeys } from "./unique.js";
 
 /** Draws tried for a prerequisite whose unique keys collide. */
@@ -31,14 +31,68 @@ export interface Plan {
   prepare(planned: PlannedCase, kase: Case, attempt: number): { case: Case; prerequisite?: Case };
 }
 
+/** Draws the prerequisite of a case: a valid case of the operation that sets it up (`x-doku-setup`), freshened. */
+type Prerequisite = (operation: Operation, phase: Phase, index: number, attempt: number) => Case | undefined;
+
 export function buildPlan(input: PlanInput): Plan {
+  const prerequisite = prerequisites(input);
+  const cases: PlannedCase[] = [];
+  const shared = new Map<string, Case | undefined>();
+  for (const operation of input.operations) {
+    for (const phase of input.phases) {
+      const seed = deriveSeed(input.seed, operation.id, phase);
+      for (const planned of PLANNERS[phase]({
+        operation,
+        bundle: input.bundle,
+        source: input.source,
+        seed,
+        cases: input.cases,
+        negativeCases: input.negativeCases,
+      })) {
+        cases.push(readied(input, planned, prerequisite, shared));
+      }
+    }
+  }
+  return {
+    cases,
+    prepare(planned, kase, attempt) {
+      const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
+      return { case: input.unique.freshen(planned.operation, kase), ...(pre ? { prerequisite: pre } : {}) };
+    },
+  };
+}
+
+/** A planner's case with fresh unique keys and its prerequisite (shared by the negatives of a phase). */
+function readied(
+  input: PlanInput,
+  planned: PlannedCase,
+  prerequisite: Prerequisite,
+  shared: Map<string, Case | undefined>,
+): PlannedCase {
+  const { operation, phase } = planned;
+  const ready: PlannedCase = { ...planned, case: input.unique.freshen(operation, planned.case) };
+  if (planned.first) {
+    const pre = prerequisite(operation, phase, planned.index, 0);
+    ready.first = {
+      case: input.unique.freshen(operation, planned.first.case),
+      ...(pre ? { prerequisite: pre } : {}),
+    };
+  } else if (planned.case.expect.kind === "reject") {
+    const key = `${operation.id}|${phase}|negatives`;
+    if (!shared.has(key)) shared.set(key, prerequisite(operation, phase, -1, 0));
+    const pre = shared.get(key);
+    if (pre) Object.assign(ready, { prerequisite: pre, sharedPrerequisite: key });
+  } else if (!planned.mutator) {
+    const pre = prerequisite(operation, phase, planned.index, 0);
+    if (pre) ready.prerequisite = pre;
+  }
+  return ready;
+}
+
+/** The plan's prerequisite source: one arbitrary per creating operation, seeded per case and attempt. */
+function prerequisites(input: PlanInput): Prerequisite {
   const creators = new Map<string, fc.Arbitrary<Case>>();
-  const prerequisite = (
-    operation: Operation,
-    phase: Phase,
-    index: number,
-    attempt: number,
-  ): Case | undefined => {
+  return (operation, phase, index, attempt) => {
     const rule = operation.setup;
     const creator = rule && input.bundle.operations.find((op) => op.id === rule.creates);
     if (!rule || !creator) return undefined;
@@ -61,45 +115,5 @@ export function buildPlan(input: PlanInput): Plan {
       if (fresh) return fresh;
     }
     return last;
-  };
-  const cases: PlannedCase[] = [];
-  const shared = new Map<string, Case | undefined>();
-  for (const operation of input.operations) {
-    for (const phase of input.phases) {
-      const seed = deriveSeed(input.seed, operation.id, phase);
-      for (const planned of PLANNERS[phase]({
-        operation,
-        bundle: input.bundle,
-        source: input.source,
-        seed,
-        cases: input.cases,
-        negativeCases: input.negativeCases,
-      })) {
-        const ready: PlannedCase = { ...planned, case: input.unique.freshen(operation, planned.case) };
-        if (planned.first) {
-          const pre = prerequisite(operation, phase, planned.index, 0);
-          ready.first = {
-            case: input.unique.freshen(operation, planned.first.case),
-            ...(pre ? { prerequisite: pre } : {}),
-          };
-        } else if (planned.case.expect.kind === "reject") {
-          const key = `${operation.id}|${phase}|negatives`;
-          if (!shared.has(key)) shared.set(key, prerequisite(operation, phase, -1, 0));
-          const pre = shared.get(key);
-          if (pre) Object.assign(ready, { prerequisite: pre, sharedPrerequisite: key });
-        } else if (!planned.mutator) {
-          const pre = prerequisite(operation, phase, planned.index, 0);
-          if (pre) ready.prerequisite = pre;
-        }
-        cases.push(ready);
-      }
-    }
-  }
-  return {
-    cases,
-    prepare(planned, kase, attempt) {
-      const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
-      return { case: input.unique.freshen(planned.operation, kase), ...(pre ? { prerequisite: pre } : {}) };
-    },
   };
 }

@@ -3,6 +3,9 @@
  * pair, the send, and the checks. A prerequisite the target refuses is a `setup` violation of the case:
  * the case was not sent, and it is counted as failed, never as passed.
  */
+
+import { runChecks } from "../engine/check-runner.js";
+import type { CaseOutcome } from "../engine/results.js";
 import type { Case, Exchange } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
 import type { Violation } from "../model/violation.js";
@@ -10,10 +13,8 @@ import { headerValue, withHeaders } from "../signatures/headers.js";
 import { signRequest } from "../signatures/request-signer.js";
 import { SCHEMES } from "../signatures/schemes.js";
 import type { SignedRequest } from "../signatures/types.js";
-import { runChecks } from "./check-runner.js";
 import type { PlannedCase } from "./planned.js";
 import { restoreBrokenHeader, signInputFor, toSent } from "./request.js";
-import type { CaseOutcome } from "./results.js";
 import { type Runtime, sendRequest } from "./runtime.js";
 import { bindCase } from "./setup.js";
 
@@ -113,7 +114,7 @@ export async function runPlanned(
       ...(planned.mutator ? { mutator: planned.mutator } : {}),
       ...(ids ? { ids } : {}),
     });
-    const checked = runChecks(rt, operation, exchange);
+    const checked = runChecks(rt.checks, rt.contextFor(operation), exchange);
     return outcome(exchange, checked.violations, checked.applied);
   } catch (error) {
     if (error instanceof SetupFailed) return outcome(error.exchange, [error.violation], ["setup"]);

@@ -5,14 +5,15 @@
 import { resolve } from "node:path";
 import type { CheckPolicy } from "../checks/check.js";
 import { DEFAULT_POLICY } from "../checks/check.js";
+import type { RunListener } from "../engine/events.js";
+import { PHASES } from "../engine/phases.js";
+import type { Transport } from "../engine/transport.js";
 import type { Phase } from "../model/case.js";
 import { UsageError } from "../model/errors.js";
 import type { SpecBundle } from "../model/operation.js";
-import type { RunListener } from "./events.js";
 import type { MockStarter } from "./target.js";
-import type { Transport } from "./transport.js";
 
-export const PHASES: readonly Phase[] = ["examples", "boundary", "property", "negative", "signature"];
+export { PHASES };
 
 export interface RunOptions {
   /** Operation table, validators and document (conformance/bundle.ts loads generated/). */

@@ -2,15 +2,15 @@
  * One run's moving parts, shared by the scheduler, the case runner, setup and shrinking: the target, the
  * transport behind the limiter, the token session, the request ids, the checks and their context.
  */
-import type { Check, CheckContext } from "../checks/check.js";
+import type { CheckContext, CheckEntry } from "../checks/check.js";
+import type { Limiter } from "../engine/limiter.js";
+import { type Transport, TransportFailure } from "../engine/transport.js";
 import type { Exchange, SentRequest } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
-import type { Limiter } from "./limiter.js";
 import type { ResolvedOptions } from "./options.js";
 import type { IdSource } from "./request.js";
 import type { TokenSession } from "./session.js";
 import type { ResolvedTarget } from "./target.js";
-import { type Transport, TransportFailure } from "./transport.js";
 
 export interface Runtime {
   options: ResolvedOptions;
@@ -20,7 +20,7 @@ export interface Runtime {
   ids: IdSource;
   /** Present when a selected operation is SNAP transactional. */
   tokens?: TokenSession;
-  checks: readonly (readonly [string, Check])[];
+  checks: readonly CheckEntry[];
   contextFor(operation: Operation): CheckContext;
   /** Every request sent (cases, tokens, setup, shrinking). */
   requests: number;

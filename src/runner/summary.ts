@@ -1,10 +1,12 @@
 /**
  * The end of a run: replay files for every distinct violation and the RunSummary (report.json's document).
  */
+
+import type { ReportedViolation, RunSummary } from "../engine/events.js";
+import { curlLine, rerunLine, writeReplay } from "../engine/replay.js";
+import type { Recorder, ViolationGroup } from "../engine/results.js";
+import { totalsOf } from "../engine/totals.js";
 import type { Phase } from "../model/case.js";
-import type { ReportedViolation, RunSummary } from "./events.js";
-import { curlLine, rerunLine, writeReplay } from "./replay.js";
-import type { Recorder } from "./results.js";
 
 export interface SummaryInput {
   recorder: Recorder;
@@ -27,48 +29,13 @@ export async function summarize(input: SummaryInput): Promise<RunSummary> {
   const violations: ReportedViolation[] = [];
   const counters = new Map<string, number>();
   for (const group of input.recorder.violationGroups()) {
-    const { violation, exchange, phase, index } = group;
-    const rerun = rerunLine({
-      seed: input.seed,
-      operationId: violation.operationId,
-      phase,
-      target: input.target,
-      cases: input.cases,
-      negativeCases: input.negativeCases,
-    });
-    const stem = `${violation.operationId}-${violation.check}`;
+    const stem = `${group.violation.operationId}-${group.violation.check}`;
     const n = (counters.get(stem) ?? 0) + 1;
     counters.set(stem, n);
-    let replay: { replay: string; curl: string };
-    try {
-      replay = await writeReplay(input.outputDir, input.cwd, {
-        name: `${stem}-${n}`,
-        exchange,
-        violation,
-        seed: input.seed,
-        caseIndex: index,
-        rerun,
-      });
-    } catch {
-      replay = {
-        replay: "",
-        curl: curlLine(exchange.request.method, exchange.request.url, "(replay not written)", undefined),
-      };
-    }
-    violations.push({
-      ...violation,
-      phase,
-      case: exchange.case.label,
-      caseIndex: index,
-      occurrences: group.occurrences,
-      shrunk: group.shrunk,
-      ...(replay.replay ? { replay: replay.replay } : {}),
-      curl: replay.curl,
-      rerun,
-    });
+    violations.push(await reported(input, group, `${stem}-${n}`));
   }
   const operations = input.recorder.operations();
-  const errors = violations.filter((v) => v.severity === "error").length;
+  const totals = totalsOf(operations, violations, input.requests);
   const summary: RunSummary = {
     tool: "doku-conformance",
     version: input.version,
@@ -76,22 +43,57 @@ export async function summarize(input: SummaryInput): Promise<RunSummary> {
     target: input.target,
     startedAt: input.startedAt.toISOString(),
     durationMs: Date.now() - input.startedAt.getTime(),
-    summary: {
-      operations: operations.length,
-      cases: operations.reduce((n, op) => n + op.cases, 0),
-      passed: operations.reduce((n, op) => n + op.passed, 0),
-      failed: operations.reduce((n, op) => n + op.failed, 0),
-      violations: violations.length,
-      errors,
-      warnings: violations.length - errors,
-      requests: input.requests,
-    },
+    summary: totals,
     phases: [...input.phases],
     checks: [...input.checks, ...(violations.some((v) => v.check === "setup") ? ["setup"] : [])],
-    exitCode: errors > 0 ? 1 : input.incomplete ? 3 : 0,
+    exitCode: totals.errors > 0 ? 1 : input.incomplete ? 3 : 0,
     operations,
     violations,
   };
   if (input.incomplete) summary.incomplete = input.incomplete;
   return summary;
+}
+
+/** One violation group as reported: its replay file, curl line and rerun command. */
+async function reported(
+  input: SummaryInput,
+  group: ViolationGroup,
+  name: string,
+): Promise<ReportedViolation> {
+  const { violation, exchange, phase, index } = group;
+  const rerun = rerunLine({
+    seed: input.seed,
+    operationId: violation.operationId,
+    phase,
+    target: input.target,
+    cases: input.cases,
+    negativeCases: input.negativeCases,
+  });
+  let replay: { replay: string; curl: string };
+  try {
+    replay = await writeReplay(input.outputDir, input.cwd, {
+      name,
+      exchange,
+      violation,
+      seed: input.seed,
+      caseIndex: index,
+      rerun,
+    });
+  } catch {
+    replay = {
+      replay: "",
+      curl: curlLine(exchange.request.method, exchange.request.url, "(replay not written)", undefined),
+    };
+  }
+  return {
+    ...violation,
+    phase,
+    case: exchange.case.label,
+    caseIndex: index,
+    occurrences: group.occurrences,
+    shrunk: group.shrunk,
+    ...(replay.replay ? { replay: replay.replay } : {}),
+    curl: replay.curl,
+    rerun,
+  };
 }

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
 import { schemaBodySource } from "../../src/callbacks/bodies.js";
 import { BYTE_VARIANTS } from "../../src/callbacks/byte-variants.js";
-import type { CallbackExchange } from "../../src/callbacks/case.js";
-import type { CallbackCheckContext } from "../../src/callbacks/checks/context.js";
-import { attackedHeader, signatureHeaderOf } from "../../src/callbacks/checks/headers-at.js";
-import { latency } from "../../src/callbacks/checks/latency.js";
 import { newExternalId } from "../../src/callbacks/ids.js";
 import { forgedMutators } from "../../src/callbacks/plan.js";
+import type { CallbackCheckContext } from "../../src/checks/callback/context.js";
+import { attackedHeader, signatureHeaderOf } from "../../src/checks/callback/headers-at.js";
+import { latency } from "../../src/checks/callback/latency.js";
+import type { CallbackExchange } from "../../src/model/callback-case.js";
 import { minifyJson } from "../../src/signatures/minify.js";
 import { validateRequest } from "../../src/validation/validate.js";
 

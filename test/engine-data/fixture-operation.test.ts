@@ -11,12 +11,12 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseArbitrary, negativeCases } from "../../src/arbitraries/case.js";
+import { createHttpTransport, type Transport } from "../../src/engine/transport.js";
 import { bundleSpec } from "../../src/generator/bundle.js";
 import { buildOperations } from "../../src/generator/operations.js";
 import type { SentRequest } from "../../src/model/case.js";
 import type { Operation, SpecBundle } from "../../src/model/operation.js";
 import { runSuite } from "../../src/runner/suite.js";
-import { createHttpTransport, type Transport } from "../../src/runner/transport.js";
 import { compileValidators } from "../../src/validation/ajv.js";
 import { operationValidation, validateRequest } from "../../src/validation/validate.js";
 

@@ -2,7 +2,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RunSummary } from "../../src/runner/events.js";
+import type { RunSummary } from "../../src/engine/events.js";
 import type { RunOptions } from "../../src/runner/options.js";
 import { runSuite } from "../../src/runner/suite.js";
 import { type Defect, startTestServer, type TestServer } from "./server.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLimiter } from "../../src/runner/limiter.js";
+import { createLimiter } from "../../src/engine/limiter.js";
 
 describe("limiter without a rate (fast path)", () => {
   it("frees the slot when a task throws synchronously or rejects", async () => {

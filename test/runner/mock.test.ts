@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
+import { createHttpTransport, type Transport } from "../../src/engine/transport.js";
 import type { SentRequest } from "../../src/model/case.js";
 import type { RunOptions } from "../../src/runner/options.js";
 import { runSuite } from "../../src/runner/suite.js";
-import { createHttpTransport, type Transport } from "../../src/runner/transport.js";
 
 async function sentBodies(options: Partial<RunOptions>): Promise<Map<string, string[]>> {
   const bundle = await loadSpecBundle();

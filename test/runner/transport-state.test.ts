@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { createHttpTransport, TransportFailure } from "../../src/engine/transport.js";
 import { replaceAt } from "../../src/runner/replace-at.js";
-import { createHttpTransport, TransportFailure } from "../../src/runner/transport.js";
 
 describe("replaceAt (copy-on-write)", () => {
   it("copies only the path written and leaves the input untouched", () => {

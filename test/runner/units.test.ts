@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/operations.js";
 import { requestTarget } from "../../src/checks/response.js";
+import { createLimiter } from "../../src/engine/limiter.js";
+import { curlLine, rerunLine, shellQuote } from "../../src/engine/replay.js";
+import { deriveSeed } from "../../src/engine/seed.js";
 import type { Case } from "../../src/model/case.js";
 import type { Operation } from "../../src/model/operation.js";
-import { createLimiter } from "../../src/runner/limiter.js";
 import { parseShard } from "../../src/runner/options.js";
 import { selectOperations } from "../../src/runner/plan.js";
-import { curlLine, rerunLine, shellQuote } from "../../src/runner/replay.js";
-import { deriveSeed } from "../../src/runner/seed.js";
 import { bindCase, fillPath } from "../../src/runner/setup.js";
 import { rotate, UniqueKeys } from "../../src/runner/unique.js";
 import { compileValidators } from "../../src/validation/ajv.js";

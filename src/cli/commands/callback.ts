@@ -9,13 +9,14 @@ import { parseArgs } from "node:util";
 import { certifyCallback } from "../../callbacks/certify.js";
 import { callbackConsoleReporter } from "../../callbacks/console.js";
 import { dokuRoleKeys } from "../../callbacks/doku-keys.js";
-import { flowNamesOf, requireFlow } from "../../callbacks/flows.js";
+import { type Flow, flowNamesOf, requireFlow } from "../../callbacks/flows.js";
+import type { CertifyOptions } from "../../callbacks/options.js";
+import type { RunListener } from "../../engine/events.js";
 import { UsageError } from "../../model/errors.js";
+import type { SpecBundle } from "../../model/operation.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
-import type { RunListener } from "../../runner/events.js";
 import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
-import { VERSION } from "../help.js";
 
 const usage = (
   flows: readonly string[],
@@ -79,45 +80,40 @@ async function writeKeys(
   return `${lines.join("\n")}\n`;
 }
 
+const FLAGS = {
+  url: { type: "string" },
+  flow: { type: "string" },
+  "token-url": { type: "string" },
+  "callback-auth": { type: "string" },
+  "access-token": { type: "string" },
+  "signature-access-token": { type: "string" },
+  "client-id": { type: "string" },
+  "secret-key": { type: "string" },
+  "doku-private-key": { type: "string" },
+  body: { type: "string" },
+  cases: { type: "string" },
+  seed: { type: "string" },
+  reporter: { type: "string", multiple: true },
+  "output-dir": { type: "string" },
+  "latency-budget": { type: "string" },
+  timeout: { type: "string" },
+  "ledger-url": { type: "string" },
+  strict: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
+
 export const callback: Command = async (args, ctx) => {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      url: { type: "string" },
-      flow: { type: "string" },
-      "token-url": { type: "string" },
-      "callback-auth": { type: "string" },
-      "access-token": { type: "string" },
-      "signature-access-token": { type: "string" },
-      "client-id": { type: "string" },
-      "secret-key": { type: "string" },
-      "doku-private-key": { type: "string" },
-      body: { type: "string" },
-      cases: { type: "string" },
-      seed: { type: "string" },
-      reporter: { type: "string", multiple: true },
-      "output-dir": { type: "string" },
-      "latency-budget": { type: "string" },
-      timeout: { type: "string" },
-      "ledger-url": { type: "string" },
-      strict: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values } = parseArgs({ args, strict: true, options: FLAGS });
   if (values.help) {
     ctx.stdout(usage(flowNamesOf(await ctx.loadBundle())));
     return 0;
   }
-  if (values.url === undefined)
-    throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
   const bundle = await ctx.loadBundle();
-  if (values.flow === undefined)
-    throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(bundle).join(", ")}`);
-  const flow = requireFlow(bundle, values.flow);
-  const reporters = values.reporter ?? ["console"];
-  const unknown = reporters.find((r) => !["console", "json", "junit"].includes(r));
-  if (unknown !== undefined) throw new UsageError(`--reporter ${unknown}: expected console, json or junit`);
+  const { url, flow } = requireTarget(values, bundle);
+  const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
+  const listeners = listenersFor(values.reporter ?? ["console"], outputDir, ctx);
   const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
   const secretKey = values["secret-key"] ?? ctx.env.DOKU_SECRET_KEY ?? "";
   const privatePem =
@@ -125,25 +121,12 @@ export const callback: Command = async (args, ctx) => {
       ? undefined
       : await readFlagFile(ctx, "--doku-private-key", values["doku-private-key"]);
   const body = values.body === undefined ? undefined : await readFlagFile(ctx, "--body", values.body);
-  const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
   const keys = dokuRoleKeys(privatePem);
-  const keyFile =
-    values["doku-private-key"] ??
-    (usesCallbackModes(flow.family)
-      ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem"))
-      : undefined);
-  const rerunFlags: [string, string][] = [
-    ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
-    ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
-    ...(values["output-dir"] === undefined
-      ? []
-      : [["--output-dir", values["output-dir"]] as [string, string]]),
-  ];
-  const options = {
+  const options: CertifyOptions = {
     bundle,
-    rerunFlags,
-    url: values.url,
-    flow: values.flow,
+    rerunFlags: rerunFlagsOf(values, usesCallbackModes(flow.family), outputDir, ctx),
+    url,
+    flow: flow.name,
     clientId,
     secretKey,
     dokuPrivateKey: keys.privateKey,
@@ -151,52 +134,88 @@ export const callback: Command = async (args, ctx) => {
     cwd: ctx.cwd,
     strict: values.strict,
     signal: ctx.signal,
-    version: VERSION,
-    ...(values["token-url"] === undefined ? {} : { tokenUrl: values["token-url"] }),
-    ...(values["callback-auth"] === undefined ? {} : { callbackAuth: values["callback-auth"] }),
-    ...(values["access-token"] === undefined ? {} : { accessToken: values["access-token"] }),
-    ...(values["signature-access-token"] === undefined
-      ? {}
-      : { signatureAccessToken: values["signature-access-token"] }),
+    ...optionalStrings(values),
     ...(body === undefined ? {} : { body }),
-    ...(values["ledger-url"] === undefined ? {} : { ledgerUrl: values["ledger-url"] }),
+    ...numbersOf(values),
   };
-  const numbers = {
-    cases: wholeFlag(values.cases, "--cases"),
-    seed: wholeFlag(values.seed, "--seed"),
-    latencyBudgetMs: wholeFlag(values["latency-budget"], "--latency-budget"),
-    requestTimeoutMs: wholeFlag(values.timeout, "--timeout"),
-  };
-  for (const [key, value] of Object.entries(numbers))
-    if (value !== undefined) Object.assign(options, { [key]: value });
+  requireCredentials(clientId, secretKey);
+  if (usesCallbackModes(flow.family)) ctx.stdout(await writeKeys(outputDir, ctx, keys));
+  else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
+  const summary = await certifyCallback({ ...options, listeners });
+  if (summary.incomplete !== undefined && summary.exitCode === 3)
+    ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
+  return summary.exitCode;
+};
+
+/** --url and a known --flow, or a UsageError. */
+function requireTarget(values: Flags, bundle: SpecBundle): { url: string; flow: Flow } {
+  if (values.url === undefined)
+    throw new UsageError("callback needs --url <merchant-url> (the Inquiry or Notification URL)");
+  if (values.flow === undefined)
+    throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(bundle).join(", ")}`);
+  return { url: values.url, flow: requireFlow(bundle, values.flow) };
+}
+
+function requireCredentials(clientId: string, secretKey: string): void {
   if (clientId === "")
     throw new UsageError("the merchant's client id is missing: set DOKU_CLIENT_ID or pass --client-id");
   if (secretKey === "")
     throw new UsageError(
       "the merchant's secret key is missing: set DOKU_SECRET_KEY (DOKU signs callbacks with it)",
     );
-  if (usesCallbackModes(flow.family)) ctx.stdout(await writeKeys(outputDir, ctx, keys));
-  else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
-  const summary = await certifyCallback({ ...options, listeners: listenersFor(reporters, outputDir, ctx) });
-  if (summary.incomplete !== undefined && summary.exitCode === 3)
-    ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
-  return summary.exitCode;
-};
+}
 
-/** The callback console adapter for "console"; the runner's json / junit reporters for the files. */
+/** The flags only the CLI knows, for the rerun line (a generated SNAP key is named by its file). */
+function rerunFlagsOf(values: Flags, snap: boolean, outputDir: string, ctx: CliContext): [string, string][] {
+  const keyFile =
+    values["doku-private-key"] ??
+    (snap ? relative(ctx.cwd, join(outputDir, "doku-role-private.pem")) : undefined);
+  return [
+    ...(values.body === undefined ? [] : [["--body", values.body] as [string, string]]),
+    ...(keyFile === undefined ? [] : [["--doku-private-key", keyFile] as [string, string]]),
+    ...(values["output-dir"] === undefined
+      ? []
+      : [["--output-dir", values["output-dir"]] as [string, string]]),
+  ];
+}
+
+/** The optional string flags, each only when given. */
+function optionalStrings(values: Flags): Partial<CertifyOptions> {
+  return {
+    ...(values["token-url"] === undefined ? {} : { tokenUrl: values["token-url"] }),
+    ...(values["callback-auth"] === undefined ? {} : { callbackAuth: values["callback-auth"] }),
+    ...(values["access-token"] === undefined ? {} : { accessToken: values["access-token"] }),
+    ...(values["signature-access-token"] === undefined
+      ? {}
+      : { signatureAccessToken: values["signature-access-token"] }),
+    ...(values["ledger-url"] === undefined ? {} : { ledgerUrl: values["ledger-url"] }),
+  };
+}
+
+/** The whole-number flags, each only when given. */
+function numbersOf(values: Flags): Partial<CertifyOptions> {
+  const numbers = {
+    cases: wholeFlag(values.cases, "--cases"),
+    seed: wholeFlag(values.seed, "--seed"),
+    latencyBudgetMs: wholeFlag(values["latency-budget"], "--latency-budget"),
+    requestTimeoutMs: wholeFlag(values.timeout, "--timeout"),
+  };
+  return Object.fromEntries(Object.entries(numbers).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * The run's reporter table with the callback console behind "console"; file reporters first, so the
+ * console's closing line names the files they wrote.
+ */
 function listenersFor(names: readonly string[], outputDir: string, ctx: CliContext): RunListener[] {
-  const unique = [...new Set(names)];
+  const ordered = [...names.filter((n) => n !== "console"), ...names.filter((n) => n === "console")];
   const files = () =>
-    unique
+    [...new Set(names)]
       .filter((n) => n !== "console")
       .map((n) => relative(ctx.cwd, join(outputDir, n === "json" ? REPORT_FILE : JUNIT_FILE)));
-  const fileReporters = createReporters(
-    unique.filter((n) => n !== "console"),
-    { write: ctx.stdout, tty: ctx.isTTY },
+  return createReporters(
+    ordered,
+    { write: ctx.stdout, tty: ctx.isTTY, files },
+    { console: callbackConsoleReporter },
   );
-  const console = unique.includes("console")
-    ? [callbackConsoleReporter({ write: ctx.stdout, tty: ctx.isTTY, files })]
-    : [];
-  // File reporters first: the console's closing line names the files they wrote.
-  return [...fileReporters, ...console];
 }

@@ -5,12 +5,13 @@
  */
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import type { RunListener, RunSummary } from "../../engine/events.js";
 import type { Phase } from "../../model/case.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
 import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
-import type { Command } from "../context.js";
+import type { CliContext, Command } from "../context.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
@@ -36,39 +37,34 @@ const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [-
   --strict              documented source conflicts count as errors, not warnings
 `;
 
+const FLAGS = {
+  target: { type: "string" },
+  operation: { type: "string", multiple: true },
+  cases: { type: "string" },
+  "negative-cases": { type: "string" },
+  seed: { type: "string" },
+  phase: { type: "string", multiple: true },
+  reporter: { type: "string", multiple: true },
+  "output-dir": { type: "string" },
+  shard: { type: "string" },
+  concurrency: { type: "string" },
+  "rate-limit": { type: "string" },
+  "allow-production": { type: "boolean", default: false },
+  "response-time-budget": { type: "string" },
+  "request-timeout": { type: "string" },
+  strict: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
+
 export const run: Command = async (args, ctx) => {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      target: { type: "string" },
-      operation: { type: "string", multiple: true },
-      cases: { type: "string" },
-      "negative-cases": { type: "string" },
-      seed: { type: "string" },
-      phase: { type: "string", multiple: true },
-      reporter: { type: "string", multiple: true },
-      "output-dir": { type: "string" },
-      shard: { type: "string" },
-      concurrency: { type: "string" },
-      "rate-limit": { type: "string" },
-      "allow-production": { type: "boolean", default: false },
-      "response-time-budget": { type: "string" },
-      "request-timeout": { type: "string" },
-      strict: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: FLAGS });
   if (values.help) {
     ctx.stdout(USAGE);
     return 0;
   }
-  const phases = (values.phase ?? []).map((p) => {
-    if (!PHASES.includes(p as Phase))
-      throw new UsageError(`--phase ${p}: expected one of ${PHASES.join(", ")}`);
-    return p as Phase;
-  });
+  const phases = phasesOf(values.phase ?? []);
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
@@ -76,21 +72,7 @@ export const run: Command = async (args, ctx) => {
     ...(reporterNames.includes("json") ? [shown(REPORT_FILE)] : []),
     ...(reporterNames.includes("junit") ? [shown(JUNIT_FILE)] : []),
   ];
-  const listeners = createReporters(reporterNames, {
-    write: ctx.stdout,
-    tty: ctx.isTTY,
-    color: ctx.isTTY && !ctx.env.NO_COLOR,
-    files,
-  });
-  if (!reporterNames.includes("console")) {
-    // The seed is always printed, even when only file reporters are selected.
-    listeners.push({
-      onEvent(event) {
-        if (event.type === "run-started")
-          ctx.stdout(`doku-conformance run · target ${event.target} · seed ${event.seed}\n`);
-      },
-    });
-  }
+  const listeners = listenersOf(reporterNames, files, ctx);
   const options: RunOptions = {
     bundle: await ctx.loadBundle(),
     outputDir,
@@ -101,9 +83,48 @@ export const run: Command = async (args, ctx) => {
     allowProduction: values["allow-production"],
     strict: values.strict,
   };
+  if (phases.length > 0) options.phases = phases;
+  applyNumbers(options, values);
+  const summary = await runSuite(options);
+  if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));
+  if (summary.incomplete && ctx.signal.aborted) {
+    ctx.stderr("doku-conformance: run interrupted; the reports hold what was sent before the interrupt\n");
+  }
+  return summary.exitCode;
+};
+
+function phasesOf(names: readonly string[]): Phase[] {
+  return names.map((p) => {
+    if (!PHASES.includes(p as Phase))
+      throw new UsageError(`--phase ${p}: expected one of ${PHASES.join(", ")}`);
+    return p as Phase;
+  });
+}
+
+/** The named reporters; without the console one, a listener still prints the seed. */
+function listenersOf(names: readonly string[], files: () => string[], ctx: CliContext): RunListener[] {
+  const listeners = createReporters(names, {
+    write: ctx.stdout,
+    tty: ctx.isTTY,
+    color: ctx.isTTY && !ctx.env.NO_COLOR,
+    files,
+  });
+  if (!names.includes("console")) {
+    // The seed is always printed, even when only file reporters are selected.
+    listeners.push({
+      onEvent(event) {
+        if (event.type === "run-started")
+          ctx.stdout(`doku-conformance run · target ${event.target} · seed ${event.seed}\n`);
+      },
+    });
+  }
+  return listeners;
+}
+
+/** The target, operations and numeric flags, each only when given. */
+function applyNumbers(options: RunOptions, values: Flags): void {
   if (values.target !== undefined) options.target = values.target;
   if (values.operation) options.operations = values.operation;
-  if (phases.length > 0) options.phases = phases;
   if (values.cases !== undefined) options.cases = integer(values.cases, "--cases");
   if (values["negative-cases"] !== undefined)
     options.negativeCases = integer(values["negative-cases"], "--negative-cases");
@@ -118,23 +139,18 @@ export const run: Command = async (args, ctx) => {
       responseTimeBudgetMs: integer(values["response-time-budget"], "--response-time-budget"),
     };
   }
-  const summary = await runSuite(options);
-  if (!reporterNames.includes("console")) {
-    const verdict =
-      summary.summary.errors > 0
-        ? `${summary.summary.errors} violations`
-        : summary.incomplete
-          ? "incomplete"
-          : "conformant";
-    ctx.stdout(
-      `doku-conformance run: ${verdict} · ${summary.summary.cases} cases · seed ${summary.seed}${files().length ? ` · ${files().join(", ")}` : ""}\n`,
-    );
-  }
-  if (summary.incomplete && ctx.signal.aborted) {
-    ctx.stderr("doku-conformance: run interrupted; the reports hold what was sent before the interrupt\n");
-  }
-  return summary.exitCode;
-};
+}
+
+/** The one line printed when no console reporter is selected. */
+function closingLine(summary: RunSummary, files: readonly string[]): string {
+  const verdict =
+    summary.summary.errors > 0
+      ? `${summary.summary.errors} violations`
+      : summary.incomplete
+        ? "incomplete"
+        : "conformant";
+  return `doku-conformance run: ${verdict} · ${summary.summary.cases} cases · seed ${summary.seed}${files.length ? ` · ${files.join(", ")}` : ""}\n`;
+}
 
 function integer(text: string, flag: string): number {
   if (!/^[0-9]+$/.test(text.trim())) throw new UsageError(`${flag} ${text}: expected a whole number`);

@@ -2,19 +2,42 @@
  * Shrinking against the target: the first failing property or negative case of a violation group is
  * replayed through fast-check (same seed, path = its index) and its shrinks are sent one by one; a shrink
  * "still fails" when it shows the same (operation, check, pointer, rule). Bounded by a request budget.
+ * The driver says how to send a case and how many requests it has sent.
  */
 import fc from "fast-check";
-import type { Case } from "../model/case.js";
-import { runPlanned } from "./case-runner.js";
-import type { PlannedCase } from "./planned.js";
+import type { Case, Phase } from "../model/case.js";
 import { type CaseOutcome, groupKey } from "./results.js";
-import type { Runtime } from "./runtime.js";
 
 /** Checks whose failures depend on timing or setup, not on the input: never shrunk. */
-const NOT_SHRUNK = new Set(["response-time", "setup", "response-received"]);
+const NOT_SHRUNK = new Set(["response-time", "latency", "setup", "response-received"]);
 
-export interface ShrinkRequest {
-  planned: PlannedCase;
+/** Where a generated case came from: regenerates it (run = index - offset). */
+export interface CaseOrigin {
+  arbitrary: fc.Arbitrary<Case>;
+  seed: number;
+  offset?: number;
+}
+
+/** What shrinking needs of a planned case. */
+export interface ShrinkTarget {
+  phase: Phase;
+  index: number;
+  origin?: CaseOrigin;
+}
+
+/** The driver's side: send one case and count requests. */
+export interface ShrinkDriver<P extends ShrinkTarget> {
+  /** Every request the driver has sent so far. */
+  requests(): number;
+  /** True once the run must stop. */
+  stopped(): boolean;
+  /** Sends a (prepared) case in place of `planned.case`, with `planned`'s other parts, and checks it. */
+  run(planned: P, kase: Case, prerequisite: Case | undefined): Promise<CaseOutcome>;
+}
+
+/** One violation group to shrink: its first failing case, its key and check, a budget. */
+export interface ShrinkRequest<P extends ShrinkTarget> {
+  planned: P;
   key: string;
   check: string;
   /** Request budget for this shrink. */
@@ -23,37 +46,37 @@ export interface ShrinkRequest {
   prepare(kase: Case, attempt: number): { case: Case; prerequisite?: Case };
 }
 
+/** A smaller case that still fails, and how many shrink steps found it. */
 export interface Shrunk {
   outcome: CaseOutcome;
   steps: number;
 }
 
-/** True when a group of this check, found in this phase, is worth shrinking. */
-export function shrinkable(planned: PlannedCase, check: string): boolean {
+/** True when a group of this check, found in this case, is worth shrinking. */
+export function shrinkable(planned: ShrinkTarget, check: string): boolean {
   return planned.origin !== undefined && !NOT_SHRUNK.has(check);
 }
 
 /** Shrinks; undefined when no smaller failing case was found (or the failure did not reproduce). */
-export async function shrink(rt: Runtime, request: ShrinkRequest): Promise<Shrunk | undefined> {
+export async function shrink<P extends ShrinkTarget>(
+  driver: ShrinkDriver<P>,
+  request: ShrinkRequest<P>,
+): Promise<Shrunk | undefined> {
   const { planned } = request;
   const origin = planned.origin;
   if (!origin || request.budget <= 0) return undefined;
-  const startRequests = rt.requests;
+  const startRequests = driver.requests();
   let attempt = 0;
   let last: CaseOutcome | undefined;
   let steps = -1;
   let fatal: unknown;
   const property = fc.asyncProperty(origin.arbitrary, async (generated) => {
-    if (fatal !== undefined || rt.requests - startRequests >= request.budget || rt.stop.signal.aborted)
+    if (fatal !== undefined || driver.requests() - startRequests >= request.budget || driver.stopped())
       return true;
     const ready = request.prepare({ ...generated, phase: planned.phase }, ++attempt);
     let outcome: CaseOutcome;
     try {
-      outcome = await runPlanned(
-        rt,
-        { ...planned, ...(ready.prerequisite ? { prerequisite: ready.prerequisite } : {}) },
-        ready.case,
-      );
+      outcome = await driver.run(planned, ready.case, ready.prerequisite);
     } catch (error) {
       fatal = error;
       return true;

@@ -9,8 +9,9 @@
  *   looked up before its signature was checked: it leaks billing data to anyone.
  * The pointer names the header the forgery attacks (signature, timestamp, token, client id).
  */
-import { violation } from "../../checks/response.js";
+
 import type { Violation } from "../../model/violation.js";
+import { violation } from "../response.js";
 import type { CallbackCheck, CallbackCheckContext } from "./context.js";
 import { attackedHeader } from "./headers-at.js";
 

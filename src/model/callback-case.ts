@@ -3,7 +3,7 @@
  * kind (what it tests) and, for forged cases, the signature mutator; signature headers are added when it
  * is sent, so timestamps are fresh.
  */
-import type { Case, Exchange, Phase } from "../model/case.js";
+import type { Case, Exchange, Phase } from "./case.js";
 
 /**
  * What a case tests.

@@ -8,8 +8,9 @@
  *   SNAP responseCode starting with 2). Generated inquiries may legitimately find no bill (404 / 4042412),
  *   so for them only the refusal and the response contract are checked.
  */
-import { violation } from "../../checks/response.js";
+
 import type { Violation } from "../../model/violation.js";
+import { violation } from "../response.js";
 import type { CallbackCheck } from "./context.js";
 import { isAuthRefusal, isSuccess } from "./context.js";
 import { signatureHeaderOf } from "./headers-at.js";

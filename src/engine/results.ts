@@ -6,7 +6,7 @@
 import type { Exchange, Phase } from "../model/case.js";
 import type { Violation } from "../model/violation.js";
 import type { OperationResult } from "./events.js";
-import { PHASES } from "./options.js";
+import { PHASES } from "./phases.js";
 
 export interface CaseOutcome {
   operationId: string;

@@ -6,7 +6,7 @@
  * Notifications (a fresh payment per variant) must be acknowledged with a success; an inquiry variant
  * (the probe's bill, re-encoded) must get the same answer as the probe.
  */
-import { violation } from "../../checks/response.js";
+import { violation } from "../response.js";
 import type { CallbackCheck } from "./context.js";
 import { isSuccess, outcome } from "./context.js";
 

@@ -3,14 +3,22 @@
  * the flow, the latency budget and the options that change severities. Checks are small pure functions
  * `(ctx, exchange) => Violation[]` like the runner's; pair checks look at two exchanges (a redelivery).
  */
-import type { CheckContext } from "../../checks/check.js";
+
+import type { CallbackExchange } from "../../model/callback-case.js";
 import type { Violation } from "../../model/violation.js";
 import type { SignatureAuth } from "../../signatures/types.js";
-import type { CallbackExchange } from "../case.js";
-import type { Flow } from "../flows.js";
+import type { CheckContext } from "../check.js";
+
+/** What a check needs to know of the flow (callbacks/flows.ts `Flow` has this shape and more). */
+export interface CheckedFlow {
+  /** SNAP callbacks carry X-EXTERNAL-ID, non-SNAP ones Request-Id. */
+  family: "snap" | "non-snap";
+  /** An inquiry answer carries data (a bill); a notification answer only acknowledges. */
+  kind: "inquiry" | "notification";
+}
 
 export interface CallbackCheckContext extends CheckContext {
-  flow: Flow;
+  flow: CheckedFlow;
   /** How the requests of this operation were signed (the flow's scheme; snap-asymmetric-token for the handshake). */
   auth: SignatureAuth;
   /** Kit policy: a merchant answer slower than this is a `latency` violation (DOKU documents no timeout). */

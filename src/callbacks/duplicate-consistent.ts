@@ -5,11 +5,12 @@
  * second delivery again typically answers differently ("already paid", 409) or errors; one that silently
  * credits twice and answers identically is not observable here (see --ledger-url, docs/callbacks.md).
  */
-import { violation } from "../../checks/response.js";
-import { headerValue } from "../../signatures/headers.js";
-import { idempotencyHeader } from "../ids.js";
-import type { PairCheck } from "./context.js";
-import { isSuccess, outcome } from "./context.js";
+
+import type { PairCheck } from "../checks/callback/context.js";
+import { isSuccess, outcome } from "../checks/callback/context.js";
+import { violation } from "../checks/response.js";
+import { headerValue } from "../signatures/headers.js";
+import { idempotencyHeader } from "./ids.js";
 
 export const duplicateConsistent: PairCheck = (ctx, first, second) => {
   if (!first.response || !second.response) return [];

@@ -5,14 +5,15 @@
  * SDKs' 2002700 on a VA payment notification, where DOKU's page says 2002500), the finding is a warning
  * naming the conflict, unless --strict.
  */
-import type { CheckContext } from "../../checks/check.js";
-import { responseCode } from "../../checks/response-code.js";
+
 import type { CompiledValidator, DokuConflict } from "../../model/operation.js";
 import type { JsonSchema } from "../../model/schema.js";
 import type { Violation } from "../../model/violation.js";
 import { createAjv } from "../../validation/ajv.js";
 import { alternativeSentence } from "../../validation/conflicts.js";
 import { selectResponse } from "../../validation/validate.js";
+import type { CheckContext } from "../check.js";
+import { responseCode } from "../response-code.js";
 import type { CallbackCheck } from "./context.js";
 
 const compiled = new WeakMap<object, CompiledValidator>();

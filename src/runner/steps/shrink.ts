@@ -1,0 +1,67 @@
+/**
+ * Step 5 of runSuite: the first failing property or negative case of each violation group is shrunk
+ * against the target (engine/shrink.ts), at most MAX_SHRUNK_GROUPS groups per run.
+ */
+import type { Emitter } from "../../engine/emitter.js";
+import type { Recorder } from "../../engine/results.js";
+import { type ShrinkDriver, shrink, shrinkable } from "../../engine/shrink.js";
+import type { Plan } from "../build.js";
+import { runPlanned } from "../case-runner.js";
+import type { PlannedCase } from "../planned.js";
+import { type Runtime, Stopped } from "../runtime.js";
+import { type Executed, plannedKey } from "./execute.js";
+
+/** Kit policy: at most this many violation groups are shrunk per run. */
+const MAX_SHRUNK_GROUPS = 20;
+
+/** The engine's shrinker driven by the runner: sends through the runtime, counts its requests. */
+const driverOf = (rt: Runtime): ShrinkDriver<PlannedCase> => ({
+  requests: () => rt.requests,
+  stopped: () => rt.stop.signal.aborted,
+  run: (planned, kase, prerequisite) =>
+    runPlanned(rt, { ...planned, ...(prerequisite ? { prerequisite } : {}) }, kase),
+});
+
+/** Shrinks what it can; records and announces each smaller case; keeps a fatal error as the failure. */
+export async function shrinkFailures(
+  rt: Runtime,
+  plan: Plan,
+  recorder: Recorder,
+  executed: Executed,
+  events: Emitter,
+): Promise<void> {
+  const budget = rt.options.shrinkBudget;
+  if (rt.stop.signal.aborted || budget <= 0) return;
+  const driver = driverOf(rt);
+  let shrunk = 0;
+  for (const group of recorder.violationGroups()) {
+    const planned = executed.byKey.get(plannedKey(group.violation.operationId, group.phase, group.index));
+    const check = group.violation.check;
+    if (!planned || !shrinkable(planned, check) || shrunk >= MAX_SHRUNK_GROUPS || rt.stop.signal.aborted)
+      continue;
+    shrunk++;
+    try {
+      const result = await shrink(driver, {
+        planned,
+        key: group.key,
+        check,
+        budget,
+        prepare: (kase, attempt) => plan.prepare(planned, kase, attempt),
+      });
+      if (!result) continue;
+      recorder.shrunk(group.key, result.outcome);
+      const told = events.emit({
+        type: "shrunk",
+        operationId: planned.operation.id,
+        check,
+        steps: result.steps,
+        from: planned.case.label,
+        to: result.outcome.exchange.case.label,
+      });
+      if (told) await told;
+    } catch (error) {
+      if (!(error instanceof Stopped)) executed.failure ??= error;
+      break;
+    }
+  }
+}
