@@ -23,10 +23,19 @@ if (process.argv.includes("--prepare") && packing) {
   await build();
 }
 
+function resolveTsc(): string {
+  try {
+    return createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  } catch {
+    console.error("build: needs typescript, a devDependency that is not installed: run npm ci");
+    process.exit(2);
+  }
+}
+
 async function build(): Promise<void> {
   const started = Date.now();
   await rm(dist, { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const tsc = resolveTsc();
   const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
     stdio: "inherit",
   });
