@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader, then hands argv to the composition root.
-import { register } from "tsx/esm/api";
+// Entry point: hands argv to the compiled composition root (dist/, written by `npm run build`; npm ci and
+// npm pack run it through the prepare and prepack hooks). No TypeScript loader at run time.
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../conformance/cli.ts");
+const entry = new URL("../dist/conformance/cli.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("doku-conformance: dist/ is missing; run npm run build in the package checkout\n");
+  process.exit(2);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "../src/cli/main.js";
 import { loadSpecBundle } from "./bundle.js";
 
-const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+// The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
+// dist/conformance/cli.js.
+const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../.." : "..", import.meta.url));
 
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();

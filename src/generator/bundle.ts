@@ -1,10 +1,14 @@
 /** specs/doku.yaml (multi-file) -> one OpenAPI document, external $refs hoisted into #/components. */
-import { bundle, createConfig } from "@redocly/openapi-core";
 import { SpecError } from "../model/errors.js";
+import { importBuildTool } from "./build-tool.js";
 
 export type OpenApiDocument = Record<string, unknown>;
 
 export async function bundleSpec(specPath: string): Promise<OpenApiDocument> {
+  const { bundle, createConfig } = await importBuildTool(
+    "@redocly/openapi-core",
+    () => import("@redocly/openapi-core"),
+  );
   const config = await createConfig({ extends: ["minimal"] });
   let result: Awaited<ReturnType<typeof bundle>>;
   try {

@@ -1,0 +1,52 @@
+/**
+ * `npm run build`: src/ + generated/ + conformance/ -> dist/ (ESM JavaScript and .d.ts, by tsc with
+ * tsconfig.build.json), then the generated files tsc does not emit are copied beside their importers.
+ * dist/ mirrors the checkout one level down, so dist/package.json carries the version that
+ * `new URL("../../package.json", import.meta.url)` reads from dist/src/<folder>/.
+ * `--prepare`: the npm `prepare` hook; skipped under `npm pack`/`npm publish`, whose `prepack` already built.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(root, "dist");
+/** generated/ files that tsc leaves alone (JavaScript, its declaration, JSON read at run time). */
+const ASSETS = ["validators.js", "validators.d.ts", "openapi.json"] as const;
+
+const packing = ["pack", "publish"].includes(process.env["npm_command"] ?? "");
+if (process.argv.includes("--prepare") && packing) {
+  console.log("build: skipped in prepare (prepack builds dist/ for npm pack and publish)");
+} else {
+  await build();
+}
+
+function resolveTsc(): string {
+  try {
+    return createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  } catch {
+    console.error("build: needs typescript, a devDependency that is not installed: run npm ci");
+    process.exit(2);
+  }
+}
+
+async function build(): Promise<void> {
+  const started = Date.now();
+  await rm(dist, { recursive: true, force: true });
+  const tsc = resolveTsc();
+  const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) {
+    console.error(`build: tsc -p tsconfig.build.json failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+  await mkdir(join(dist, "generated"), { recursive: true });
+  for (const name of ASSETS) await copyFile(join(root, "generated", name), join(dist, "generated", name));
+  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
+  const marker = { private: true, type: "module", version: pkg.version };
+  await writeFile(join(dist, "package.json"), `${JSON.stringify(marker, null, 2)}\n`);
+  console.log(`build: dist/ written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
