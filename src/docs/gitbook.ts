@@ -5,7 +5,7 @@
  * ("Service Code" then "27"), HTTP request samples (`POST /path HTTP/1.1` + header lines) and "Responses"
  * status lists.
  */
-import { nextNonBlank } from "./load.js";
+import { nextNonBlank } from "./page.js";
 
 export interface EmbedField {
   line: number;

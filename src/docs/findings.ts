@@ -1,5 +1,5 @@
 /** Audit findings as data: one difference between a seed page and the spec, keyed for exact exceptions. */
-import type { Operation, SpecBundle } from "../../../src/model/operation.js";
+import type { Operation, SpecBundle } from "../model/operation.js";
 
 /** Which part of the audit produced a finding. */
 export type AuditKind = "table" | "sample" | "header-sample" | "fact" | "statement" | "cited-example";
