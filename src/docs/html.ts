@@ -32,7 +32,7 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, "")
     .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi, (_m, inner: string) => {
       pres.push(decode(inner.replace(/<[^>]+>/g, "")));
-      return `\n\u0000${pres.length - 1}\u0000\n`;
+      return `\n@@pre:${pres.length - 1}@@\n`;
     })
     .replace(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi, (_m, inner: string) => `\n${row(inner)}\n`)
     .replace(/<br\s*\/?>/gi, "\n")
@@ -43,7 +43,7 @@ export function htmlToText(html: string): string {
   return body
     .split("\n")
     .map((line) => {
-      const pre = /^\u0000([0-9]+)\u0000$/.exec(line);
+      const pre = /^@@pre:([0-9]+)@@$/.exec(line);
       return pre ? (pres[Number(pre[1])] ?? "") : strip(line);
     })
     .join("\n")
