@@ -1,8 +1,9 @@
 /**
  * A DOKU page saved from the browser as HTML -> the plain text form the parsers read: block elements end a
  * line, a table row becomes `a | b |` (a header row of `<th>` cells is followed by a `---|---|` rule), `<pre>`
- * keeps its lines (JSON and HTTP samples), scripts and styles are dropped, entities are decoded. Line numbers
- * of findings refer to this text, not to the HTML source.
+ * keeps its lines (JSON and HTTP samples), scripts and styles are dropped, entities are decoded, blank lines
+ * are dropped (the seeds' text form has consecutive paragraphs on consecutive lines, e.g. header samples).
+ * Line numbers of findings refer to this text, not to the HTML source.
  */
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -48,6 +49,6 @@ export function htmlToText(html: string): string {
     })
     .join("\n")
     .split("\n")
-    .filter((line, i, all) => line.trim() !== "" || (all[i - 1] ?? "").trim() !== "")
+    .filter((line) => line.trim() !== "")
     .join("\n");
 }
