@@ -1,10 +1,13 @@
 /**
  * Whether the spec already records a finding: an `x-doku-conflict` on the field (any request or response slot),
  * `x-doku-unconfirmed` on it or an enclosing object, or an operation-level conflict that cites this page and
- * names the field (or the value the page shows, for API facts such as a sample path).
+ * names the field (or the value the page shows, for API facts such as a sample path). An operation-level
+ * conflict never covers a constraint (length, enum, type, default, format, requiredness, a field added or
+ * removed): those are recorded on the field itself, so a conflict that only mentions the field is not enough.
  */
 import type { DokuConflict, Operation } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
+import { changeKind } from "./changes.js";
 import type { AuditFinding } from "./findings.js";
 import { chainAt, conflictIds } from "./schema.js";
 
@@ -20,6 +23,12 @@ const slotRoots = (op: Operation): JsonSchema[] =>
     .map((r) => r.schema);
 
 const textOf = (c: DokuConflict) => [c.summary, ...c.sources.map((s) => s.says)].join("\n");
+
+/** Aspects an operation-level conflict may cover: samples, shown values, API facts, "by using" advice, markers. */
+const operationLevel = (aspect: string) =>
+  ["example", "operation"].includes(changeKind(aspect)) ||
+  aspect === "advice-field" ||
+  aspect === "marker-conflict";
 
 /** What the page shows in a fact finding's message ("<shown> vs <spec>"). */
 const shownValue = (f: AuditFinding) => (f.field.includes("@") ? (f.message.split(" vs ")[0] ?? "") : "");
@@ -40,7 +49,7 @@ export function coverageOf(op: Operation, finding: AuditFinding, pageFile: strin
     }
   }
   const names = field.includes("@") ? [shownValue(finding)] : [field, field.split(".").at(-1) ?? ""];
-  for (const c of op.conflicts) {
+  for (const c of operationLevel(finding.aspect) ? op.conflicts : []) {
     const cites = pageFile !== undefined && c.sources.some((s) => s.source === pageFile);
     if (cites && names.some((n) => n.length >= 4 && textOf(c).includes(n))) conflicts.add(c.id);
   }

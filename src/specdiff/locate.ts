@@ -2,7 +2,8 @@
  * Operation + dotted field -> the spec source line that defines it: the field is looked up in the request body
  * schema, the header parameters, then each response's body and headers, stepping through `properties`,
  * `items` and `allOf`/`anyOf`/`oneOf` branches with `$ref`s followed; a field not found there (a sample, an
- * API fact) points at the operation itself.
+ * API fact) points at the operation itself. A field whose value is a `$ref` is reported where it is defined
+ * (a shared component: editing it changes every operation that uses it, which `spec diff` then lists).
  */
 import type { Operation } from "../model/operation.js";
 import { type SourceLine, SpecLines } from "./line-map.js";
@@ -76,7 +77,8 @@ export function locator(specPath: string, operations: readonly Operation[], root
     ];
     for (const schema of slots) {
       const found = walk(lines, schema, path);
-      if (found !== undefined) return lines.report(found);
+      // A property that is a $ref is defined (and edited) where the $ref points.
+      if (found !== undefined) return lines.report(lines.resolve(found));
     }
     const header = headerParameter(lines, at, field);
     if (header !== undefined) return lines.report(header);

@@ -115,3 +115,50 @@ describe("docs diff -> edit specs -> generate -> spec diff", () => {
     expect(changes[0].spec.file).toMatch(/specs\/components\/non-snap\.yaml$/);
   });
 });
+
+describe("the same workflow on a callback: the polarity flips", () => {
+  it("DOKU documenting a longer virtualAccountName in its payment notification breaks the receiving merchant", {
+    timeout: 120_000,
+  }, async () => {
+    const work = scratch("docs-workflow-webhook");
+    cpSync(join(ROOT, "specs"), join(work, "specs"), { recursive: true });
+    const text = seedText("002_53e227cf58eb634c.txt").split("\n");
+    expect(text[1168]).toBe("Customer Name. | Mandatory | min length: 1 | max length: 255");
+    text[1168] = "Customer Name. | Mandatory | min length: 1 | max length: 300";
+    const page = join(work, "bni.txt");
+    writeFileSync(page, text.join("\n"));
+
+    const found = await cli(["docs", "diff", page, "--format", "json"]);
+    expect(found.code).toBe(1);
+    const [item] = JSON.parse(found.stdout).items.filter((i: { status: string }) => i.status === "drift");
+    expect(item).toMatchObject({
+      operation: "snapVaPaymentNotification",
+      field: "virtualAccountName",
+      change: "length",
+      conflicts: [],
+    });
+
+    const source = join(work, item.spec.file);
+    const lines = readFileSync(source, "utf8").split("\n");
+    expect(item.spec.file).toBe("specs/components/snap.yaml");
+    expect(lines[item.spec.line - 1]?.trim()).toBe("VirtualAccountName:");
+    const at = lines.findIndex((l, i) => i >= item.spec.line && l.trim() === "maxLength: 255");
+    expect(at - item.spec.line).toBeLessThan(4);
+    lines[at] = (lines[at] as string).replace("255", "300");
+    writeFileSync(source, lines.join("\n"));
+
+    const diff = await cli(["spec", "diff", "specs", join(work, "specs")]);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toMatch(
+      /^BREAKING webhook snapVaPaymentNotification request\.body virtualAccountName: request-property-max-length-increased 255 -> 300; affects a merchant receiving DOKU's messages \(.*specs\/components\/snap\.yaml:[0-9]+\)$/m,
+    );
+    // The merchant's own answer to a callback (a webhook response) may now be longer: that breaks no one.
+    expect(diff.stdout).toMatch(
+      /^INFO +webhook snapVaInquiry response\.200\.body virtualAccountData\.virtualAccountName: response-property-max-length-increased/m,
+    );
+    // The definition is shared: the create-VA request (a merchant -> DOKU path) is loosened too, which breaks no one.
+    expect(diff.stdout).toMatch(
+      /^INFO +path snapCreateVa request\.body virtualAccountName: request-property-max-length-increased 255 -> 300 \(/m,
+    );
+  });
+});
