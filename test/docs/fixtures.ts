@@ -48,7 +48,7 @@ export function toMarkdown(file: SeedFile): string {
   return out.join("\n");
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The seed as a saved HTML page: paragraphs, `<table>`s with a `<th>` head, `<pre>` samples, a script. */
 export function toHtml(file: SeedFile): string {
@@ -62,15 +62,15 @@ export function toHtml(file: SeedFile): string {
     const table = tables.get(n);
     const sample = samples.get(n);
     if (table !== undefined) {
-      const cells = (cs: string[], tag: string) => cs.map((c) => `<${tag}>${escape(c)}</${tag}>`).join("");
+      const cells = (cs: string[], tag: string) => cs.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("");
       out.push(`<table><thead><tr>${cells(table.header, "th")}</tr></thead><tbody>`);
       for (const r of table.rows) out.push(`<tr>${cells(r.cells, "td")}</tr>`);
       out.push("</tbody></table>");
       i = (table.rows.at(-1)?.line ?? n + 1) - 1;
     } else if (sample !== undefined) {
-      out.push(`<pre><code>${escape(lines.slice(i, sample.endLine).join("\n"))}</code></pre>`);
+      out.push(`<pre><code>${escapeHtml(lines.slice(i, sample.endLine).join("\n"))}</code></pre>`);
       i = sample.endLine - 1;
-    } else out.push(`<p>${escape(lines[i] ?? "")}</p>`);
+    } else out.push(`<p>${escapeHtml(lines[i] ?? "")}</p>`);
   }
   out.push("</body></html>");
   return out.join("\n");
