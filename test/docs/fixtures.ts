@@ -62,7 +62,8 @@ export function toHtml(file: SeedFile): string {
     const table = tables.get(n);
     const sample = samples.get(n);
     if (table !== undefined) {
-      const cells = (cs: string[], tag: string) => cs.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("");
+      const cells = (cs: string[], tag: string) =>
+        cs.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join("");
       out.push(`<table><thead><tr>${cells(table.header, "th")}</tr></thead><tbody>`);
       for (const r of table.rows) out.push(`<tr>${cells(r.cells, "td")}</tr>`);
       out.push("</tbody></table>");
