@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
 import { auditSeed } from "../../src/docs/audit.js";
-import type { PageCorpus } from "../../src/docs/corpus.js";
 import { readFacts } from "../../src/docs/facts.js";
 import type { AuditFinding, AuditKind } from "../../src/docs/findings.js";
 import { type EmbedBlock, embedBlocks } from "../../src/docs/gitbook.js";
