@@ -20,7 +20,13 @@ const strip = (html: string) => decode(html.replace(/<[^>]+>/g, "")).trim();
 
 function row(html: string): string {
   const cells = [...html.matchAll(/<t([hd])\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)];
-  const line = `${cells.map((c) => strip(c[2] ?? "").replace(/\s*\n\s*/g, " ")).join(" | ")} |`;
+  // Tags go now, entities later (in htmlToText), so a decoded "<id>" is not taken for a tag.
+  const cell = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, "")
+      .trim()
+      .replace(/\s*\n\s*/g, " ");
+  const line = `${cells.map((c) => cell(c[2] ?? "")).join(" | ")} |`;
   return cells.length > 0 && cells.every((c) => c[1]?.toLowerCase() === "h")
     ? `${line}\n${cells.map(() => "---").join("|")}|`
     : line;
