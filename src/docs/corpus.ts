@@ -17,6 +17,7 @@ import { pipeTables } from "./pipe-tables.js";
 import { embedRows, type FieldRow, pipeRows, verticalRows } from "./rows.js";
 import { type Section, sectionAt, sections } from "./sections.js";
 
+/** Which message a placed item documents. */
 export type Direction = "request" | "response";
 
 interface Placed {
@@ -27,22 +28,26 @@ interface Placed {
   statuses: string[];
 }
 
+/** A field table placed in its section (operations, direction, statuses). */
 export interface TableUse extends Placed {
   kind: "pipe" | "pipe-header" | "embed" | "vertical";
   part: "body" | "headers";
   rows: FieldRow[];
 }
 
+/** A JSON sample placed in its section. */
 export interface SampleUse extends Placed {
   sample: JsonSample;
   /** The HTTP request sample (method, path, header lines) a request body belongs to. */
   http?: HttpSample;
 }
 
+/** A block of header lines (Client-Id: ..., Signature: ...) placed in its section. */
 export interface HeaderSampleUse extends Placed {
   headers: Record<string, string>;
 }
 
+/** A labelled API fact of a page: method, endpoint, path, service code, status. */
 export interface ApiFact {
   line: number;
   ops: string[];
@@ -52,6 +57,7 @@ export interface ApiFact {
   key?: string;
 }
 
+/** Everything parsed from one page, each item placed in its section. */
 export interface PageCorpus {
   page: DocPage;
   sections: Section[];

@@ -51,6 +51,7 @@ export interface PageSummary {
   samples: number;
 }
 
+/** The `docs diff` report (its JSON shape is documented in docs/docs-diff.md). */
 export interface DocsDiffReport {
   pages: PageSummary[];
   items: DriftItem[];

@@ -13,6 +13,7 @@ export interface Heading {
   requestSamples?: true;
 }
 
+/** A DOKU page the kit knows. */
 export interface KnownPage {
   /** "000" .. "004". */
   id: string;

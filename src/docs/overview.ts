@@ -24,6 +24,7 @@ export const BANK_CHANNELS: Record<string, string[]> = {
 /** The matrix columns (Fix Bill, No Bill, Bill Variable Amount) as SNAP virtualAccountTrxType values. */
 const TRX_TYPES = ["C", "O", "V"];
 
+/** One bank row of the billing-type matrix. */
 export interface MatrixRow {
   line: number;
   bank: string;
@@ -62,6 +63,7 @@ export function billingMatrix(lines: readonly string[]): { columns: string[]; ro
   return { columns, rows };
 }
 
+/** One "Partnership Model" BIN table of seed 003. */
 export interface BinTable {
   line: number;
   dgpc?: { binDigits: number; codeDigits: number };

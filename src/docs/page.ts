@@ -4,6 +4,7 @@
  */
 import type { KnownPage } from "./known-pages.js";
 
+/** A page as plain text lines, with the known page it is. */
 export interface DocPage {
   /** The file it was read from (as given), or the seed file name. */
   file: string;

@@ -6,6 +6,7 @@
 import type { Heading } from "./known-pages.js";
 import { nextNonBlank } from "./page.js";
 
+/** A heading found on the page, with the lines it spans. */
 export interface Section extends Heading {
   /** 1-based line of the heading. */
   line: number;

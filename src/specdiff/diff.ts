@@ -25,6 +25,7 @@ export interface SpecChange {
   spec?: SourceLine;
 }
 
+/** The `spec diff` report (its JSON shape is documented in docs/docs-diff.md). */
 export interface SpecDiffReport {
   changes: SpecChange[];
   summary: { breaking: number; warning: number; info: number };

@@ -41,6 +41,7 @@ export function docsDiffText(report: DocsDiffReport): string {
   return `${[`pages: ${pages.join(", ")}`, ...items.map(itemLine)].join("\n")}\n${drift} drift, ${covered} covered by a recorded conflict, ${tolerated} tolerated by a conflict's alternative\n`;
 }
 
+/** `docs diff`: exit 0 in step, 1 drift, 2 a page it cannot read or map. */
 export const docs: Command = async (args, ctx) => {
   const [sub, ...rest] = args;
   if (sub === "--help" || sub === "-h" || sub === undefined) {

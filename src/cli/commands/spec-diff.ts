@@ -89,6 +89,7 @@ export function specDiffText(report: SpecDiffReport): string {
   return `${[...lines, `${breaking} breaking, ${warning} warning, ${info} info`].join("\n")}\n`;
 }
 
+/** `spec diff`: exit 0 no breaking change, 1 a breaking change, 2 an input it cannot read. */
 export const spec: Command = async (args, ctx) => {
   const [sub, ...rest] = args;
   if (sub === "--help" || sub === "-h" || sub === undefined) {
