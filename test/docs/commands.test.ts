@@ -5,9 +5,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { beforeAll, describe, expect, it } from "vitest";
-import { cli, ROOT, scratch } from "./cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, ROOT, removeScratch, scratch } from "./cli.js";
 import { edit, seedText, toMarkdown } from "./fixtures.js";
+
+afterAll(removeScratch);
 
 const doc = readFileSync(join(ROOT, "docs", "docs-diff.md"), "utf8");
 const schemas = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1] as string));

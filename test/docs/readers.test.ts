@@ -1,13 +1,15 @@
 /** The page readers (GitBook markdown, saved HTML) and the spec line map, on tiny inline inputs. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { htmlToText } from "../../src/docs/html.js";
 import { markdownToText } from "../../src/docs/markdown.js";
 import { formatOf, readPage } from "../../src/docs/read.js";
 import type { Operation } from "../../src/model/operation.js";
 import { locator } from "../../src/specdiff/locate.js";
-import { ROOT, scratch } from "./cli.js";
+import { ROOT, removeScratch, scratch } from "./cli.js";
+
+afterAll(removeScratch);
 
 describe("GitBook markdown", () => {
   it.each([

@@ -7,10 +7,12 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SpecBundle } from "../../src/model/operation.js";
-import { cli, ROOT, scratch } from "./cli.js";
+import { cli, ROOT, removeScratch, scratch } from "./cli.js";
 import { seedText, toMarkdown } from "./fixtures.js";
+
+afterAll(removeScratch);
 
 const P001 = "001_44e08f0c3a01f949.txt" as const;
 
