@@ -1,7 +1,8 @@
 /**
  * Two versions of one schema slot -> neutral changes, field by field: properties added and removed (with
  * their requiredness), requiredness flips, type, lengths, bounds, enum values, pattern and format. Array items
- * share their array's field path; `allOf` members are merged; `anyOf`/`oneOf` are compared as whole values only.
+ * share their array's field path; `allOf` members are merged; changes inside `anyOf`/`oneOf` branches are not
+ * reported (a known gap: the DOKU specs use them for a few alternatives only).
  */
 import type { JsonSchema } from "../model/schema.js";
 import type { SchemaChange } from "./rules.js";
@@ -81,6 +82,11 @@ export function diffSchema(
   out: RawChange[] = [],
 ): RawChange[] {
   node(field, before, after, out);
+  const items = (s: JsonSchema) => (s.type === "array" && s.items !== undefined ? obj(s.items) : undefined);
+  const [ia, ib] = [items(before), items(after)];
+  // An array of scalars: the items' own constraints (length, enum, ...) at the array's field path.
+  if (ia !== undefined && ib !== undefined && ia.properties === undefined && ib.properties === undefined)
+    node(field, ia, ib, out);
   const [a, b] = [flat(before), flat(after)];
   const [pa, pb] = [obj(a.properties), obj(b.properties)];
   const req = (s: JsonSchema) => new Set(Array.isArray(s.required) ? s.required.map(String) : []);

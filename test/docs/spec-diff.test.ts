@@ -282,6 +282,21 @@ describe("webhooks: the polarity flips", () => {
   });
 });
 
+describe("arrays", () => {
+  it("an array of strings: the items' enum and length are compared at the array's field", () => {
+    const list = (items: JsonSchema) => body({ type: "array", items });
+    const changes = run(
+      "webhook",
+      "request",
+      list({ type: "string", enum: ["A", "B"] }),
+      list({ type: "string", enum: ["A"] }),
+    );
+    expect(changes.map((c) => [c.field, c.rule, c.level])).toEqual([
+      ["f", "request-property-enum-value-added", "breaking"],
+    ]);
+  });
+});
+
 describe("no change, and the generate summary", () => {
   it("identical tables give no change", () => {
     expect(specDiff([operation("path", BASE, BASE)], [operation("path", BASE, BASE)]).changes).toEqual([]);
