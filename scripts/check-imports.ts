@@ -24,6 +24,8 @@ const LAYERS: Record<string, number> = {
   reporters: 7,
   callbacks: 8,
   generator: 8,
+  docs: 5,
+  specdiff: 5,
   cli: 9,
   "index.ts": 10,
 };

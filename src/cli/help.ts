@@ -28,6 +28,8 @@ Commands
   verify     Verify a signature                      <scheme> [scheme flags] --signature <value>
              [--max-skew <s>] [--now <ts>]   (no timestamp window unless --max-skew is given)
   generate   Rebuild generated/ from specs/          [--check] [--specs <file>] [--out <dir>]
+  docs diff  Compare saved DOKU doc pages with specs  <page>... [--operation <id>] [--format text|json]
+  spec diff  Classify spec changes by whom they break <old> <new> [--format text|json]   (files or git refs)
 
 Each command takes --help for its own flags (sign <scheme> --help, verify <scheme> --help).
 

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, CommandLoader> = {
   sign: async () => (await import("./commands/sign.js")).sign,
   verify: async () => (await import("./commands/verify.js")).verify,
   generate: async () => (await import("./commands/generate.js")).generate,
+  docs: async () => (await import("./commands/docs-diff.js")).docs,
+  spec: async () => (await import("./commands/spec-diff.js")).spec,
 };
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {

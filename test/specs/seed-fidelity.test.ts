@@ -1,29 +1,27 @@
 /**
- * Seed fidelity: the five DOKU doc pages (test/specs/seeds/pages/, byte copies of the seeds) are parsed
+ * Seed fidelity: the five DOKU doc pages (test/specs/seeds/pages/, byte copies of the seeds) are parsed by src/docs/
  * mechanically (pipe tables, GitBook embed field blocks, vertical header tables, JSON samples, header
  * samples, labelled API facts, prose statements) and compared field by field with the generated bundle.
- * Only the section -> operation map (seeds/sections.ts) and the documented exceptions (seeds/exceptions.ts)
+ * Only the section -> operation map (src/docs/known-pages.ts) and the documented exceptions (seeds/exceptions.ts)
  * are written by hand; every row, sample and value comes from the pages.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
+import { auditSeed } from "../../src/docs/audit.js";
+import { readFacts } from "../../src/docs/facts.js";
+import type { AuditFinding, AuditKind } from "../../src/docs/findings.js";
+import { type EmbedBlock, embedBlocks } from "../../src/docs/gitbook.js";
+import { tolerantParse } from "../../src/docs/json-samples.js";
+import { type PipeTable, pipeTables } from "../../src/docs/pipe-tables.js";
+import { auditCitedExamples, recordsFor } from "../../src/docs/records.js";
+import { embedRows, pipeRows } from "../../src/docs/rows.js";
+import { atPointer } from "../../src/docs/schema.js";
+import { auditStatements } from "../../src/docs/statements.js";
 import type { Operation, SpecBundle } from "../../src/model/operation.js";
-import { auditSeed } from "./seeds/audit.js";
-import { corpus } from "./seeds/corpus.js";
 import { coverageOf, coverageRow } from "./seeds/coverage.js";
 import { SEED_EXCEPTIONS } from "./seeds/exceptions.js";
-import { readFacts } from "./seeds/facts.js";
-import type { AuditFinding, AuditKind } from "./seeds/findings.js";
-import { type EmbedBlock, embedBlocks } from "./seeds/gitbook.js";
-import { tolerantParse } from "./seeds/json-samples.js";
-import { pagesDir, SEED_FILES } from "./seeds/load.js";
-import { type PipeTable, pipeTables } from "./seeds/pipe-tables.js";
-import { auditCitedExamples, recordsFor } from "./seeds/records.js";
-import { embedRows, pipeRows } from "./seeds/rows.js";
-import { atPointer } from "./seeds/schema.js";
-import { HEADINGS } from "./seeds/sections.js";
-import { auditStatements } from "./seeds/statements.js";
+import { corpus, HEADINGS, pagesDir, SEED_FILES, type SeedFile } from "./seeds/load.js";
 
 const bundle = await loadSpecBundle();
 
@@ -43,14 +41,14 @@ describe("the pages and their parse", () => {
     expect(readFileSync(new URL(file, pagesDir))).toEqual(readFileSync(`${shared}/${file}`));
   });
 
-  it.each(corpus.map((c) => [c.seed.file, c] as const))("%s: every section heading is found", (file, c) => {
-    expect(c.sections.map((s) => s.text)).toEqual(HEADINGS[file].map((h) => h.text));
+  it.each(corpus.map((c) => [c.page.file, c] as const))("%s: every section heading is found", (file, c) => {
+    expect(c.sections.map((s) => s.text)).toEqual(HEADINGS[file as SeedFile].map((h) => h.text));
   });
 
-  it.each(corpus.map((c) => [c.seed.file, c] as const))(
+  it.each(corpus.map((c) => [c.page.file, c] as const))(
     "%s: the parsers miss nothing the page marks up",
     (_file, c) => {
-      const { text } = c.seed;
+      const { text } = c.page;
       const n = (re: RegExp) => [...text.matchAll(re)].length;
       const rows = (kind: string) =>
         c.tables.filter((t) => t.kind === kind).reduce((k, t) => k + t.rows.length, 0);
@@ -80,7 +78,7 @@ describe("the pages and their parse", () => {
     const orphans = corpus.flatMap((c) =>
       [...c.tables, ...c.samples, ...c.headerSamples, ...c.facts]
         .filter((item) => item.ops.length === 0)
-        .map((item) => `${c.seed.id} line ${item.line}`),
+        .map((item) => `${c.page.id} line ${item.line}`),
     );
     expect(orphans).toEqual([]);
   });
@@ -89,7 +87,7 @@ describe("the pages and their parse", () => {
     const missing = corpus.flatMap((c) =>
       [...c.tables, ...c.samples, ...c.headerSamples]
         .filter((item) => item.direction === "response" && item.statuses.length === 0)
-        .map((item) => `${c.seed.id} line ${item.line}`),
+        .map((item) => `${c.page.id} line ${item.line}`),
     );
     expect(missing).toEqual([]);
   });
@@ -97,7 +95,7 @@ describe("the pages and their parse", () => {
 
 const KINDS: AuditKind[] = ["table", "sample", "header-sample", "fact", "statement"];
 
-describe.each(corpus.map((c) => [c.seed.file, c.seed.id] as const))("%s against the spec", (_file, id) => {
+describe.each(corpus.map((c) => [c.page.file, c.page.id] as const))("%s against the spec", (_file, id) => {
   it.each(KINDS)("%s findings are all documented exceptions", (kind) => {
     expect(unexplained(findings.filter((f) => f.seed === id && f.kind === kind))).toEqual([]);
   });
@@ -136,7 +134,7 @@ describe("docs/seed-coverage.md", () => {
   const path = new URL("../../docs/seed-coverage.md", import.meta.url);
   const doc = existsSync(path) ? readFileSync(path, "utf8") : "";
 
-  it.each(corpus.map((c) => [c.seed.file, c] as const))("%s: shows the counts this test checked", (_f, c) => {
+  it.each(corpus.map((c) => [c.page.file, c] as const))("%s: shows the counts this test checked", (_f, c) => {
     expect(doc).toContain(coverageRow(coverageOf(bundle, c)));
   });
 

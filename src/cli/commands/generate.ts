@@ -1,6 +1,7 @@
 /** `doku-conformance generate [--check] [--specs <file>] [--out <dir>]`: specs/ -> generated/; --check: exit 1 on drift. */
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { generatedChanges, generatedOperations } from "../../generator/changes.js";
 import { checkGenerated, writeGenerated } from "../../generator/index.js";
 import type { Command } from "../context.js";
 
@@ -47,7 +48,9 @@ export const generate: Command = async (args, ctx) => {
     );
     return 1;
   }
+  const before = await generatedOperations(options.outDir);
   const written = await writeGenerated(options);
   ctx.stdout(`wrote ${written.map((f) => join(out, f)).join(", ")}\n`);
+  ctx.stdout(`${(await generatedChanges(before, options.outDir)).join("\n")}\n`);
   return 0;
 };

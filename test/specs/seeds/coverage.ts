@@ -1,8 +1,9 @@
 /** Per-page counts of what the seed audit checked, as the row docs/seed-coverage.md must show. */
+
+import type { PageCorpus } from "../../../src/docs/corpus.js";
+import { slotSchemas } from "../../../src/docs/findings.js";
+import { billingMatrix, binTables } from "../../../src/docs/overview.js";
 import type { SpecBundle } from "../../../src/model/operation.js";
-import type { SeedCorpus } from "./corpus.js";
-import { slotSchemas } from "./findings.js";
-import { billingMatrix, binTables } from "./overview.js";
 
 export interface Coverage {
   file: string;
@@ -21,7 +22,7 @@ export interface Coverage {
 const count = (text: string, re: RegExp) => [...text.matchAll(re)].length;
 
 /** The counts for one page. */
-export function coverageOf(bundle: SpecBundle, c: SeedCorpus): Coverage {
+export function coverageOf(bundle: SpecBundle, c: PageCorpus): Coverage {
   const ops = new Map(bundle.operations.map((o) => [o.id, o]));
   let comparisons = 0;
   for (const t of c.tables) {
@@ -30,14 +31,14 @@ export function coverageOf(bundle: SpecBundle, c: SeedCorpus): Coverage {
       if (op) comparisons += t.rows.length * slotSchemas(op, t.direction, t.part, t.statuses).length;
     }
   }
-  const { text, lines } = c.seed;
+  const { text, lines } = c.page;
   const statements =
     count(text, /The payment code length maximum is\s+[0-9]+\s+digits/g) +
     count(text, /(?:by using|can use the) [A-Za-z_]+(?:\.[A-Za-z_]+)+/g) +
     count(text, /set \w+ = \w+ and you need to send [\w.]+ = /g) +
-    (c.seed.id === "003" ? billingMatrix(lines).rows.length + binTables(lines).length + 2 : 0);
+    (c.page.id === "003" ? billingMatrix(lines).rows.length + binTables(lines).length + 2 : 0);
   return {
-    file: c.seed.file,
+    file: c.page.file,
     tables: c.tables.length,
     rows: c.tables.reduce((n, t) => n + t.rows.length, 0),
     comparisons,

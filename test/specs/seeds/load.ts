@@ -1,5 +1,8 @@
-/** The five DOKU doc pages (seeds), copied byte for byte into pages/, loaded once as lines. */
+/** The five DOKU doc pages (seeds), copied byte for byte into pages/, loaded once as src/docs pages. */
 import { readFileSync } from "node:fs";
+import { corpusOf, type PageCorpus } from "../../../src/docs/corpus.js";
+import { KNOWN_PAGES } from "../../../src/docs/known-pages.js";
+import { type DocPage, pageOf } from "../../../src/docs/page.js";
 
 /** The seed files, in the numbering the specs cite (`x-doku-source`). */
 export const SEED_FILES = [
@@ -12,31 +15,23 @@ export const SEED_FILES = [
 
 export type SeedFile = (typeof SEED_FILES)[number];
 
-export interface Seed {
-  file: SeedFile;
-  /** "000" .. "004". */
-  id: string;
-  text: string;
-  /** Lines without their terminator; line n of the file is lines[n - 1]. */
-  lines: string[];
-}
-
 export const pagesDir = new URL("./pages/", import.meta.url);
 
-/** Reads one seed page from pages/. */
-export function loadSeed(file: SeedFile): Seed {
+/** Reads one seed page from pages/ as the known page it is. */
+export function loadSeed(file: SeedFile): DocPage {
   const text = readFileSync(new URL(file, pagesDir), "utf8");
-  return { file, id: file.slice(0, 3), text, lines: text.split(/\r?\n/) };
+  return pageOf(
+    file,
+    text,
+    KNOWN_PAGES.find((p) => p.file === file),
+  );
 }
 
-/** The index of the next non-blank line at or after `from`, or -1. */
-export function nextNonBlank(lines: readonly string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if ((lines[i] ?? "").trim() !== "") return i;
-  return -1;
-}
+/** The section headings of each seed (from src/docs/known-pages.ts). */
+export const HEADINGS = Object.fromEntries(KNOWN_PAGES.map((p) => [p.file, p.headings])) as Record<
+  SeedFile,
+  (typeof KNOWN_PAGES)[number]["headings"]
+>;
 
-/** The index of the previous non-blank line at or before `from`, or -1. */
-export function prevNonBlank(lines: readonly string[], from: number): number {
-  for (let i = from; i >= 0; i--) if ((lines[i] ?? "").trim() !== "") return i;
-  return -1;
-}
+/** All five pages, parsed once. */
+export const corpus: readonly PageCorpus[] = SEED_FILES.map((file) => corpusOf(loadSeed(file)));

@@ -3,8 +3,10 @@ import { type Facts, readFacts } from "./facts.js";
 import type { EmbedBlock, VerticalTable } from "./gitbook.js";
 import type { PipeTable } from "./pipe-tables.js";
 
+/** What a row's Mandatory column says. */
 export type Mandatory = "mandatory" | "optional" | "conditional" | "unstated";
 
+/** One field row of any table kind, normalized. */
 export interface FieldRow {
   /** 1-based line of the row. */
   line: number;

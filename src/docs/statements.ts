@@ -4,9 +4,9 @@
  * amount rule (002), plus seed 003 (overview.ts). The small tables below only say WHERE in the spec a
  * statement lands.
  */
-import type { SpecBundle } from "../../../src/model/operation.js";
-import type { JsonSchema } from "../../../src/model/schema.js";
-import type { SeedCorpus } from "./corpus.js";
+import type { SpecBundle } from "../model/operation.js";
+import type { JsonSchema } from "../model/schema.js";
+import type { PageCorpus } from "./corpus.js";
 import { type AuditFinding, type Emit, emitter, opOf, ruleOf } from "./findings.js";
 import { auditOverview } from "./overview.js";
 import { chainAt } from "./schema.js";
@@ -28,9 +28,9 @@ export const ADVICE_TARGETS: Record<string, { op: string; status: string }[]> = 
   "002": [{ op: "snapCreateVa", status: "200" }],
 };
 
-function paymentCodeLimit(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
-  const target = PAYMENT_CODE_LIMITS[c.seed.id];
-  const m = /The payment code length maximum is\s+([0-9]+)\s+digits/.exec(c.seed.text);
+function paymentCodeLimit(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
+  const target = PAYMENT_CODE_LIMITS[c.page.id];
+  const m = /The payment code length maximum is\s+([0-9]+)\s+digits/.exec(c.page.text);
   if (target === undefined || m === null) return;
   const limit = Number(m[1]);
   const op = opOf(bundle, target.op);
@@ -56,10 +56,10 @@ function paymentCodeLimit(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
   }
 }
 
-function advice(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
-  c.seed.lines.forEach((line, i) => {
+function advice(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
+  c.page.lines.forEach((line, i) => {
     for (const m of line.matchAll(/(?:by using|can use the) ([A-Za-z_]+(?:\.[A-Za-z_]+)+)/g)) {
-      for (const { op: id, status } of ADVICE_TARGETS[c.seed.id] ?? []) {
+      for (const { op: id, status } of ADVICE_TARGETS[c.page.id] ?? []) {
         const schema = opOf(bundle, id).responses.find((r) => r.status === status)?.body?.schema ?? {};
         if (chainAt(schema, (m[1] as string).split(".")) === undefined)
           emit(
@@ -74,8 +74,8 @@ function advice(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
   });
 }
 
-function openAmount(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
-  const m = /set (\w+) = (\w+) and you need to send ([\w.]+) = ([0-9]+|[A-Za-z]+)/.exec(c.seed.text);
+function openAmount(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
+  const m = /set (\w+) = (\w+) and you need to send ([\w.]+) = ([0-9]+|[A-Za-z]+)/.exec(c.page.text);
   if (m === null) return;
   const [, by, when, field, value] = m as unknown as string[];
   const op = opOf(bundle, "snapCreateVa");
@@ -95,12 +95,12 @@ function openAmount(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
 }
 
 /** Findings for the prose statements of one page. */
-export function auditStatements(bundle: SpecBundle, c: SeedCorpus): AuditFinding[] {
+export function auditStatements(bundle: SpecBundle, c: PageCorpus): AuditFinding[] {
   const out: AuditFinding[] = [];
-  const emit = emitter(c.seed.id, out, "statement");
+  const emit = emitter(c.page.id, out, "statement");
   paymentCodeLimit(bundle, c, emit);
   advice(bundle, c, emit);
   openAmount(bundle, c, emit);
-  if (c.seed.id === "003") auditOverview(bundle, c, emit);
+  if (c.page.id === "003") auditOverview(bundle, c, emit);
   return out;
 }

@@ -5,8 +5,9 @@
  * ("Service Code" then "27"), HTTP request samples (`POST /path HTTP/1.1` + header lines) and "Responses"
  * status lists.
  */
-import { nextNonBlank } from "./load.js";
+import { nextNonBlank } from "./page.js";
 
+/** One field of a GitBook OpenAPI-embed block. */
 export interface EmbedField {
   line: number;
   name: string;
@@ -17,6 +18,7 @@ export interface EmbedField {
   example?: string;
 }
 
+/** The fields under one "Header parameters" / "Body" heading of an embed. */
 export interface EmbedBlock {
   /** 1-based line of "Header parameters" / "Body". */
   line: number;
@@ -66,6 +68,7 @@ export function embedBlocks(lines: readonly string[]): EmbedBlock[] {
   return out;
 }
 
+/** One row of a vertical (one cell per line) table. */
 export interface VerticalRow {
   line: number;
   name: string;
@@ -74,6 +77,7 @@ export interface VerticalRow {
   description: string;
 }
 
+/** A vertical table and its rows. */
 export interface VerticalTable {
   line: number;
   rows: VerticalRow[];
@@ -128,6 +132,7 @@ export function labelled(lines: readonly string[], label: string): { line: numbe
   return out;
 }
 
+/** An HTTP request sample: method, path and header lines. */
 export interface HttpSample {
   line: number;
   method: string;

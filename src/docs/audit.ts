@@ -4,10 +4,10 @@
  * documented exceptions exactly.
  */
 
-import type { Operation, SpecBundle } from "../../../src/model/operation.js";
-import { operationValidation, validateRequest, validateResponse } from "../../../src/validation/index.js";
+import type { Operation, SpecBundle } from "../model/operation.js";
+import { operationValidation, validateRequest, validateResponse } from "../validation/index.js";
 import { compareRow } from "./compare.js";
-import type { ApiFact, HeaderSampleUse, SampleUse, SeedCorpus, TableUse } from "./corpus.js";
+import type { ApiFact, HeaderSampleUse, PageCorpus, SampleUse, TableUse } from "./corpus.js";
 import { type AuditFinding, type AuditKind, type Emit, emitter, slotSchemas } from "./findings.js";
 import { atPointer, chainAt, containedIn, deepEqual, keyPaths } from "./schema.js";
 
@@ -158,9 +158,9 @@ function auditFact(bundle: SpecBundle, ops: Map<string, Operation>, fact: ApiFac
 }
 
 /** Every finding of one parsed page against the bundle. */
-export function auditSeed(bundle: SpecBundle, c: SeedCorpus): AuditFinding[] {
+export function auditSeed(bundle: SpecBundle, c: PageCorpus): AuditFinding[] {
   const out: AuditFinding[] = [];
-  const emit = (kind: AuditKind) => emitter(c.seed.id, out, kind);
+  const emit = (kind: AuditKind) => emitter(c.page.id, out, kind);
   const ops = new Map(bundle.operations.map((o) => [o.id, o]));
   for (const t of c.tables) auditTable(ops, t, emit("table"));
   for (const s of c.samples) auditSample(bundle, ops, s, emit("sample"));

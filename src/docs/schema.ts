@@ -1,5 +1,5 @@
 /** Structural look-ups in the generated, fully inlined schemas (no ajv): paths, types, required, records. */
-import type { JsonSchema } from "../../../src/model/schema.js";
+import type { JsonSchema } from "../model/schema.js";
 
 const asSchema = (v: unknown): JsonSchema | undefined =>
   v !== null && typeof v === "object" && !Array.isArray(v) ? (v as JsonSchema) : undefined;

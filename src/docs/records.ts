@@ -2,9 +2,9 @@
  * What the spec records about a field (x-doku-conflict ids, x-doku-unconfirmed), and the reverse audit: spec
  * examples that cite a seed must be samples of it.
  */
-import type { Operation, SpecBundle } from "../../../src/model/operation.js";
-import type { JsonSchema } from "../../../src/model/schema.js";
-import type { SeedCorpus } from "./corpus.js";
+import type { Operation, SpecBundle } from "../model/operation.js";
+import type { JsonSchema } from "../model/schema.js";
+import type { PageCorpus } from "./corpus.js";
 import { type AuditFinding, emitter } from "./findings.js";
 import { atPointer, chainAt, conflictIds, containedIn, deepEqual } from "./schema.js";
 
@@ -34,7 +34,7 @@ export function recordsFor(op: Operation, field: string): { conflicts: string[];
  * The reverse direction: every spec example or x-doku-fragments entry whose summary starts by citing a seed
  * ("seed 002 (BNI VA), ...") is a sample of that page (equal to it, or a completion of one of its fragments).
  */
-export function auditCitedExamples(bundle: SpecBundle, corpora: readonly SeedCorpus[]): AuditFinding[] {
+export function auditCitedExamples(bundle: SpecBundle, corpora: readonly PageCorpus[]): AuditFinding[] {
   const out: AuditFinding[] = [];
   for (const op of bundle.operations) {
     const media = atPointer(
@@ -52,7 +52,7 @@ export function auditCitedExamples(bundle: SpecBundle, corpora: readonly SeedCor
     }));
     for (const ex of [...examples, ...fragments]) {
       const cited = /^seed (00[0-4])\b/i.exec(ex.summary)?.[1];
-      const page = corpora.find((c) => c.seed.id === cited);
+      const page = corpora.find((c) => c.page.id === cited);
       if (page === undefined) continue;
       const found = page.samples.some((s) =>
         ex.fragment || !s.sample.fragment
@@ -60,7 +60,7 @@ export function auditCitedExamples(bundle: SpecBundle, corpora: readonly SeedCor
           : containedIn(s.sample.value, ex.value),
       );
       if (!found)
-        emitter(page.seed.id, out, "cited-example")(
+        emitter(page.page.id, out, "cited-example")(
           0,
           op.id,
           `example:${ex.name}`,

@@ -1,9 +1,10 @@
 /** Audit findings as data: one difference between a seed page and the spec, keyed for exact exceptions. */
-import type { Operation, SpecBundle } from "../../../src/model/operation.js";
+import type { Operation, SpecBundle } from "../model/operation.js";
 
 /** Which part of the audit produced a finding. */
 export type AuditKind = "table" | "sample" | "header-sample" | "fact" | "statement" | "cited-example";
 
+/** One finding, keyed `<page> <operationId> <field> <aspect>`. */
 export interface AuditFinding {
   key: string;
   kind: AuditKind;
@@ -15,6 +16,7 @@ export interface AuditFinding {
   message: string;
 }
 
+/** Records one finding. */
 export type Emit = (line: number, op: string, field: string, aspect: string, message: string) => void;
 
 /** A function that records findings of one kind for one page into `out`. */

@@ -3,10 +3,10 @@
  * (with their 16 / 18 / 23-digit maxima), the reusable-status default and the billing type names, compared
  * with x-doku-rules, x-doku-bin-rules and the schemas. BANK_CHANNELS only says which channel a bank is.
  */
-import type { SpecBundle } from "../../../src/model/operation.js";
-import type { SeedCorpus } from "./corpus.js";
+import type { SpecBundle } from "../model/operation.js";
+import type { PageCorpus } from "./corpus.js";
 import { type Emit, opOf, ruleOf } from "./findings.js";
-import { nextNonBlank } from "./load.js";
+import { nextNonBlank } from "./page.js";
 import { atPointer, chainAt, deepEqual } from "./schema.js";
 
 /** Seed 003's bank names -> SNAP additionalInfo.channel values (spellings from DOKU's SDKs, as the spec). */
@@ -24,6 +24,7 @@ export const BANK_CHANNELS: Record<string, string[]> = {
 /** The matrix columns (Fix Bill, No Bill, Bill Variable Amount) as SNAP virtualAccountTrxType values. */
 const TRX_TYPES = ["C", "O", "V"];
 
+/** One bank row of the billing-type matrix. */
 export interface MatrixRow {
   line: number;
   bank: string;
@@ -62,6 +63,7 @@ export function billingMatrix(lines: readonly string[]): { columns: string[]; ro
   return { columns, rows };
 }
 
+/** One "Partnership Model" BIN table of seed 003. */
 export interface BinTable {
   line: number;
   dgpc?: { binDigits: number; codeDigits: number };
@@ -95,8 +97,8 @@ export function binTables(lines: readonly string[]): BinTable[] {
 }
 
 /** Findings for seed 003 against the bundle. */
-export function auditOverview(bundle: SpecBundle, c: SeedCorpus, emit: Emit) {
-  const { lines, text } = c.seed;
+export function auditOverview(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
+  const { lines, text } = c.page;
   const matrix = billingMatrix(lines);
   for (const id of ["snapCreateVa", "snapUpdateVa"]) {
     const allowed = (ruleOf(opOf(bundle, id), "x-doku-billing-type-by-channel")?.allowed ?? {}) as Record<

@@ -3,10 +3,11 @@
  * path, its type, required (and its parents' required), lengths, value list, default and shown values.
  * Each difference is a Finding named by aspect; the test decides which are documented exceptions.
  */
-import type { JsonSchema } from "../../../src/model/schema.js";
+import type { JsonSchema } from "../model/schema.js";
 import type { FieldRow } from "./rows.js";
 import { chainAt, conflicts, requires, types } from "./schema.js";
 
+/** One difference between a doc row and its schema, named by aspect. */
 export interface Finding {
   /** "missing", "type", "required", "not-required", "parent-required", "required-unstated",
    * "conditional-undescribed", "marker-conflict", "maxLength", "minLength", "enum", "default", "example", "format", and "example-tolerated" /

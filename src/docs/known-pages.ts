@@ -1,11 +1,9 @@
 /**
- * The one hand-written piece of the seed audit: which page section documents which operation. A section
- * starts at its heading line (exact text after trimming; `next` = the following non-blank line, to tell an
- * embed title from a list item) and runs to the next heading of the same page. Field rows, samples and
- * labelled values are never written here: they are parsed from the pages.
+ * The DOKU doc pages the kit knows, the one hand-written piece of the doc audit: how to recognize a page (a
+ * line only it has), which section documents which operation, and its id in the numbering the specs cite
+ * (`x-doku-source: 002_53e227cf58eb634c.txt`). Field rows, samples and labelled values are never written
+ * here: they are parsed from the pages. A page not listed can still be read with `--operation <id>`.
  */
-import { nextNonBlank, type SeedFile } from "./load.js";
-
 export interface Heading {
   text: string;
   next?: string;
@@ -15,10 +13,23 @@ export interface Heading {
   requestSamples?: true;
 }
 
+/** A DOKU page the kit knows. */
+export interface KnownPage {
+  /** "000" .. "004". */
+  id: string;
+  /** The seed file name the specs cite. */
+  file: string;
+  /** What the page is (for messages). */
+  title: string;
+  /** A line only this page has (trimmed, exact). */
+  marker: string;
+  headings: Heading[];
+}
+
 const CREATE_VA = ["snapCreateVa"];
 const NOTIFY = ["snapVaPaymentNotification"];
 
-export const HEADINGS: Record<SeedFile, Heading[]> = {
+const HEADINGS: Record<string, Heading[]> = {
   "000_1490e55bffd50068.txt": [{ text: "DOKU API", ops: ["snapBtnCreateVaV1"] }],
   "001_44e08f0c3a01f949.txt": [
     {
@@ -70,34 +81,25 @@ export const HEADINGS: Record<SeedFile, Heading[]> = {
   ],
 };
 
-export interface Section extends Heading {
-  /** 1-based line of the heading. */
-  line: number;
-  /** 1-based line of the next heading (exclusive), or lines + 1. */
-  end: number;
-}
+const PAGES: [id: string, file: string, title: string, marker: string][] = [
+  ["000", "000_1490e55bffd50068.txt", "BTN v1.0 virtual account", "BTN v1.0"],
+  ["001", "001_44e08f0c3a01f949.txt", "DOKU VA guide (non-SNAP)", "DOKU VA Guide"],
+  ["002", "002_53e227cf58eb634c.txt", "BNI virtual account (SNAP)", "BNI Virtual Account"],
+  ["003", "003_50bc0299ae03b2a9.txt", "Virtual account overview (billing types, BIN rules)", "Bank Name"],
+  ["004", "004_79f74cf326aa7e34.txt", "DANA direct debit (SNAP)", "Online Refund"],
+];
 
-/** The sections of a page, in page order; a heading listed but not found is reported by the caller. */
-export function sections(file: SeedFile, lines: readonly string[]): Section[] {
-  const found: Section[] = [];
-  let from = 0;
-  for (const heading of HEADINGS[file]) {
-    for (let i = from; i < lines.length; i++) {
-      if ((lines[i] ?? "").trim() !== heading.text) continue;
-      if (heading.next !== undefined && (lines[nextNonBlank(lines, i + 1)] ?? "").trim() !== heading.next)
-        continue;
-      found.push({ ...heading, line: i + 1, end: lines.length + 1 });
-      from = i + 1;
-      break;
-    }
-  }
-  found.forEach((s, k) => {
-    s.end = found[k + 1]?.line ?? lines.length + 1;
-  });
-  return found;
-}
+/** Every known page, in the specs' numbering. */
+export const KNOWN_PAGES: readonly KnownPage[] = PAGES.map(([id, file, title, marker]) => ({
+  id,
+  file,
+  title,
+  marker,
+  headings: HEADINGS[file] ?? [],
+}));
 
-/** The section a 1-based line falls in. */
-export function sectionAt(list: readonly Section[], line: number): Section | undefined {
-  return list.find((s) => s.line <= line && line < s.end);
+/** The known page a text is (its marker line is present), or undefined. */
+export function recognize(lines: readonly string[]): KnownPage | undefined {
+  const set = new Set(lines.map((l) => l.trim()));
+  return KNOWN_PAGES.find((p) => set.has(p.marker));
 }
