@@ -14,13 +14,18 @@ import type { Transport } from "../engine/transport.js";
 import type { CallbackCase, CallbackExchange, CaseKind } from "../model/callback-case.js";
 import type { Violation } from "../model/violation.js";
 import type { SignedRequest } from "../signatures/types.js";
+import { countForged, type ForgedOutcomes } from "./forged-outcome.js";
 import { sendCase } from "./send.js";
 
 export interface Tally {
   cases: number;
   passed: number;
   failed: number;
+  /** Forged kinds only: accepted / crashed / refused with a non-conforming answer. */
+  forged?: ForgedOutcomes;
 }
+
+const FORGED_KINDS: readonly CaseKind[] = ["forged", "token-forged"];
 
 export interface Checked {
   exchange: CallbackExchange;
@@ -92,6 +97,7 @@ export class CertificationSession {
     tally.cases++;
     if (all.some((v) => v.severity === "error")) tally.failed++;
     else tally.passed++;
+    if (FORGED_KINDS.includes(c.kind)) tally.forged = countForged(tally.forged, exchange, all);
     await this.emit({
       type: "case-finished",
       operationId: c.operationId,
