@@ -18,7 +18,13 @@ export const responseCode: Check = (ctx, exchange) => {
   const code = snapEnvelope(response.json)?.responseCode;
   const covering = conflictCovering(op.conflicts, code);
   const found = (rule: string, expected: unknown, actual: unknown, message: string): Violation[] => {
-    const v = violation("response-code", exchange, op, { pointer: "/responseCode", rule, expected, actual, message });
+    const v = violation("response-code", exchange, op, {
+      pointer: "/responseCode",
+      rule,
+      expected,
+      actual,
+      message,
+    });
     return [covering === undefined ? v : { ...v, ...coveredBy(covering, message) }];
   };
   if (typeof code !== "string" || !SHAPE.test(code)) {

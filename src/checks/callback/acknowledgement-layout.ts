@@ -26,7 +26,8 @@ export function acknowledgementLayout(
     const found = check(ctx, exchange);
     if (!isAcknowledgement(ctx, exchange)) return found;
     return found.map(
-      (v): Violation => (v.severity === "error" ? { ...v, severity: "warning", message: `${v.message} (${WHY})` } : v),
+      (v): Violation =>
+        v.severity === "error" ? { ...v, severity: "warning", message: `${v.message} (${WHY})` } : v,
     );
   };
 }

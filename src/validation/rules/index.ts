@@ -90,11 +90,21 @@ export function ruleViolations(
       const verdict = schema ? tolerated(chain, input.body, schema.schema, schema.key) : undefined;
       const quoted = verdict
         ? undefined
-        : conflictCovering(conflictsAt(operation, schema, finding.pointer), valueAt(input.body, finding.pointer));
+        : conflictCovering(
+            conflictsAt(operation, schema, finding.pointer),
+            valueAt(input.body, finding.pointer),
+          );
       if (quoted !== undefined) {
         const { expected, actual, message } = finding;
         const base = { operationId: operation.id, direction, check: "x-doku-rules", rule: rule.id };
-        out.push({ ...base, pointer: finding.pointer, expected, actual, source: rule.source, ...coveredBy(quoted, message) });
+        out.push({
+          ...base,
+          pointer: finding.pointer,
+          expected,
+          actual,
+          source: rule.source,
+          ...coveredBy(quoted, message),
+        });
         continue;
       }
       out.push({
