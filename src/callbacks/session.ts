@@ -14,6 +14,7 @@ import type { Transport } from "../engine/transport.js";
 import type { CallbackCase, CallbackExchange, CaseKind } from "../model/callback-case.js";
 import type { Violation } from "../model/violation.js";
 import type { SignedRequest } from "../signatures/types.js";
+import { withFingerprints } from "./fingerprints.js";
 import { countForged, type ForgedOutcomes } from "./forged-outcome.js";
 import { sendCase } from "./send.js";
 
@@ -79,7 +80,7 @@ export class CertificationSession {
     extraChecks: string[] = [],
   ): Promise<Checked> {
     const { violations, applied } = runChecks(CALLBACK_CHECKS, ctx, exchange);
-    const all = [...violations, ...extra];
+    const all = withFingerprints([...violations, ...extra], exchange);
     const c = exchange.case;
     const key = `${c.operationId}\u0000${c.phase}`;
     const index = this.indexes.get(key) ?? 0;
