@@ -22,6 +22,8 @@ export interface Violation {
   severity: Severity;
   /** Set when the finding touches a field marked x-doku-conflict: what the other source says. */
   conflict?: { id: string; alternative: string };
+  /** Forged cases: the signature mutator that built the request; findings of different mutators never merge. */
+  mutation?: string;
   /** Set when the finding matches how a known DOKU SDK version behaves (src/checks/sdk/defects.ts). */
   fingerprint?: ViolationFingerprint;
 }

@@ -175,6 +175,20 @@ describe("flaws are caught by the right check", () => {
     expect(summary.exitCode).toBe(0);
   });
 
+  it("stale and future timestamps accepted are two findings, each under its own mutation (issue #13)", async () => {
+    const summary = await run("snap-va-payment", "snap-hmac", { acceptStale: true });
+    const timestamp = summary.violations.filter(
+      (v) => v.check === "forged-rejected" && v.pointer === "/headers/X-TIMESTAMP",
+    );
+    expect([...new Set(timestamp.map((v) => v.mutation))].sort()).toEqual([
+      "future-timestamp",
+      "stale-timestamp",
+    ]);
+    expect(timestamp.length).toBeGreaterThanOrEqual(2);
+    for (const v of timestamp) expect(v.case).toContain(v.mutation as string);
+    for (const v of timestamp) expect(v.fingerprint?.id).toBe("sdk-no-timestamp-window");
+  });
+
   it("--strict turns the 2002700 conflict warning into a failure", async () => {
     const merchant = snapMerchant("snap-va-payment", "snap-hmac", { sdkAckCode: true });
     const server = await listen(merchant.server);

@@ -46,15 +46,16 @@ export const forgedRejected: CallbackCheck = (ctx, exchange) => {
   const pointer = attackedHeader(expect.mutator, ctx.auth);
   const code = (response.json as { responseCode?: unknown } | undefined)?.responseCode;
   const answer = `${response.status}${typeof code === "string" ? ` ${code}` : ""}`;
-  const found = (rule: string, expected: unknown, message: string): Violation[] => [
-    violation("forged-rejected", exchange, ctx.operation, {
-      pointer,
-      rule,
-      expected,
-      actual: answer,
-      message: `${message} (${expect.mutator}: ${expect.reason})`,
-    }),
-  ];
+  const found = (rule: string, expected: unknown, message: string): Violation[] =>
+    [
+      violation("forged-rejected", exchange, ctx.operation, {
+        pointer,
+        rule,
+        expected,
+        actual: answer,
+        message: `${message} (${expect.mutator}: ${expect.reason})`,
+      }),
+    ].map((v) => ({ ...v, mutation: expect.mutator }));
   const { status, codes } = documentedRefusal(ctx);
   if (response.status < 400) {
     const { severity, why } = acceptedForgerySeverity(expect.mutator);
