@@ -1,7 +1,7 @@
 /** Issue #13's kit fixes, piece by piece: conflicts that quote a value, forged outcomes, forgery severity. */
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
-import { forgedOutcome } from "../../src/callbacks/forged-outcome.js";
+import { countForged, describeForged, forgedOutcome } from "../../src/callbacks/forged-outcome.js";
 import { acceptedForgerySeverity } from "../../src/checks/callback/forgery-severity.js";
 import { responseCode } from "../../src/checks/response-code.js";
 import type { CallbackExchange } from "../../src/model/callback-case.js";
@@ -68,6 +68,19 @@ describe("forged outcomes are told apart", () => {
     [401, [], undefined],
   ] as const)("status %s", (status, found, outcome) => {
     expect(forgedOutcome(ex(status), found)).toBe(outcome);
+  });
+});
+
+describe("the console's forged row", () => {
+  it("counts accepted, crashed and non-conforming refusals apart", () => {
+    const ex = (status: number) => ({ response: { status } }) as unknown as CallbackExchange;
+    const error = [{ severity: "error" }] as Violation[];
+    let tally = countForged(undefined, ex(200), error);
+    tally = countForged(tally, ex(500), error);
+    tally = countForged(tally, ex(403), error);
+    tally = countForged(tally, ex(401), []);
+    expect(tally).toEqual({ accepted: 1, crashed: 1, nonConforming: 1 });
+    expect(describeForged(tally)).toBe("1 accepted (insecure) · 1 crashed · 1 refused non-conforming");
   });
 });
 
