@@ -8,7 +8,6 @@ import type { CallbackExchange } from "../../src/model/callback-case.js";
 import type { Exchange } from "../../src/model/case.js";
 import type { Violation } from "../../src/model/violation.js";
 import { conflictCovering } from "../../src/validation/conflict-covers.js";
-import { validateRequest } from "../../src/validation/validate.js";
 
 const bundle = await loadSpecBundle();
 const inquiry = bundle.operations.find((o) => o.id === "snapVaInquiry");
@@ -29,20 +28,6 @@ describe("a value a recorded conflict quotes is a warning naming it", () => {
   it("a 401 code no conflict quotes stays an error", () => {
     const found = responseCode({ operation: inquiry } as never, answer(401, { responseCode: "4019900" }));
     expect(found.map((v) => v.severity)).toEqual(["error"]);
-  });
-
-  it("the 28-digit BNI inquiry sample against the 23-digit rule (x-doku-rules)", () => {
-    const sample = inquiry.request.examples.find((e) => e.name === "bni-dipc");
-    expect(sample).toBeDefined();
-    const rules = validateRequest(
-      { operation: inquiry, validators: bundle.validators },
-      { body: sample?.value },
-    ).filter((v) => v.check === "x-doku-rules");
-    expect(rules.length).toBeGreaterThan(0);
-    for (const v of rules) {
-      expect(v.severity).toBe("warning");
-      expect(v.conflict?.id).toBe("dipc-payment-code-length");
-    }
   });
 
   it.each([

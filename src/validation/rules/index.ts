@@ -2,15 +2,11 @@
  * `x-doku-rules` (cross-field rules) -> violations. Kinds dispatch through a table; an unknown kind or a
  * malformed parameter is a SpecError naming the rule id. Extra parameters (e.g. `knownExceptions`) are
  * ignored here. A finding on a field (or below a field) marked `x-doku-conflict` without `alternative` is a
- * warning; an `alternative` describes a value's shape, not a relation, so it does not excuse a rule. A
- * finding on a value that a recorded conflict quotes (conflict-covers.ts; e.g. the 28-digit BNI inquiry
- * sample against the 23-digit rule) is a warning naming that conflict.
+ * warning; an `alternative` describes a value's shape, not a relation, so it does not excuse a rule.
  */
 import { SpecError } from "../../model/errors.js";
 import type { Direction, DokuRule, Operation, SchemaRef, Violation } from "../../model/index.js";
-import type { DokuConflict } from "../../model/operation.js";
-import { parsePointer, valueAt } from "../../model/pointer.js";
-import { conflictCovering, coveredBy } from "../conflict-covers.js";
+import { parsePointer } from "../../model/pointer.js";
 import { tolerated, toleratedNote } from "../conflicts.js";
 import { type ChainNode, instanceWalk } from "../schema-chain.js";
 import { concat } from "./concat.js";
@@ -37,17 +33,6 @@ const withoutAlternative = (node: ChainNode) => {
   const conflict = node.schema["x-doku-conflict"] as { alternative?: unknown } | undefined;
   return conflict !== undefined && conflict !== null && conflict.alternative === undefined;
 };
-
-/** Conflicts that may quote the value at `pointer`: the field's own (deepest first), then the operation's. */
-function conflictsAt(operation: Operation, schema: SchemaRef | undefined, pointer: string): DokuConflict[] {
-  const field = schema
-    ? instanceWalk(schema.schema, parsePointer(pointer))
-        .map((node) => node.schema["x-doku-conflict"] as DokuConflict | undefined)
-        .filter((c): c is DokuConflict => typeof c?.id === "string")
-        .reverse()
-    : [];
-  return [...field, ...operation.conflicts];
-}
 
 const checkers = new WeakMap<DokuRule, RuleChecker>();
 
@@ -88,25 +73,6 @@ export function ruleViolations(
         ? instanceWalk(schema.schema, parsePointer(finding.pointer)).filter(withoutAlternative)
         : [];
       const verdict = schema ? tolerated(chain, input.body, schema.schema, schema.key) : undefined;
-      const quoted = verdict
-        ? undefined
-        : conflictCovering(
-            conflictsAt(operation, schema, finding.pointer),
-            valueAt(input.body, finding.pointer),
-          );
-      if (quoted !== undefined) {
-        const { expected, actual, message } = finding;
-        const base = { operationId: operation.id, direction, check: "x-doku-rules", rule: rule.id };
-        out.push({
-          ...base,
-          pointer: finding.pointer,
-          expected,
-          actual,
-          source: rule.source,
-          ...coveredBy(quoted, message),
-        });
-        continue;
-      }
       out.push({
         operationId: operation.id,
         direction,
