@@ -9,6 +9,7 @@ import type { RunEvent, RunListener } from "../engine/events.js";
 import type { CaseKind } from "../model/callback-case.js";
 import { render } from "../reporters/console.js";
 import { type Paint, paint } from "../reporters/format.js";
+import { describeForged } from "./forged-outcome.js";
 import type { CertificationSummary } from "./summary.js";
 
 const KIND_LABEL: Readonly<Record<CaseKind, string>> = {
@@ -42,8 +43,9 @@ export function renderCertification(s: CertificationSummary, p: Paint, files: re
   for (const [kind, tally] of Object.entries(s.kinds)) {
     if (!tally) continue;
     const label = KIND_LABEL[kind as CaseKind] ?? kind;
+    const failed = tally.forged ? describeForged(tally.forged) : `${tally.failed} failed`;
     lines.push(
-      `  ${label.padEnd(40)} ${String(tally.cases).padStart(4)} sent · ${tally.passed} passed · ${tally.failed} failed`,
+      `  ${label.padEnd(40)} ${String(tally.cases).padStart(4)} sent · ${tally.passed} passed · ${failed}`,
     );
   }
   const runner = render(s, p, files)

@@ -14,13 +14,19 @@ import type { Transport } from "../engine/transport.js";
 import type { CallbackCase, CallbackExchange, CaseKind } from "../model/callback-case.js";
 import type { Violation } from "../model/violation.js";
 import type { SignedRequest } from "../signatures/types.js";
+import { withFingerprints } from "./fingerprints.js";
+import { countForged, type ForgedOutcomes } from "./forged-outcome.js";
 import { sendCase } from "./send.js";
 
 export interface Tally {
   cases: number;
   passed: number;
   failed: number;
+  /** Forged kinds only: accepted / crashed / refused with a non-conforming answer. */
+  forged?: ForgedOutcomes;
 }
+
+const FORGED_KINDS: readonly CaseKind[] = ["forged", "token-forged"];
 
 export interface Checked {
   exchange: CallbackExchange;
@@ -74,7 +80,7 @@ export class CertificationSession {
     extraChecks: string[] = [],
   ): Promise<Checked> {
     const { violations, applied } = runChecks(CALLBACK_CHECKS, ctx, exchange);
-    const all = [...violations, ...extra];
+    const all = withFingerprints([...violations, ...extra], exchange);
     const c = exchange.case;
     const key = `${c.operationId}\u0000${c.phase}`;
     const index = this.indexes.get(key) ?? 0;
@@ -92,6 +98,7 @@ export class CertificationSession {
     tally.cases++;
     if (all.some((v) => v.severity === "error")) tally.failed++;
     else tally.passed++;
+    if (FORGED_KINDS.includes(c.kind)) tally.forged = countForged(tally.forged, exchange, all);
     await this.emit({
       type: "case-finished",
       operationId: c.operationId,

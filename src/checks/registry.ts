@@ -5,6 +5,7 @@
  * checks serve both; `response-time` and `latency` are one check (response-time.ts) under two names.
  */
 import type { CallbackExchange } from "../model/callback-case.js";
+import { acknowledgementLayout } from "./callback/acknowledgement-layout.js";
 import { byteVariantAccepted } from "./callback/byte-variant-accepted.js";
 import { callbackResponseCode } from "./callback/callback-response-code.js";
 import type { CallbackCheckContext } from "./callback/context.js";
@@ -99,12 +100,15 @@ export const CALLBACK_CHECKS: readonly CheckEntry<CallbackCheckContext, Callback
   { name: "byte-variant-accepted", check: byteVariant(byteVariantAccepted) },
   { name: "content-type", check: genuine(contentType) },
   { name: "status-code-documented", check: genuine(notAuthRefusal(statusCodeDocumented)) },
-  { name: "response-body-valid", check: documentedAnswer(responseBodyValid) },
+  { name: "response-body-valid", check: documentedAnswer(acknowledgementLayout(responseBodyValid)) },
   {
     name: "response-headers-valid",
     check: documentedAnswer(callbackDocumentedHeaders(responseHeadersValid)),
   },
-  { name: "response-code", check: documentedAnswer(documentedCode(callbackResponseCode)) },
+  {
+    name: "response-code",
+    check: documentedAnswer(documentedCode(acknowledgementLayout(callbackResponseCode))),
+  },
   { name: "response-signature", check: signedAnswer(responseSignature) },
   { name: "latency", check: answered(latency) },
 ];

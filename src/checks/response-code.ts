@@ -1,9 +1,11 @@
 /**
  * `response-code` (SNAP): `responseCode` is 7 digits = HTTP status (3) + the operation's service code (2) +
  * a case code (2) that the spec documents for that status (`x-doku-case-codes`). Catches "200 with an error
- * code" and a missing or malformed envelope.
+ * code" and a missing or malformed envelope. Conflict-aware: a code that a recorded x-doku-conflict quotes
+ * (e.g. the SDK README's 401 `4010000`, also the spec's own 401 example) is a warning naming the conflict.
  */
 import type { Violation } from "../model/violation.js";
+import { conflictCovering, coveredBy } from "../validation/conflict-covers.js";
 import type { Check } from "./check.js";
 import { documentedResponse, snapEnvelope, violation } from "./response.js";
 
@@ -13,10 +15,18 @@ export const responseCode: Check = (ctx, exchange) => {
   const response = exchange.response;
   if (!response) return [];
   const op = ctx.operation;
-  const found = (rule: string, expected: unknown, actual: unknown, message: string): Violation[] => [
-    violation("response-code", exchange, op, { pointer: "/responseCode", rule, expected, actual, message }),
-  ];
   const code = snapEnvelope(response.json)?.responseCode;
+  const covering = conflictCovering(op.conflicts, code);
+  const found = (rule: string, expected: unknown, actual: unknown, message: string): Violation[] => {
+    const v = violation("response-code", exchange, op, {
+      pointer: "/responseCode",
+      rule,
+      expected,
+      actual,
+      message,
+    });
+    return [covering === undefined ? v : { ...v, ...coveredBy(covering, message) }];
+  };
   if (typeof code !== "string" || !SHAPE.test(code)) {
     return found(
       "response-code",

@@ -32,7 +32,9 @@ const order = (phase: Phase, index: number) => PHASES.indexOf(phase) * 1e9 + ind
 
 /** Groups violations that describe the same defect. */
 export function groupKey(v: Violation): string {
-  return [v.operationId, v.check, v.direction, v.pointer, v.rule, v.severity].join("\u0000");
+  return [v.operationId, v.check, v.direction, v.pointer, v.rule, v.severity, v.mutation ?? ""].join(
+    "\u0000",
+  );
 }
 
 export class Recorder {

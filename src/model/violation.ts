@@ -22,6 +22,20 @@ export interface Violation {
   severity: Severity;
   /** Set when the finding touches a field marked x-doku-conflict: what the other source says. */
   conflict?: { id: string; alternative: string };
+  /** Forged cases: the signature mutator that built the request; findings of different mutators never merge. */
+  mutation?: string;
+  /** Set when the finding matches how a known DOKU SDK version behaves (src/checks/sdk/defects.ts). */
+  fingerprint?: ViolationFingerprint;
+}
+
+/** A known SDK defect a finding matches: which SDK and versions, how to tell, the fix. */
+export interface ViolationFingerprint {
+  id: string;
+  sdk: string;
+  versions: string[];
+  defect: string;
+  howToTell: string;
+  fix: string;
 }
 
 /** Turns conflict warnings into errors (`--strict`). */

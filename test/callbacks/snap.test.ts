@@ -103,13 +103,6 @@ describe("flaws are caught by the right check", () => {
       ["forged-rejected"],
     ],
     [
-      "wrongResponseCode",
-      "snap-va-payment",
-      { wrongResponseCode: true },
-      "response-code /responseCode response-code",
-      ["response-body-valid", "response-code"],
-    ],
-    [
       "wrongRefusalCode",
       "snap-va-payment",
       { wrongRefusalCode: true },
@@ -168,6 +161,32 @@ describe("flaws are caught by the right check", () => {
     const warning = summary.violations.find((v) => v.check === "response-code");
     expect(warning?.severity).toBe("warning");
     expect(warning?.conflict?.id).toBe("notification-ack-code");
+  });
+
+  // DOKU documents only that a 2xx acknowledgement stops its retries: a 200 with another service's code
+  // (2002400 on a payment notification) departs from the sample layout, a warning that says so (issue #13).
+  it("wrongResponseCode (snap-va-payment): a 2xx acknowledgement with another code is a warning", async () => {
+    const summary = await run("snap-va-payment", "snap-hmac", { wrongResponseCode: true });
+    expect(errorsOf(summary)).toEqual([]);
+    const found = summary.violations.filter((v) => v.check === "response-code");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((v) => v.severity === "warning" && /stops its retries/.test(v.message))).toBe(true);
+    expect(checkNames(summary)).toEqual([]);
+    expect(summary.exitCode).toBe(0);
+  });
+
+  it("stale and future timestamps accepted are two findings, each under its own mutation (issue #13)", async () => {
+    const summary = await run("snap-va-payment", "snap-hmac", { acceptStale: true });
+    const timestamp = summary.violations.filter(
+      (v) => v.check === "forged-rejected" && v.pointer === "/headers/X-TIMESTAMP",
+    );
+    expect([...new Set(timestamp.map((v) => v.mutation))].sort()).toEqual([
+      "future-timestamp",
+      "stale-timestamp",
+    ]);
+    expect(timestamp.length).toBeGreaterThanOrEqual(2);
+    for (const v of timestamp) expect(v.case).toContain(v.mutation as string);
+    for (const v of timestamp) expect(v.fingerprint?.id).toBe("sdk-no-timestamp-window");
   });
 
   it("--strict turns the 2002700 conflict warning into a failure", async () => {

@@ -5,6 +5,8 @@
  * each pair. Resolves with why the run stopped early, if it did.
  */
 
+import { type CallbackCheckContext, isAuthRefusal, isGenuine } from "../../checks/callback/context.js";
+import type { CallbackExchange } from "../../model/callback-case.js";
 import { TOKEN_SCHEME } from "../../signatures/schemes.js";
 import { type DokuIdentity, signCase } from "../doku-signer.js";
 import { duplicateConsistent } from "../duplicate-consistent.js";
@@ -54,6 +56,12 @@ function identityOf(c: Certification, accessToken: string | undefined): DokuIden
   };
 }
 
+/** A genuine callback the merchant did not refuse as unauthorized. */
+function takenAsGenuine(ctx: CallbackCheckContext, exchange: CallbackExchange): boolean {
+  const status = exchange.response?.status;
+  return isGenuine(exchange) && status !== undefined && !isAuthRefusal(ctx, status);
+}
+
 /** The probe, the cases and the pairs. */
 async function playCallbacks(
   c: Certification,
@@ -67,6 +75,7 @@ async function playCallbacks(
     return { reason: `the merchant endpoint ${url} ${unreachableVerdict(probe.error)}`, exitCode: 3 };
   await session.check(ctx, probe);
   ctx.baseline = probe;
+  ctx.genuineAccepted = takenAsGenuine(ctx, probe);
 
   const ledger: LedgerProbe | undefined =
     options.ledgerUrl === undefined
@@ -80,6 +89,7 @@ async function playCallbacks(
     const forged = kase.kind === "forged" && ledger !== undefined && exchange.response !== undefined;
     const extra = forged ? await ledgerViolations(ctx, ledger, exchange, 0) : [];
     await session.check(ctx, exchange, extra, forged ? [LEDGER_CHECK] : []);
+    if (kase.kind !== "byte-variant" && takenAsGenuine(ctx, exchange)) ctx.genuineAccepted = true;
   }
   for (const [firstCase, secondCase] of plan.pairs) {
     const first = await session.run(ctx, url, firstCase, signCase(identity, firstCase));

@@ -3,8 +3,11 @@
  * string characters escaped) and signed over exactly those bytes is accepted like its compact twin. A
  * merchant that verifies a re-serialised body (JSON.parse then JSON.stringify before hashing) refuses some:
  * DOKU's serializer is not JavaScript's, so such a merchant would refuse real callbacks.
- * Notifications (a fresh payment per variant) must be acknowledged with a success; an inquiry variant
- * (the probe's bill, re-encoded) must get the same answer as the probe.
+ * "Accepted like its compact twin": a variant must get the same kind of answer as the probe (the first
+ * genuine callback). Notifications (a fresh payment per variant) must be acknowledged like a compact one;
+ * an inquiry variant (the probe's bill, re-encoded) must get the probe's exact answer. When the merchant
+ * refused every genuine compact callback (`ctx.genuineAccepted` false) the check says nothing: that is
+ * valid-accepted's finding, and a refused variant is then answered exactly like its twin.
  */
 import { violation } from "../response.js";
 import type { CallbackCheck } from "./context.js";
@@ -15,9 +18,10 @@ export const byteVariantAccepted: CallbackCheck = (ctx, exchange) => {
   if (!response || exchange.case.kind !== "byte-variant") return [];
   const got = outcome(exchange);
   const baseline = ctx.baseline?.response ? ctx.baseline : undefined;
-  const expected =
-    ctx.flow.kind === "notification" || baseline === undefined ? "2xx (acknowledged)" : outcome(baseline);
-  const ok = expected === "2xx (acknowledged)" ? isSuccess(exchange) : got === expected;
+  if (ctx.genuineAccepted === false) return [];
+  const twin = ctx.flow.kind === "notification" || baseline === undefined;
+  const expected = twin ? "2xx (acknowledged)" : outcome(baseline);
+  const ok = twin ? isSuccess(exchange) : got === expected;
   if (ok) return [];
   return [
     violation("byte-variant-accepted", exchange, ctx.operation, {
@@ -25,7 +29,7 @@ export const byteVariantAccepted: CallbackCheck = (ctx, exchange) => {
       rule: "raw-body-signature",
       expected,
       actual: got,
-      message: `the merchant answered ${got} to ${exchange.case.label} (signed over exactly the bytes sent); expected ${expected}. Verify the signature over the raw request body, before parsing`,
+      message: `the merchant answered ${got} to ${exchange.case.label} (signed over exactly the bytes sent); expected ${expected}, like its compact twin. Verify the signature over the raw request body, before parsing`,
     }),
   ];
 };

@@ -29,6 +29,8 @@ export interface CallbackCheckContext extends CheckContext {
   target: string;
   /** The first genuine callback's exchange (the probe): byte variants of it must be answered the same way. */
   baseline?: CallbackExchange;
+  /** False while no genuine compact callback has been taken as authentic (set by the driver as it plays). */
+  genuineAccepted?: boolean;
 }
 
 export type CallbackCheck = (ctx: CallbackCheckContext, exchange: CallbackExchange) => Violation[];

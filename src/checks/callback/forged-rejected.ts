@@ -8,11 +8,16 @@
  * - An inquiry refused with a bill status (`virtual_account_inquiry.status` / `virtualAccountData`) was
  *   looked up before its signature was checked: it leaks billing data to anyone.
  * The pointer names the header the forgery attacks (signature, timestamp, token, client id).
+ * Severity follows the consequence (forgery-severity.ts): accepting a forgery that needs no secret is an
+ * error; accepting one validly signed for another client id is a warning that says why. A refusal whose
+ * responseCode a recorded conflict quotes (the SDK's 4010000) is a warning naming the conflict.
  */
 
 import type { Violation } from "../../model/violation.js";
+import { conflictCovering, coveredBy } from "../../validation/conflict-covers.js";
 import { violation } from "../response.js";
 import type { CallbackCheck, CallbackCheckContext } from "./context.js";
+import { acceptedForgerySeverity } from "./forgery-severity.js";
 import { attackedHeader } from "./headers-at.js";
 
 /** The documented unauthorized answer: 401 and its responseCodes, when the spec has them. */
@@ -41,22 +46,29 @@ export const forgedRejected: CallbackCheck = (ctx, exchange) => {
   const pointer = attackedHeader(expect.mutator, ctx.auth);
   const code = (response.json as { responseCode?: unknown } | undefined)?.responseCode;
   const answer = `${response.status}${typeof code === "string" ? ` ${code}` : ""}`;
-  const found = (rule: string, expected: unknown, message: string): Violation[] => [
-    violation("forged-rejected", exchange, ctx.operation, {
-      pointer,
-      rule,
-      expected,
-      actual: answer,
-      message: `${message} (${expect.mutator}: ${expect.reason})`,
-    }),
-  ];
+  const found = (rule: string, expected: unknown, message: string): Violation[] =>
+    [
+      violation("forged-rejected", exchange, ctx.operation, {
+        pointer,
+        rule,
+        expected,
+        actual: answer,
+        message: `${message} (${expect.mutator}: ${expect.reason})`,
+      }),
+    ].map((v) => ({ ...v, mutation: expect.mutator }));
   const { status, codes } = documentedRefusal(ctx);
-  if (response.status < 400 || response.status >= 500) {
-    const verb = response.status < 400 ? "accepted" : "crashed on";
+  if (response.status < 400) {
+    const { severity, why } = acceptedForgerySeverity(expect.mutator);
+    const message = `the merchant accepted a forged callback (${answer}); it must refuse it with ${status ?? "a 4xx"}`;
+    return found("status-code", status ?? "4xx", message).map((v) =>
+      why === undefined ? v : { ...v, severity, message: `${v.message}; ${why}` },
+    );
+  }
+  if (response.status >= 500) {
     return found(
       "status-code",
       status ?? "4xx",
-      `the merchant ${verb} a forged callback (${answer}); it must refuse it with ${status ?? "a 4xx"}`,
+      `the merchant crashed on a forged callback (${answer}); it must refuse it with ${status ?? "a 4xx"}`,
     );
   }
   if (status !== undefined && response.status !== status) {
@@ -77,11 +89,12 @@ export const forgedRejected: CallbackCheck = (ctx, exchange) => {
     }
   }
   if (codes !== undefined && (typeof code !== "string" || !codes.includes(code))) {
+    const covering = conflictCovering(ctx.operation.conflicts, code);
     return found(
       "response-code",
       codes,
       `the merchant refused a forged callback with responseCode ${typeof code === "string" ? code : "(none)"}; documented: ${codes.join(", ")}`,
-    );
+    ).map((v) => (covering === undefined ? v : { ...v, ...coveredBy(covering, v.message) }));
   }
   return [];
 };

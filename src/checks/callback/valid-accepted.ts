@@ -15,6 +15,13 @@ import type { CallbackCheck } from "./context.js";
 import { isAuthRefusal, isSuccess } from "./context.js";
 import { signatureHeaderOf } from "./headers-at.js";
 
+/** How DOKU signs callbacks is the kit's reading of conflicting sources (x-doku-conflict); how to try another. */
+function howToSwitch(family: "snap" | "non-snap"): string {
+  return family === "snap"
+    ? "how DOKU signs SNAP callbacks is unconfirmed (see the operation's x-doku-conflict list): if your merchant follows another reading, certify it with --callback-auth snap-rsa or bearer-only"
+    : "this is the signature DOKU's non-SNAP pages describe";
+}
+
 export const validAccepted: CallbackCheck = (ctx, exchange) => {
   const response = exchange.response;
   if (!response) return [];
@@ -36,7 +43,7 @@ export const validAccepted: CallbackCheck = (ctx, exchange) => {
       `/headers/${header}`,
       "signature",
       "accepted as authentic",
-      `the merchant refused a correctly signed ${c.label} with ${answer}: it does not verify ${ctx.auth} callbacks as DOKU sends them (${header})`,
+      `the merchant refused a correctly signed ${c.label} with ${answer}: it does not verify ${ctx.auth} callbacks (${header}) the way the kit reads DOKU's documentation; ${howToSwitch(ctx.flow.family)}`,
     );
   }
   const mustSucceed = ctx.flow.kind === "notification" || c.kind === "pinned" || c.kind === "token";

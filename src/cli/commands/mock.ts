@@ -1,5 +1,6 @@
 /**
- * `doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]`:
+ * `doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]
+ * [--token-lifetime <s>] [--timestamp-window <s>]`:
  * starts the embedded DOKU mock, prints `listening on http://HOST:PORT` first, then the client id and where
  * the identity lives; runs until SIGINT, then closes every connection and exits 0.
  */
@@ -11,12 +12,16 @@ import { UsageError } from "../../model/errors.js";
 import type { Command } from "../context.js";
 
 const MOCK_HELP = `Usage: doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]
+                              [--token-lifetime <s>] [--timestamp-window <s>]
 
 Starts the embedded DOKU mock and prints "listening on http://HOST:PORT" first; runs until Ctrl+C.
   --port <n>              port to listen on (default 0: a free port, printed)
   --host <addr>           address to bind (default 127.0.0.1)
   --identity-file <path>  read the mock identity from this JSON file (created with a generated one if missing)
   --show-secrets          also print the secret key and the generated merchant private key
+  --token-lifetime <s>    seconds an issued B2B token stays valid (default 900, what DOKU answers); a short
+                          one lets a client test its token refresh
+  --timestamp-window <s>  allowed |now - X-TIMESTAMP| in seconds (default 300; DOKU documents none)
 Identity otherwise comes from DOKU_CLIENT_ID + DOKU_SECRET_KEY + DOKU_PUBLIC_KEY_FILE (the merchant's public
 key) or is generated for this run. See docs/mock.md.
 `;
@@ -30,6 +35,8 @@ export const mock: Command = async (args, ctx) => {
       host: { type: "string", default: "127.0.0.1" },
       "identity-file": { type: "string" },
       "show-secrets": { type: "boolean", default: false },
+      "token-lifetime": { type: "string" },
+      "timestamp-window": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -38,6 +45,8 @@ export const mock: Command = async (args, ctx) => {
     return 0;
   }
   const port = parsePort(values.port);
+  const tokenLifetime = parseSeconds("--token-lifetime", values["token-lifetime"]);
+  const timestampWindow = parseSeconds("--timestamp-window", values["timestamp-window"]);
   const identityFile = values["identity-file"];
   // The key pair is made on the thread pool while the bundle loads.
   const [identityResult, bundleResult] = await Promise.allSettled([
@@ -59,6 +68,8 @@ export const mock: Command = async (args, ctx) => {
       identity: resolved.identity,
       host: values.host,
       port,
+      ...(tokenLifetime === undefined ? {} : { tokenTtlSeconds: tokenLifetime }),
+      ...(timestampWindow === undefined ? {} : { timestampWindowMs: timestampWindow * 1000 }),
       onError: (error) =>
         ctx.stderr(`doku-conformance mock: internal error: ${(error as Error).message ?? String(error)}\n`),
     });
@@ -74,6 +85,16 @@ export const mock: Command = async (args, ctx) => {
   ctx.stdout("mock stopped\n");
   return 0;
 };
+
+/** A whole number of seconds, at least 1; undefined when the flag is absent. */
+function parseSeconds(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!/^[0-9]+$/.test(text) || seconds < 1) {
+    throw new UsageError(`${flag} must be a whole number of seconds, at least 1; got "${text}"`);
+  }
+  return seconds;
+}
 
 function parsePort(text: string): number {
   const port = Number(text);

@@ -63,9 +63,13 @@ function echoVa(
     schemaAt(schema, "additionalInfo"),
   );
   const number = String(record.virtualAccountNo ?? "").trim();
+  // DOKU's samples show only BNI's how-to-pay URLs (".../bni/..."); no source gives another bank's, so for
+  // other channels the mock leaves them out (optional fields) rather than answer a BNI link.
+  const bni = String(info.channel ?? "") === "VIRTUAL_ACCOUNT_BNI";
   for (const key of ["howToPayPage", "howToPayApi"]) {
     const url = info[key];
-    if (typeof url === "string" && exampleNo && number) info[key] = url.replaceAll(exampleNo, number);
+    if (typeof url === "string" && !bni && url.includes("/bni/")) delete info[key];
+    else if (typeof url === "string" && exampleNo && number) info[key] = url.replaceAll(exampleNo, number);
   }
 }
 
