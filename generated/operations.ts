@@ -739,8 +739,8 @@ export const operations: readonly Operation[] = [
           "to": "/authCode"
         },
         {
-          "from": "const:authorization_code",
-          "to": "/grantType"
+          "from": "response:/additionalInfo/authCode",
+          "to": "/refreshToken"
         }
       ]
     },
@@ -6639,7 +6639,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -6672,7 +6672,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -7498,7 +7499,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -7531,7 +7532,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -7629,6 +7631,14 @@ export const operations: readonly Operation[] = [
         {
           "from": "header:X-EXTERNAL-ID",
           "to": "/originalExternalId"
+        },
+        {
+          "from": "request:/amount",
+          "to": "/refundAmount"
+        },
+        {
+          "from": "request:/additionalInfo/channel",
+          "to": "/additionalInfo/channel"
         }
       ]
     },
@@ -8160,7 +8170,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -8193,7 +8203,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -8710,7 +8721,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -8743,7 +8754,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -9333,7 +9345,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -9366,7 +9378,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -9841,7 +9854,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -9874,7 +9887,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -10527,7 +10541,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -10560,7 +10574,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {
@@ -10823,15 +10838,33 @@ export const operations: readonly Operation[] = [
         "key": "ddDebitStatus.request.body",
         "schema": {
           "type": "object",
-          "description": "Direct debit / e-wallet check status request (Node SDK model; every field optional there except serviceCode).",
+          "description": "Direct debit / e-wallet check status request (Node SDK model; every field optional there except serviceCode; see the conflict on originalPartnerReferenceNo).",
           "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/checkStatusDirectDebitRequestDTO.js",
           "required": [
+            "originalPartnerReferenceNo",
             "serviceCode"
           ],
           "properties": {
             "originalPartnerReferenceNo": {
               "type": "string",
-              "maxLength": 64
+              "maxLength": 64,
+              "description": "partnerReferenceNo of the payment asked about.",
+              "x-doku-conflict": {
+                "id": "debit-status-reference-required",
+                "summary": "DOKU's SDKs model every identifier of a status inquiry optional; an inquiry that names no payment cannot be answered",
+                "sources": [
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/checkStatusDirectDebitRequestDTO.js",
+                    "says": "originalPartnerReferenceNo: Joi.string().allow(null, '').optional()"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-golang-library models/directdebit/checkstatus/checkStatusRequestDTO.go",
+                    "says": "OriginalPartnerReferenceNo string `json:\"originalPartnerReferenceNo,omitempty\"`"
+                  }
+                ],
+                "follows": "required (the identifier the merchant always holds)",
+                "why": "no DOKU page documents this endpoint; a request without it is reported as a warning only (no alternative), since originalReferenceNo or originalExternalId may identify the payment instead"
+              }
             },
             "originalReferenceNo": {
               "type": "string"
@@ -11315,7 +11348,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "404",
-        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -11348,7 +11381,8 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "01",
           "11",
-          "13"
+          "13",
+          "18"
         ]
       },
       {

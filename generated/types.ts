@@ -903,9 +903,10 @@ export interface components {
                 holdAmount?: components["schemas"]["Amount"];
             }[];
         };
-        /** @description Direct debit / e-wallet check status request (Node SDK model; every field optional there except serviceCode). */
+        /** @description Direct debit / e-wallet check status request (Node SDK model; every field optional there except serviceCode; see the conflict on originalPartnerReferenceNo). */
         DebitStatusRequest: {
-            originalPartnerReferenceNo?: string;
+            /** @description partnerReferenceNo of the payment asked about. */
+            originalPartnerReferenceNo: string;
             originalReferenceNo?: string;
             originalExternalId?: string;
             /**
@@ -1191,7 +1192,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13). 01 is observed from DOKU (4042601); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513). */
+        /** @description Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513). */
         NotFound: {
             headers: {
                 [name: string]: unknown;

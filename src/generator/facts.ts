@@ -16,7 +16,7 @@ type Obj = Record<string, unknown>;
 type Facts = Pick<Operation, "setup" | "uniqueKeys" | "readOnly" | "role" | "flow" | "mock" | "coverage">;
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const FROM = /^(request:\/|response:\/|header:[A-Za-z0-9-]+$|const:.)/;
+const FROM = /^(request:\/|response:\/|header:[A-Za-z0-9-]+$)/;
 const FLOW_KINDS: readonly string[] = ["inquiry", "notification"];
 const ROLES: readonly string[] = ["token"];
 
@@ -110,10 +110,7 @@ function binding(raw: unknown, pathParams: string[], fail: Fail): SetupBinding {
     return fail("x-doku-setup", "bind entries must be {from, to} strings");
   const { from, to } = b as { from: string; to: string };
   if (!FROM.test(from))
-    fail(
-      "x-doku-setup",
-      `bind from "${from}": expected request:/ptr, response:/ptr, header:Name or const:<value>`,
-    );
+    fail("x-doku-setup", `bind from "${from}": expected request:/ptr, response:/ptr or header:Name`);
   if (to.startsWith("header:")) {
     if (!/^header:[A-Za-z0-9-]+$/.test(to)) fail("x-doku-setup", `bind to "${to}": expected header:Name`);
   } else if (to.startsWith("path:")) {
@@ -142,7 +139,10 @@ function coverageOf(raw: unknown, fail: Fail): Coverage {
   if (isObj(raw) && c.status === "complete" && c.missing === undefined) return { status: "complete" };
   if (isObj(raw) && c.status === "partial" && typeof c.missing === "string" && c.missing.trim() !== "")
     return { status: "partial", missing: c.missing.trim() };
-  return fail("x-doku-coverage", "must be {status: complete} or {status: partial, missing: <what the sources leave out>}");
+  return fail(
+    "x-doku-coverage",
+    "must be {status: complete} or {status: partial, missing: <what the sources leave out>}",
+  );
 }
 
 function flowOf(raw: unknown, fail: Fail): FlowDeclaration {

@@ -49,7 +49,6 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
 
 function source(created: Exchange, from: string): unknown {
   const [where, rest] = [from.slice(0, from.indexOf(":")), from.slice(from.indexOf(":") + 1)];
-  if (where === "const") return rest;
   if (where === "header") return headerValue(created.request.headers, rest);
   if (where === "request") return valueAt(created.case.body, rest);
   return valueAt(created.response?.json, rest);

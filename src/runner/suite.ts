@@ -99,7 +99,11 @@ export async function runSuite(options: RunOptions & { caseSource?: CaseSource }
     // Every in-flight request listens on the stop signal.
     setMaxListeners(0, rt.stop.signal);
     const tokenOp = o.bundle.operations.find((op) => op.kind === "path" && op.role === "token");
-    if (tokenOp && operations.some((op) => op.auth === "snap-symmetric")) {
+    const creatorAuth = (op: Operation) => o.bundle.operations.find((c) => c.id === op.setup?.creates)?.auth;
+    if (
+      tokenOp &&
+      operations.some((op) => op.auth === "snap-symmetric" || creatorAuth(op) === "snap-symmetric")
+    ) {
       rt.tokens = createTokenSession(async () => {
         const kase = {
           operationId: tokenOp.id,

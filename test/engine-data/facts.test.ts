@@ -132,7 +132,8 @@ describe("the DOKU specs' facts", () => {
         operationId: "directDebitPaymentNotification",
         family: "snap",
         kind: "notification",
-        summary: "SNAP direct debit / e-wallet payment notification (any channel) to the merchant's Notification URL",
+        summary:
+          "SNAP direct debit / e-wallet payment notification (any channel) to the merchant's Notification URL",
       },
       "doku-va-inquiry": {
         name: "doku-va-inquiry",

@@ -61,10 +61,13 @@ describe("specs cover every CONTRACT.md operation", () => {
     expect(op?.auth).toBe(id === "snapGetTokenB2b2c" ? "snap-asymmetric-token" : "snap-symmetric");
   });
 
-  it.each(operations.map((op) => [op.id, op] as const))("%s says whether its sources were complete", (_, op) => {
-    expect(op.coverage?.status).toMatch(/^(complete|partial)$/);
-    if (op.coverage?.status === "partial") expect(op.coverage.missing.length).toBeGreaterThan(20);
-  });
+  it.each(operations.map((op) => [op.id, op] as const))(
+    "%s says whether its sources were complete",
+    (_, op) => {
+      expect(op.coverage?.status).toMatch(/^(complete|partial)$/);
+      if (op.coverage?.status === "partial") expect(op.coverage.missing.length).toBeGreaterThan(20);
+    },
+  );
 
   it.each(PATHS)("%s is %s %s", (id, method, path, serviceCode) => {
     const op = byId.get(id);
