@@ -194,7 +194,8 @@ export const operations: readonly Operation[] = [
               "responseCode",
               "responseMessage",
               "accessToken",
-              "tokenType"
+              "tokenType",
+              "expiresIn"
             ],
             "properties": {
               "responseCode": {
@@ -251,7 +252,7 @@ export const operations: readonly Operation[] = [
               "expiresIn": {
                 "type": "integer",
                 "minimum": 0,
-                "description": "Session expiry in seconds (observed 900).",
+                "description": "Session expiry in seconds (observed 900). Required: DOKU's Node SDK throws \"Invalid token response\" when an answer lacks it (_modules/snap.js getTokenB2B), and every observed DOKU answer carries it.",
                 "x-doku-source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
                 "x-doku-conflict": {
                   "id": "token-expires-in-type",
@@ -5683,7 +5684,11 @@ export const operations: readonly Operation[] = [
         "sources": [
           {
             "source": "000_1490e55bffd50068.txt",
-            "says": "Path /bi-snap-va/btn/v1/transfer-va/create-va, service code 27; no body table in the stored copy"
+            "says": "service code 27; the stored copy's Path cell is empty and it keeps no body table"
+          },
+          {
+            "source": "https://developers.doku.com/accept-payment/direct-api/virtual-account/btn-virtual-account",
+            "says": "path /bi-snap-va/btn/v1/transfer-va/create-va for BTN v1.0 (where the path comes from, per the 2026-12-06 audit; seed 000 shows none)"
           },
           {
             "source": "https://developers.doku.com/archive/snap/virtual-account/btn-v1.0",
@@ -15867,7 +15872,7 @@ export const operations: readonly Operation[] = [
                 ],
                 "x-doku-conflict": {
                   "id": "notification-ack-code",
-                  "summary": "BNI page: \"2002500\"; DOKU SDKs: 2002700 (Node as a JSON number)",
+                  "summary": "BNI page and DOKU's Python, Go and Java SDKs: \"2002500\"; DOKU's Node SDK: 2002700 (a JSON number)",
                   "sources": [
                     {
                       "source": "002_53e227cf58eb634c.txt",
@@ -15875,7 +15880,11 @@ export const operations: readonly Operation[] = [
                     },
                     {
                       "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
-                      "says": "responseCode: 2002700 (number); PHP/Python/Go/Java \"2002700\""
+                      "says": "responseCode: 2002700 (a JSON number)"
+                    },
+                    {
+                      "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-python-library",
+                      "says": "responseCode \"2002500\" (as the Go and Java SDKs; the PHP SDK was not re-checked by the audit of 2026-12-06)"
                     },
                     {
                       "source": "https://developers.doku.com/get-started-with-doku-api/notification/retry-notification",

@@ -547,8 +547,8 @@ export interface components {
              * @enum {string}
              */
             tokenType: "Bearer";
-            /** @description Session expiry in seconds (observed 900). */
-            expiresIn?: number;
+            /** @description Session expiry in seconds (observed 900). Required: DOKU's Node SDK throws "Invalid token response" when an answer lacks it (_modules/snap.js getTokenB2B), and every observed DOKU answer carries it. */
+            expiresIn: number;
             /** @description Additional Information. */
             additionalInfo?: Record<string, never>;
         };
