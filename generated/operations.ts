@@ -194,7 +194,8 @@ export const operations: readonly Operation[] = [
               "responseCode",
               "responseMessage",
               "accessToken",
-              "tokenType"
+              "tokenType",
+              "expiresIn"
             ],
             "properties": {
               "responseCode": {
@@ -251,7 +252,7 @@ export const operations: readonly Operation[] = [
               "expiresIn": {
                 "type": "integer",
                 "minimum": 0,
-                "description": "Session expiry in seconds (observed 900).",
+                "description": "Session expiry in seconds (observed 900). Required: DOKU's Node SDK throws \"Invalid token response\" when an answer lacks it (_modules/snap.js getTokenB2B), and every observed DOKU answer carries it.",
                 "x-doku-source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
                 "x-doku-conflict": {
                   "id": "token-expires-in-type",
@@ -413,8 +414,338 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "73",
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's page shows the response header table and part of the body table but no response body sample (the example is assembled from SDK models and an observed sandbox answer); DOKU documents no error rows for this endpoint beyond the observed 4017300"
+    },
     "readOnly": true,
     "role": "token"
+  },
+  {
+    "id": "snapGetTokenB2b2c",
+    "kind": "path",
+    "method": "POST",
+    "path": "/authorization/v1/access-token/b2b2c",
+    "auth": "snap-asymmetric-token",
+    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b2c",
+    "deprecated": false,
+    "summary": "Get Token B2B2C",
+    "pointer": "#/paths/~1authorization~1v1~1access-token~1b2b2c/post",
+    "request": {
+      "examples": [
+        {
+          "name": "authorization-code",
+          "value": {
+            "grantType": "authorization_code",
+            "authCode": "a6975f82-d00a-4ddc-9633-087fefb6275e",
+            "refreshToken": "83a58570-6795-11ec-90d6-0242ac120003",
+            "additionalInfo": {}
+          },
+          "summary": "DOKU Get Token B2B2C page: request body sample (carries both authCode and refreshToken)"
+        }
+      ],
+      "headers": {
+        "key": "snapGetTokenB2b2c.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-CLIENT-KEY": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+              "x-doku-unconfirmed": "character set inferred from samples (MCH-0008-1296507211683, BRN-0259-1678068334526); DOKU documents no length",
+              "example": "MCH-0008-1296507211683"
+            },
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{342}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/asymmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-asymmetric-length",
+                "summary": "The token page's sample X-SIGNATURE is a 74-character truncated placeholder, not a 2048-bit RSA signature",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "X-SIGNATURE: Pxlv2IIUVdlzdUnbSQqug8YeghmKXJ7Rw5P4xBOOB/tC457UsoZXkO4S1R3oszVcjZDSh38+== (74 characters)"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/asymmetric-signature",
+                    "says": "SHA256withRSA with the merchant key pair generated by openssl genrsa ... 2048"
+                  }
+                ],
+                "follows": "Base64 of a 256-byte RSA-2048 signature (344 characters)",
+                "why": "a 74-character value cannot be an RSA-2048 signature; every DOKU SDK emits the 344-character form",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 4,
+                  "pattern": "^[A-Za-z0-9+/]+={0,2}$"
+                }
+              },
+              "example": "yY47fXuV1c6aGlOmI7qFijOQyFbJVkAaYFGGSQ8uU/mtCZ2R8xluNUubZ1YiFSHlFZUufiKv6n/c5F8uG4d45fFur1hO3al7ngAfqkPCy/AVlp8D+DPV/Wnvnn1C9H2fHNLBrsBPvf3tHREwRI3wmRzuxLvdqR1iyteMEb0VfJvJ9rJgwF54bh6FBjJInQbUSaNdaNFOXVi+fIgETLJVBeVqw6h90uQPyvi7TP29S0BT3/AH8mZ/sN+AGaRbsV80kARXLHQy7FG+u1k10gBGRFN4udXL2EadAAaxohtibs1BeyPUUpFfaxWgEpfTUdJEUdBMikXkUklGEBVTKlPjHA=="
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-CLIENT-KEY",
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "snapGetTokenB2b2c.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Get Token B2B2C request body (DOKU B2B2C token page).",
+          "x-doku-source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b2c",
+          "required": [
+            "grantType"
+          ],
+          "properties": {
+            "grantType": {
+              "type": "string",
+              "enum": [
+                "authorization_code",
+                "refresh_token"
+              ],
+              "description": "authorization_code (exchange the binding's authCode) or refresh_token."
+            },
+            "authCode": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Conditional: mandatory when grantType is authorization_code."
+            },
+            "refreshToken": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Conditional: mandatory when grantType is refresh_token."
+            },
+            "additionalInfo": {
+              "type": "object"
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Success. DOKU-authored; open object.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapGetTokenB2b2c.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Get Token B2B2C answer. Field names from DOKU's SDK response models (the page's response table is not visible). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/tokenB2B2CResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage",
+              "accessToken"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "accessToken": {
+                "type": "string",
+                "minLength": 1
+              },
+              "tokenType": {
+                "type": "string"
+              },
+              "accessTokenExpiryTime": {
+                "type": "string",
+                "description": "Expiry of the access token; DOKU documents no format."
+              },
+              "refreshToken": {
+                "type": "string"
+              },
+              "refreshTokenExpiryTime": {
+                "type": "string"
+              },
+              "additionalInfo": {
+                "type": "object"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapGetTokenB2b2c.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapGetTokenB2b2c.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      }
+    ],
+    "rules": [
+      {
+        "id": "x-doku-b2b2c-auth-code",
+        "kind": "required-if",
+        "in": "request",
+        "field": "/authCode",
+        "when": {
+          "pointer": "/grantType",
+          "equals": "authorization_code"
+        },
+        "description": "authCode is mandatory when grantType is authorization_code",
+        "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b2c"
+      },
+      {
+        "id": "x-doku-b2b2c-refresh-token",
+        "kind": "required-if",
+        "in": "request",
+        "field": "/refreshToken",
+        "when": {
+          "pointer": "/grantType",
+          "equals": "refresh_token"
+        },
+        "description": "refreshToken is mandatory when grantType is refresh_token",
+        "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b2c"
+      }
+    ],
+    "conflicts": [],
+    "serviceCode": "74",
+    "coverage": {
+      "status": "partial",
+      "missing": "the page's response table and error rows are not visible: answer fields from DOKU's SDK models (tokenB2B2CResponseDTO), expiry time formats undocumented; the legacy /api/v1/access-token/b2b2c path is not specified"
+    },
+    "setup": {
+      "creates": "ddAccountBinding",
+      "bind": [
+        {
+          "from": "response:/additionalInfo/authCode",
+          "to": "/authCode"
+        },
+        {
+          "from": "response:/additionalInfo/authCode",
+          "to": "/refreshToken"
+        }
+      ]
+    },
+    "mock": "token-b2b2c"
   },
   {
     "id": "snapCreateVa",
@@ -1770,6 +2101,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "27",
+    "coverage": {
+      "status": "partial",
+      "missing": "the BNI field tables stop at expiredDate: totalAmount, additionalInfo and freeText come from the samples; only the Virtual Account rows of DOKU's response-code table exist"
+    },
     "uniqueKeys": [
       {
         "space": "snap-trx-id",
@@ -2956,6 +3291,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "28",
+    "coverage": {
+      "status": "partial",
+      "missing": "as Create VA: totalAmount, additionalInfo and freeText only from samples; only the Virtual Account rows of DOKU's response-code table"
+    },
     "setup": {
       "creates": "snapCreateVa",
       "bind": [
@@ -3625,6 +3964,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "31",
+    "coverage": {
+      "status": "partial",
+      "missing": "no DOKU page is readable (the 'Delete Payment Code' page could not be read): request and response from DOKU's SDKs only"
+    },
     "setup": {
       "creates": "snapCreateVa",
       "bind": [
@@ -4503,6 +4846,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "26",
+    "coverage": {
+      "status": "partial",
+      "missing": "no DOKU body sample or field table: request and response fields from DOKU's SDK models and observed sandbox answers"
+    },
     "setup": {
       "creates": "snapCreateVa",
       "bind": [
@@ -5337,7 +5684,11 @@ export const operations: readonly Operation[] = [
         "sources": [
           {
             "source": "000_1490e55bffd50068.txt",
-            "says": "Path /bi-snap-va/btn/v1/transfer-va/create-va, service code 27; no body table in the stored copy"
+            "says": "service code 27; the stored copy's Path cell is empty and it keeps no body table"
+          },
+          {
+            "source": "https://developers.doku.com/accept-payment/direct-api/virtual-account/btn-virtual-account",
+            "says": "path /bi-snap-va/btn/v1/transfer-va/create-va for BTN v1.0 (where the path comes from, per the 2026-12-06 audit; seed 000 shows none)"
           },
           {
             "source": "https://developers.doku.com/archive/snap/virtual-account/btn-v1.0",
@@ -5365,6 +5716,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "27",
+    "coverage": {
+      "status": "partial",
+      "missing": "archived page: the field tables are not readable beyond the headers; the path is from the research digest (seed 000's Path cell is empty)"
+    },
     "uniqueKeys": [
       {
         "space": "snap-trx-id",
@@ -5390,7 +5745,7 @@ export const operations: readonly Operation[] = [
     "auth": "snap-symmetric",
     "source": "004_79f74cf326aa7e34.txt",
     "deprecated": false,
-    "summary": "DANA payment host-to-host (SNAP e-wallet, no account binding)",
+    "summary": "Direct debit / e-wallet payment host-to-host (every channel; DANA needs no account binding)",
     "pointer": "#/paths/~1direct-debit~1core~1v1~1debit~1payment-host-to-host/post",
     "request": {
       "examples": [
@@ -5518,9 +5873,25 @@ export const operations: readonly Operation[] = [
             "X-DEVICE-ID": {
               "type": "string",
               "minLength": 1,
-              "pattern": "^[A-Za-z0-9]+$",
-              "x-doku-source": "004_79f74cf326aa7e34.txt",
-              "x-doku-unconfirmed": "\"Can't contain symbols\" read as letters and digits only",
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
               "example": "95221"
             },
             "X-IP-ADDRESS": {
@@ -5586,7 +5957,6 @@ export const operations: readonly Operation[] = [
             "X-SIGNATURE",
             "X-PARTNER-ID",
             "X-EXTERNAL-ID",
-            "X-DEVICE-ID",
             "Authorization",
             "Content-Type"
           ],
@@ -5598,19 +5968,36 @@ export const operations: readonly Operation[] = [
         "key": "danaPayment.request.body",
         "schema": {
           "type": "object",
-          "description": "DANA payment host-to-host request. DOKU's field table shows partnerReferenceNo, validUpto and pointOfInitiation; urlParam, amount and additionalInfo appear only in the request sample, so the object is not closed (additionalProperties stays open).",
+          "description": "Payment host-to-host request for every direct debit / e-wallet channel (additionalInfo.channel). DANA's field table (seed 004) shows partnerReferenceNo, validUpto and pointOfInitiation; urlParam, amount and additionalInfo appear in its request sample. The other channels' fields (payOptionDetails, remarks, successPaymentUrl, lineItems, ...) come from DOKU's Node SDK model, whose per-channel checks are the x-doku-rules of the operation. The object is open (additionalProperties stays open).",
           "x-doku-source": "004_79f74cf326aa7e34.txt",
           "required": [
             "partnerReferenceNo",
-            "urlParam",
             "amount",
             "additionalInfo"
           ],
           "properties": {
             "partnerReferenceNo": {
               "type": "string",
+              "minLength": 1,
               "maxLength": 64,
-              "description": "Invoice number from partner. Max 64. Mandatory."
+              "description": "Invoice number from partner. Max 64. Mandatory (seed 004). DOKU's Node SDK narrows it per channel: CIMB at most 12, Allo Bank 32 to 64 characters.",
+              "x-doku-conflict": {
+                "id": "payment-partner-reference-length-by-channel",
+                "summary": "DOKU's DANA page allows up to 64 characters; DOKU's Node SDK caps CIMB at 12 and demands 32-64 for Allo Bank",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "partnerReferenceNo max 64, Mandatory (DANA)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js",
+                    "says": "DIRECT_DEBIT_CIMB_SNAP: max(12); DIRECT_DEBIT_ALLO_SNAP: min(32).max(64); BRI, OVO: max(64)"
+                  }
+                ],
+                "follows": "max 64 for every channel",
+                "why": "the channel limits are client-side SDK checks that no DOKU page confirms; the schema already accepts every SDK form",
+                "alternative": false
+              }
             },
             "validUpto": {
               "type": "string",
@@ -5747,7 +6134,7 @@ export const operations: readonly Operation[] = [
             },
             "amount": {
               "type": "object",
-              "description": "Payment amount (SNAP amount, two decimals, IDR). Present in DOKU's sample; not in the visible field table.",
+              "description": "Payment amount (SNAP amount, two decimals, IDR). Present in DOKU's DANA sample; required by DOKU's Node SDK payment model.",
               "required": [
                 "value",
                 "currency"
@@ -5792,23 +6179,225 @@ export const operations: readonly Operation[] = [
                   "x-doku-source": "002_53e227cf58eb634c.txt"
                 }
               },
-              "x-doku-unconfirmed": "required here because it is a payment amount and appears in DOKU's sample; DOKU's Node SDK marks it optional"
+              "x-doku-conflict": {
+                "id": "payment-amount-required",
+                "summary": "DOKU's Node SDK requires amount in its payment model but marks it optional in its DANA jump-app model",
+                "sources": [
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js",
+                    "says": "amount: Joi.object({value, currency}).required()"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentJumpAppRequestDTO.js",
+                    "says": "amount .optional()"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "amount present in the DANA request sample"
+                  }
+                ],
+                "follows": "required",
+                "why": "a payment names its amount; DOKU's sample sends it and the SDK's generic payment model requires it"
+              }
+            },
+            "payOptionDetails": {
+              "type": "array",
+              "description": "Payment option split (Node SDK; BRI / OVO payMethod CASH or POINTS, Allo Bank PAYLATER, POINT or BALANCE, x-doku-rules).",
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js",
+              "items": {
+                "type": "object",
+                "required": [
+                  "transAmount"
+                ],
+                "properties": {
+                  "payMethod": {
+                    "type": "string"
+                  },
+                  "transAmount": {
+                    "type": "object",
+                    "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                    "required": [
+                      "value",
+                      "currency"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "value": {
+                        "type": "string",
+                        "minLength": 4,
+                        "maxLength": 19,
+                        "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                        "description": "Amount with 2 decimals, e.g. 11500.00",
+                        "x-doku-conflict": {
+                          "id": "snap-amount-decimals",
+                          "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                          "sources": [
+                            {
+                              "source": "002_53e227cf58eb634c.txt",
+                              "says": "value \"11500.00\"; open amount sample value \"0\""
+                            },
+                            {
+                              "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                              "says": "paidAmount.value \"12500\""
+                            }
+                          ],
+                          "follows": "two decimals",
+                          "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                          "alternative": {
+                            "type": "string",
+                            "pattern": "^(0|[1-9][0-9]{0,15})$"
+                          }
+                        }
+                      },
+                      "currency": {
+                        "type": "string",
+                        "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                        "enum": [
+                          "IDR"
+                        ],
+                        "minLength": 3,
+                        "maxLength": 3,
+                        "x-doku-source": "002_53e227cf58eb634c.txt"
+                      }
+                    }
+                  },
+                  "feeAmount": {
+                    "type": "object",
+                    "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                    "required": [
+                      "value",
+                      "currency"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "value": {
+                        "type": "string",
+                        "minLength": 4,
+                        "maxLength": 19,
+                        "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                        "description": "Amount with 2 decimals, e.g. 11500.00",
+                        "x-doku-conflict": {
+                          "id": "snap-amount-decimals",
+                          "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                          "sources": [
+                            {
+                              "source": "002_53e227cf58eb634c.txt",
+                              "says": "value \"11500.00\"; open amount sample value \"0\""
+                            },
+                            {
+                              "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                              "says": "paidAmount.value \"12500\""
+                            }
+                          ],
+                          "follows": "two decimals",
+                          "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                          "alternative": {
+                            "type": "string",
+                            "pattern": "^(0|[1-9][0-9]{0,15})$"
+                          }
+                        }
+                      },
+                      "currency": {
+                        "type": "string",
+                        "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                        "enum": [
+                          "IDR"
+                        ],
+                        "minLength": 3,
+                        "maxLength": 3,
+                        "x-doku-source": "002_53e227cf58eb634c.txt"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "chargeToken": {
+              "type": "string",
+              "description": "Charge token (Node SDK; DOKU documents no use).",
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
             },
             "additionalInfo": {
               "type": "object",
               "required": [
                 "channel"
               ],
-              "description": "Additional information (present in DOKU's sample; not in the visible field table).",
-              "x-doku-unconfirmed": "field list and required set from DOKU's sample and Node SDK, not from a DOKU field table",
+              "description": "Additional information. channel for every channel; orderTitle and supportDeepLinkCheckoutUrl from DANA's sample; the rest from DOKU's Node SDK.",
+              "x-doku-unconfirmed": "field list and required set from DOKU's DANA sample and Node SDK, not from a DOKU field table",
               "properties": {
                 "channel": {
                   "type": "string",
                   "enum": [
+                    "DIRECT_DEBIT_ALLO_SNAP",
+                    "DIRECT_DEBIT_CIMB_SNAP",
+                    "DIRECT_DEBIT_MANDIRI_SNAP",
+                    "DIRECT_DEBIT_BRI_SNAP",
+                    "EMONEY_OVO_SNAP",
+                    "EMONEY_SHOPEE_PAY_SNAP",
                     "EMONEY_DANA_SNAP"
                   ],
-                  "description": "Channel of the DANA e-wallet SNAP integration.",
-                  "x-doku-source": "004_79f74cf326aa7e34.txt"
+                  "description": "Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/ddChannelEnum.js"
+                },
+                "remarks": {
+                  "type": "string",
+                  "maxLength": 40,
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
+                },
+                "successPaymentUrl": {
+                  "type": "string",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
+                },
+                "failedPaymentUrl": {
+                  "type": "string",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
+                },
+                "lineItems": {
+                  "type": "array",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "name",
+                      "price",
+                      "quantity"
+                    ],
+                    "properties": {
+                      "name": {
+                        "type": "string"
+                      },
+                      "price": {
+                        "type": "string",
+                        "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
+                        "description": "Numeric (the SDK validates Joi.number() and sends strings in its examples)."
+                      },
+                      "quantity": {
+                        "type": "integer",
+                        "minimum": 1
+                      }
+                    }
+                  }
+                },
+                "merchantTrxId": {
+                  "type": "string",
+                  "maxLength": 64,
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
+                },
+                "otpStatus": {
+                  "type": "string",
+                  "enum": [
+                    "YES",
+                    "NO"
+                  ],
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
+                },
+                "paymentType": {
+                  "type": "string",
+                  "enum": [
+                    "SALE",
+                    "RECURRING"
+                  ],
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
                 },
                 "orderTitle": {
                   "type": "string",
@@ -5878,6 +6467,47 @@ export const operations: readonly Operation[] = [
                 "type": "string",
                 "maxLength": 64,
                 "description": "Invoice number from partner (echo of the request). Not marked mandatory by DOKU."
+              },
+              "referenceNo": {
+                "type": "string",
+                "description": "DOKU's reference of the payment (DOKU's Node SDK response model; not in DANA's sample).",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentResponseDirectDebitDTO.js"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaPayment.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
               }
             }
           }
@@ -5926,7 +6556,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "401",
-        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Token Not Found (B2B) (03). Generic SNAP rows of DOKU's response-code table; its e-wallet section was not retrievable.",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -5959,7 +6589,96 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "00",
           "01",
-          "03"
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaPayment.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaPayment.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
         ]
       },
       {
@@ -5999,7 +6718,44 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "rules": [],
+    "rules": [
+      {
+        "id": "x-doku-payment-dana-url-param",
+        "kind": "required-if",
+        "in": "request",
+        "field": "/urlParam",
+        "when": {
+          "pointer": "/additionalInfo/channel",
+          "equals": "EMONEY_DANA_SNAP"
+        },
+        "description": "DANA payments carry the return URL parameters (seed 004 sample; DOKU's Node SDK jump-app model requires urlParam)",
+        "source": "004_79f74cf326aa7e34.txt"
+      },
+      {
+        "id": "x-doku-payment-pay-method-by-channel",
+        "kind": "enum-by",
+        "in": "request",
+        "field": "/payOptionDetails/0/payMethod",
+        "by": "/additionalInfo/channel",
+        "allowed": {
+          "DIRECT_DEBIT_BRI_SNAP": [
+            "CASH",
+            "POINTS"
+          ],
+          "EMONEY_OVO_SNAP": [
+            "CASH",
+            "POINTS"
+          ],
+          "DIRECT_DEBIT_ALLO_SNAP": [
+            "PAYLATER",
+            "POINT",
+            "BALANCE"
+          ]
+        },
+        "description": "payOptionDetails payMethod values per channel (first option; DOKU's Node SDK)",
+        "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentRequestDirectDebitDTO.js"
+      }
+    ],
     "conflicts": [
       {
         "id": "dana-payment-service-code",
@@ -6043,6 +6799,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "05",
+    "coverage": {
+      "status": "partial",
+      "missing": "only DANA has a DOKU field table (seed 004, cut off after pointOfInitiation); the other channels' fields come from DOKU's Node SDK model; the e-wallet rows of DOKU's response-code table are not retrievable; X-DEVICE-ID is required for DANA and ShopeePay only and Authorization-Customer for bound channels only, which header parameters cannot say (both stay optional / undeclared); the KKI channel value is not visible in any source"
+    },
     "uniqueKeys": [
       {
         "space": "dana-partner-reference",
@@ -6050,7 +6810,8 @@ export const operations: readonly Operation[] = [
           "/partnerReferenceNo"
         ]
       }
-    ]
+    ],
+    "mock": "debit-payment"
   },
   {
     "id": "danaRefund",
@@ -6060,7 +6821,7 @@ export const operations: readonly Operation[] = [
     "auth": "snap-symmetric",
     "source": "004_79f74cf326aa7e34.txt",
     "deprecated": false,
-    "summary": "DANA online refund (SNAP e-wallet)",
+    "summary": "Direct debit / e-wallet refund (every channel)",
     "pointer": "#/paths/~1direct-debit~1core~1v1~1debit~1refund/post",
     "request": {
       "examples": [
@@ -6182,9 +6943,25 @@ export const operations: readonly Operation[] = [
             "X-DEVICE-ID": {
               "type": "string",
               "minLength": 1,
-              "pattern": "^[A-Za-z0-9]+$",
-              "x-doku-source": "004_79f74cf326aa7e34.txt",
-              "x-doku-unconfirmed": "\"Can't contain symbols\" read as letters and digits only",
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
               "example": "95221"
             },
             "X-IP-ADDRESS": {
@@ -6250,7 +7027,6 @@ export const operations: readonly Operation[] = [
             "X-SIGNATURE",
             "X-PARTNER-ID",
             "X-EXTERNAL-ID",
-            "X-DEVICE-ID",
             "Authorization",
             "Content-Type"
           ],
@@ -6262,7 +7038,7 @@ export const operations: readonly Operation[] = [
         "key": "danaRefund.request.body",
         "schema": {
           "type": "object",
-          "description": "DANA online refund request. DOKU's field table shows originalPartnerReferenceNo, originalExternalId, reason and partnerRefundNo; refundAmount and additionalInfo appear only in the request sample, so the object is open.",
+          "description": "Refund request for every direct debit / e-wallet channel. DANA's field table (seed 004) shows originalPartnerReferenceNo, originalExternalId, reason and partnerRefundNo; refundAmount and additionalInfo appear in its request sample and DOKU's Node SDK requires both. The object is open.",
           "x-doku-source": "004_79f74cf326aa7e34.txt",
           "required": [
             "originalPartnerReferenceNo",
@@ -6276,30 +7052,44 @@ export const operations: readonly Operation[] = [
               "maxLength": 64,
               "description": "Partner Reference No from the purchase transaction. Max 64. Mandatory.",
               "x-doku-conflict": {
-                "id": "dana-refund-original-reference-length",
-                "summary": "DOKU's page allows 64 characters; DOKU's Node SDK caps originalPartnerReferenceNo at 12",
+                "id": "refund-original-reference-length-by-channel",
+                "summary": "DOKU's DANA page allows 64 characters; DOKU's Node SDK narrows originalPartnerReferenceNo for other channels",
                 "sources": [
                   {
                     "source": "004_79f74cf326aa7e34.txt",
-                    "says": "originalPartnerReferenceNo ... max: 64 | Mandatory"
+                    "says": "originalPartnerReferenceNo ... max: 64 | Mandatory (DANA)"
                   },
                   {
                     "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundRequestDTO.js",
-                    "says": "originalPartnerReferenceNo: Joi.string().max(12).required()"
+                    "says": "EMONEY_DANA_SNAP, EMONEY_SHOPEE_PAY_SNAP: max(64); EMONEY_OVO_SNAP: max(32); DIRECT_DEBIT_CIMB_SNAP, DIRECT_DEBIT_BRI_SNAP: max(12); DIRECT_DEBIT_ALLO_SNAP: min(32).max(64)"
                   }
                 ],
-                "follows": "the seed (max 64)",
-                "why": "the payment's partnerReferenceNo may be 64 characters, and the refund must be able to name it",
-                "alternative": {
-                  "type": "string",
-                  "maxLength": 12
-                }
+                "follows": "max 64 for every channel",
+                "why": "the DANA branch of the SDK agrees with the page (64); the narrower limits belong to other channels and are client-side SDK checks no DOKU page confirms",
+                "alternative": false
               }
             },
             "originalExternalId": {
               "type": "string",
               "maxLength": 64,
-              "description": "X-EXTERNAL-ID of the purchase transaction. Max 64. Optional."
+              "description": "X-EXTERNAL-ID of the purchase transaction. Max 64. Optional.",
+              "x-doku-conflict": {
+                "id": "refund-original-external-id-length",
+                "summary": "DOKU's DANA page allows 64 characters; DOKU's Node SDK allows 36 (empty or null too) for every channel",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "originalExternalId max 64, Optional"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundRequestDTO.js",
+                    "says": "originalExternalId: Joi.string().allow(null, '').max(36).optional()"
+                  }
+                ],
+                "follows": "the page (max 64)",
+                "why": "the page is DOKU's documentation of the endpoint; 36 is the BI-SNAP X-EXTERNAL-ID length the SDK applies client-side",
+                "alternative": false
+              }
             },
             "refundAmount": {
               "type": "object",
@@ -6360,8 +7150,8 @@ export const operations: readonly Operation[] = [
               "maxLength": 64,
               "description": "Partner Refund No from partner. Max 64. Mandatory.",
               "x-doku-conflict": {
-                "id": "dana-refund-partner-refund-no-length",
-                "summary": "DOKU's page allows up to 64 characters (sample INV-REF-0001, 12); DOKU's Node SDK demands 32 to 64",
+                "id": "refund-partner-refund-no-length-by-channel",
+                "summary": "DOKU's DANA page allows up to 64 characters; DOKU's Node SDK narrows partnerRefundNo for BRI, CIMB (12) and Allo Bank (32-64)",
                 "sources": [
                   {
                     "source": "004_79f74cf326aa7e34.txt",
@@ -6369,16 +7159,12 @@ export const operations: readonly Operation[] = [
                   },
                   {
                     "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundRequestDTO.js",
-                    "says": "partnerRefundNo: Joi.string().min(32).max(64).required()"
+                    "says": "DANA, ShopeePay, OVO: min(1).max(64); BRI, CIMB: min(1).max(12); Allo Bank: min(32).max(64)"
                   }
                 ],
-                "follows": "the seed (max 64, no minimum)",
-                "why": "DOKU's own sample is 12 characters long",
-                "alternative": {
-                  "type": "string",
-                  "minLength": 32,
-                  "maxLength": 64
-                }
+                "follows": "the page (max 64, no minimum) for every channel",
+                "why": "the SDK's DANA branch agrees with the page; the other limits belong to other channels and no DOKU page confirms them",
+                "alternative": false
               }
             },
             "additionalInfo": {
@@ -6392,10 +7178,16 @@ export const operations: readonly Operation[] = [
                 "channel": {
                   "type": "string",
                   "enum": [
+                    "DIRECT_DEBIT_ALLO_SNAP",
+                    "DIRECT_DEBIT_CIMB_SNAP",
+                    "DIRECT_DEBIT_MANDIRI_SNAP",
+                    "DIRECT_DEBIT_BRI_SNAP",
+                    "EMONEY_OVO_SNAP",
+                    "EMONEY_SHOPEE_PAY_SNAP",
                     "EMONEY_DANA_SNAP"
                   ],
-                  "description": "Channel of the DANA e-wallet SNAP integration.",
-                  "x-doku-source": "004_79f74cf326aa7e34.txt"
+                  "description": "Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/ddChannelEnum.js"
                 }
               }
             }
@@ -6496,6 +7288,26 @@ export const operations: readonly Operation[] = [
                   }
                 }
               },
+              "originalPartnerReferenceNo": {
+                "type": "string",
+                "description": "partnerReferenceNo of the payment (echo).",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundResponseDTO.js"
+              },
+              "originalReferenceNo": {
+                "type": "string",
+                "description": "DOKU's reference of the payment.",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundResponseDTO.js"
+              },
+              "refundNo": {
+                "type": "string",
+                "description": "DOKU's reference of the refund.",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundResponseDTO.js"
+              },
+              "partnerRefundNo": {
+                "type": "string",
+                "description": "partnerRefundNo of the request (echo).",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/refundResponseDTO.js"
+              },
               "refundTime": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
@@ -6520,6 +7332,42 @@ export const operations: readonly Operation[] = [
                     "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?[+-][0-9]{2}:[0-9]{2}$"
                   }
                 }
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaRefund.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
               }
             }
           }
@@ -6568,7 +7416,7 @@ export const operations: readonly Operation[] = [
       },
       {
         "status": "401",
-        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Token Not Found (B2B) (03). Generic SNAP rows of DOKU's response-code table; its e-wallet section was not retrievable.",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
         "examples": [],
         "contentType": "application/json",
         "body": {
@@ -6601,7 +7449,96 @@ export const operations: readonly Operation[] = [
         "caseCodes": [
           "00",
           "01",
-          "03"
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaRefund.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "danaRefund.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
         ]
       },
       {
@@ -6685,6 +7622,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "07",
+    "coverage": {
+      "status": "partial",
+      "missing": "only DANA has a DOKU field table (seed 004); other channels' limits come from DOKU's Node SDK (recorded as conflicts); partial and multiple refunds and refund status values are not documented by DOKU; the e-wallet rows of DOKU's response-code table are not retrievable; X-DEVICE-ID is required for DANA and ShopeePay only"
+    },
     "setup": {
       "creates": "danaPayment",
       "bind": [
@@ -6695,6 +7636,14 @@ export const operations: readonly Operation[] = [
         {
           "from": "header:X-EXTERNAL-ID",
           "to": "/originalExternalId"
+        },
+        {
+          "from": "request:/amount",
+          "to": "/refundAmount"
+        },
+        {
+          "from": "request:/additionalInfo/channel",
+          "to": "/additionalInfo/channel"
         }
       ]
     },
@@ -6705,7 +7654,3805 @@ export const operations: readonly Operation[] = [
           "/partnerRefundNo"
         ]
       }
-    ]
+    ],
+    "mock": "debit-refund"
+  },
+  {
+    "id": "ddAccountBinding",
+    "kind": "path",
+    "method": "POST",
+    "path": "/direct-debit/core/v1/registration-account-binding",
+    "auth": "snap-symmetric",
+    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/direct-debit/allo-bank-direct-debit",
+    "deprecated": false,
+    "summary": "Direct debit / e-wallet account binding",
+    "pointer": "#/paths/~1direct-debit~1core~1v1~1registration-account-binding/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "ddAccountBinding.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "ddAccountBinding.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Account binding request (Allo Bank, CIMB, OVO pages; body from DOKU's Node SDK model).",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingRequestDTO.js",
+          "required": [
+            "phoneNo",
+            "additionalInfo"
+          ],
+          "properties": {
+            "phoneNo": {
+              "type": "string",
+              "minLength": 9,
+              "maxLength": 16,
+              "description": "Customer phone number (SDK example 62813941306101)."
+            },
+            "additionalInfo": {
+              "type": "object",
+              "required": [
+                "custIdMerchant",
+                "successRegistrationUrl",
+                "failedRegistrationUrl"
+              ],
+              "properties": {
+                "channel": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT_ALLO_SNAP",
+                    "DIRECT_DEBIT_CIMB_SNAP",
+                    "DIRECT_DEBIT_MANDIRI_SNAP",
+                    "DIRECT_DEBIT_BRI_SNAP",
+                    "EMONEY_OVO_SNAP",
+                    "EMONEY_SHOPEE_PAY_SNAP",
+                    "EMONEY_DANA_SNAP"
+                  ],
+                  "description": "Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/ddChannelEnum.js"
+                },
+                "custIdMerchant": {
+                  "type": "string",
+                  "maxLength": 64,
+                  "description": "Customer id on the merchant side."
+                },
+                "customerName": {
+                  "type": "string",
+                  "maxLength": 70
+                },
+                "email": {
+                  "type": "string",
+                  "maxLength": 256
+                },
+                "idCard": {
+                  "type": "string",
+                  "maxLength": 20
+                },
+                "country": {
+                  "type": "string",
+                  "maxLength": 60
+                },
+                "address": {
+                  "type": "string",
+                  "maxLength": 255
+                },
+                "dateOfBirth": {
+                  "type": "string",
+                  "maxLength": 64
+                },
+                "successRegistrationUrl": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "Where the customer returns after a successful binding."
+                },
+                "failedRegistrationUrl": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "Where the customer returns after a failed binding."
+                },
+                "deviceModel": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64,
+                  "description": "Required for Allo Bank (x-doku-rules)."
+                },
+                "osType": {
+                  "type": "string",
+                  "enum": [
+                    "ios",
+                    "android"
+                  ],
+                  "description": "Required for Allo Bank (x-doku-rules)."
+                },
+                "channelId": {
+                  "type": "string",
+                  "enum": [
+                    "web",
+                    "app"
+                  ],
+                  "description": "Required for Allo Bank (x-doku-rules)."
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful; redirectUrl is where the customer approves the binding.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Account binding answer (Node SDK response DTO). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "referenceNo": {
+                "type": "string",
+                "description": "DOKU's reference of the binding."
+              },
+              "redirectUrl": {
+                "type": "string",
+                "description": "Page where the customer approves the binding."
+              },
+              "additionalInfo": {
+                "type": "object",
+                "description": "Binding / card registration answer's additionalInfo (Node SDK response DTO).",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingAdditionalInfoResponseDTO.js",
+                "properties": {
+                  "custIdMerchant": {
+                    "type": "string",
+                    "description": "Customer id on the merchant side (echo)."
+                  },
+                  "status": {
+                    "type": "string",
+                    "description": "Binding status; DOKU documents no values."
+                  },
+                  "authCode": {
+                    "type": "string",
+                    "description": "Authorization code the merchant exchanges for a B2B2C token (grantType authorization_code)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountBinding.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      }
+    ],
+    "rules": [
+      {
+        "id": "x-doku-binding-allo-device-model",
+        "kind": "required-if",
+        "in": "request",
+        "field": "/additionalInfo/deviceModel",
+        "when": {
+          "pointer": "/additionalInfo/channel",
+          "equals": "DIRECT_DEBIT_ALLO_SNAP"
+        },
+        "description": "Allo Bank binding needs deviceModel (DOKU's Node SDK)",
+        "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingRequestDTO.js"
+      },
+      {
+        "id": "x-doku-binding-allo-os-type",
+        "kind": "required-if",
+        "in": "request",
+        "field": "/additionalInfo/osType",
+        "when": {
+          "pointer": "/additionalInfo/channel",
+          "equals": "DIRECT_DEBIT_ALLO_SNAP"
+        },
+        "description": "Allo Bank binding needs osType (DOKU's Node SDK)",
+        "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingRequestDTO.js"
+      },
+      {
+        "id": "x-doku-binding-allo-channel-id",
+        "kind": "required-if",
+        "in": "request",
+        "field": "/additionalInfo/channelId",
+        "when": {
+          "pointer": "/additionalInfo/channel",
+          "equals": "DIRECT_DEBIT_ALLO_SNAP"
+        },
+        "description": "Allo Bank binding needs channelId (DOKU's Node SDK)",
+        "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingRequestDTO.js"
+      }
+    ],
+    "conflicts": [],
+    "serviceCode": "07",
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's binding pages show only their heads: field lengths, required set and response fields come from DOKU's Node SDK models; no DOKU request/response sample; service code unconfirmed"
+    },
+    "mock": "account-binding"
+  },
+  {
+    "id": "ddAccountUnbinding",
+    "kind": "path",
+    "method": "POST",
+    "path": "/direct-debit/core/v1/registration-account-unbinding",
+    "auth": "snap-symmetric",
+    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountUnbindingRequestDTO.js",
+    "deprecated": false,
+    "summary": "Direct debit / e-wallet account unbinding",
+    "pointer": "#/paths/~1direct-debit~1core~1v1~1registration-account-unbinding/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "ddAccountUnbinding.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "ddAccountUnbinding.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Account unbinding request (Node SDK model).",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountUnbindingRequestDTO.js",
+          "required": [
+            "tokenId"
+          ],
+          "properties": {
+            "tokenId": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The B2B2C access token of the binding to end."
+            },
+            "additionalInfo": {
+              "type": "object",
+              "description": "additionalInfo carrying only the channel (Node SDK DTOs; channel optional there).",
+              "properties": {
+                "channel": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT_ALLO_SNAP",
+                    "DIRECT_DEBIT_CIMB_SNAP",
+                    "DIRECT_DEBIT_MANDIRI_SNAP",
+                    "DIRECT_DEBIT_BRI_SNAP",
+                    "EMONEY_OVO_SNAP",
+                    "EMONEY_SHOPEE_PAY_SNAP",
+                    "EMONEY_DANA_SNAP"
+                  ],
+                  "description": "Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/ddChannelEnum.js"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Unbinding answer (Node SDK response DTO). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountUnbindingResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "referenceNo": {
+                "type": "string"
+              },
+              "redirectUrl": {
+                "type": "string",
+                "description": "Card unbinding only (Node SDK cardUnregistUnbindResponseDTO)."
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddAccountUnbinding.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "serviceCode": "09",
+    "coverage": {
+      "status": "partial",
+      "missing": "no DOKU page section is visible; body and answer from DOKU's Node SDK models only; service code unconfirmed"
+    },
+    "setup": {
+      "creates": "ddAccountBinding",
+      "bind": [
+        {
+          "from": "response:/additionalInfo/authCode",
+          "to": "/tokenId"
+        },
+        {
+          "from": "request:/additionalInfo/channel",
+          "to": "/additionalInfo/channel"
+        }
+      ]
+    },
+    "mock": "account-unbinding"
+  },
+  {
+    "id": "ddCardRegistration",
+    "kind": "path",
+    "method": "POST",
+    "path": "/direct-debit/core/v1/registration-card-bind",
+    "auth": "snap-symmetric",
+    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/direct-debit/bri-direct-debit",
+    "deprecated": false,
+    "summary": "Direct debit card registration (card binding)",
+    "pointer": "#/paths/~1direct-debit~1core~1v1~1registration-card-bind/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "ddCardRegistration.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "ddCardRegistration.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Card registration (BRI page; body from DOKU's Node SDK model). The SDK sends cardData AES-CBC-encrypted as a string; its model validates the plain object (bankCardNo, bankCardType, expiryDate MMYY, ...) before encryption, so on the wire cardData is either a string (encrypted) or that object.",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/cardRegistrationRequestDTO.js",
+          "required": [
+            "cardData",
+            "custIdMerchant",
+            "phoneNo",
+            "additionalInfo"
+          ],
+          "properties": {
+            "cardData": {
+              "description": "Encrypted card data (string) or the plain object the SDK validates before encryption.",
+              "oneOf": [
+                {
+                  "type": "string",
+                  "minLength": 1
+                },
+                {
+                  "type": "object",
+                  "required": [
+                    "bankCardNo",
+                    "bankCardType",
+                    "expiryDate"
+                  ],
+                  "properties": {
+                    "bankCardNo": {
+                      "type": "string",
+                      "maxLength": 20
+                    },
+                    "bankCardType": {
+                      "type": "string"
+                    },
+                    "expiryDate": {
+                      "type": "string",
+                      "pattern": "^(0[1-9]|1[0-2])[0-9]{2}$",
+                      "description": "MMYY."
+                    },
+                    "identificationNo": {
+                      "type": "string"
+                    },
+                    "identificationType": {
+                      "type": "string"
+                    },
+                    "email": {
+                      "type": "string"
+                    }
+                  }
+                }
+              ]
+            },
+            "custIdMerchant": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9]{1,64}$",
+              "description": "Alphanumeric, at most 64."
+            },
+            "phoneNo": {
+              "type": "string",
+              "pattern": "^628[0-9]{7,13}$",
+              "description": "Indonesian mobile number starting 628."
+            },
+            "additionalInfo": {
+              "type": "object",
+              "required": [
+                "channel",
+                "successRegistrationUrl",
+                "failedRegistrationUrl"
+              ],
+              "properties": {
+                "channel": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT_BRI_SNAP"
+                  ],
+                  "description": "The Node SDK allows BRI only."
+                },
+                "successRegistrationUrl": {
+                  "type": "string",
+                  "format": "uri"
+                },
+                "failedRegistrationUrl": {
+                  "type": "string",
+                  "format": "uri"
+                },
+                "customerName": {
+                  "type": "string",
+                  "maxLength": 70
+                },
+                "email": {
+                  "type": "string",
+                  "maxLength": 64
+                },
+                "idCard": {
+                  "type": "string",
+                  "maxLength": 20
+                },
+                "country": {
+                  "type": "string",
+                  "maxLength": 60
+                },
+                "address": {
+                  "type": "string",
+                  "maxLength": 255
+                },
+                "dateOfBirth": {
+                  "type": "string",
+                  "pattern": "^[0-9]{8}$"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful; redirectUrl is where the customer completes the registration (OTP).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Account binding answer (Node SDK response DTO). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "referenceNo": {
+                "type": "string",
+                "description": "DOKU's reference of the binding."
+              },
+              "redirectUrl": {
+                "type": "string",
+                "description": "Page where the customer approves the binding."
+              },
+              "additionalInfo": {
+                "type": "object",
+                "description": "Binding / card registration answer's additionalInfo (Node SDK response DTO).",
+                "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountBindingAdditionalInfoResponseDTO.js",
+                "properties": {
+                  "custIdMerchant": {
+                    "type": "string",
+                    "description": "Customer id on the merchant side (echo)."
+                  },
+                  "status": {
+                    "type": "string",
+                    "description": "Binding status; DOKU documents no values."
+                  },
+                  "authCode": {
+                    "type": "string",
+                    "description": "Authorization code the merchant exchanges for a B2B2C token (grantType authorization_code)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardRegistration.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "serviceCode": "01",
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's BRI and Mandiri pages show only their heads (no field table, no sample); fields from DOKU's Node SDK model; the OTP verification step has no visible path or fields; the Mandiri channel is not in the SDK's card model; service code unconfirmed"
+    },
+    "mock": "card-registration"
+  },
+  {
+    "id": "ddCardUnbinding",
+    "kind": "path",
+    "method": "POST",
+    "path": "/direct-debit/core/v1/registration-card-unbind",
+    "auth": "snap-symmetric",
+    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/cardUnregistUnbindRequestDTO.js",
+    "deprecated": false,
+    "summary": "Direct debit card unbinding",
+    "pointer": "#/paths/~1direct-debit~1core~1v1~1registration-card-unbind/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "ddCardUnbinding.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "ddCardUnbinding.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Card unbinding request (Node SDK model; BRI only there).",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/cardUnregistUnbindRequestDTO.js",
+          "required": [
+            "tokenId",
+            "additionalInfo"
+          ],
+          "properties": {
+            "tokenId": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 2048
+            },
+            "additionalInfo": {
+              "type": "object",
+              "required": [
+                "channel"
+              ],
+              "properties": {
+                "channel": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT_BRI_SNAP"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Unbinding answer (Node SDK response DTO). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/accountUnbindingResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "referenceNo": {
+                "type": "string"
+              },
+              "redirectUrl": {
+                "type": "string",
+                "description": "Card unbinding only (Node SDK cardUnregistUnbindResponseDTO)."
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddCardUnbinding.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "serviceCode": "05",
+    "coverage": {
+      "status": "partial",
+      "missing": "no DOKU page section is visible; body and answer from DOKU's Node SDK models only; service code unconfirmed"
+    },
+    "setup": {
+      "creates": "ddCardRegistration",
+      "bind": [
+        {
+          "from": "response:/additionalInfo/authCode",
+          "to": "/tokenId"
+        }
+      ]
+    },
+    "mock": "card-unbinding"
+  },
+  {
+    "id": "ddBalanceInquiry",
+    "kind": "path",
+    "method": "POST",
+    "path": "/direct-debit/core/v1/balance-inquiry",
+    "auth": "snap-symmetric",
+    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/e-wallet/ovo",
+    "deprecated": false,
+    "summary": "Direct debit / e-wallet balance inquiry",
+    "pointer": "#/paths/~1direct-debit~1core~1v1~1balance-inquiry/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "ddBalanceInquiry.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            },
+            "Authorization-Customer": {
+              "type": "string",
+              "pattern": "^(Bearer )?[A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
+              "x-doku-conflict": {
+                "id": "authorization-customer-bearer",
+                "summary": "DOKU's embed writes \"Bearer <token>\"; DOKU's Node SDK sends the bare token",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
+                    "says": "Authorization-Customer: Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _services/directDebitService.js",
+                    "says": "\"Authorization-customer\": header.xAuthorizationCustomer (the token, no scheme)"
+                  }
+                ],
+                "follows": "both forms",
+                "why": "DOKU's own SDK sends the bare form; rejecting it would fail every Node SDK merchant",
+                "alternative": false
+              },
+              "example": "Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type",
+            "Authorization-Customer"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "ddBalanceInquiry.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Balance inquiry request (Allo Bank, OVO pages; body from the Node SDK model).",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/balanceInquiryRequestDTO.js",
+          "properties": {
+            "additionalInfo": {
+              "type": "object",
+              "description": "additionalInfo carrying only the channel (Node SDK DTOs; channel optional there).",
+              "properties": {
+                "channel": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT_ALLO_SNAP",
+                    "DIRECT_DEBIT_CIMB_SNAP",
+                    "DIRECT_DEBIT_MANDIRI_SNAP",
+                    "DIRECT_DEBIT_BRI_SNAP",
+                    "EMONEY_OVO_SNAP",
+                    "EMONEY_SHOPEE_PAY_SNAP",
+                    "EMONEY_DANA_SNAP"
+                  ],
+                  "description": "Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/ddChannelEnum.js"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Balance inquiry answer (Node SDK response DTOs). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/balanceInquiryResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "accountInfos": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "balanceType": {
+                      "type": "string"
+                    },
+                    "amount": {
+                      "type": "object",
+                      "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                      "required": [
+                        "value",
+                        "currency"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "value": {
+                          "type": "string",
+                          "minLength": 4,
+                          "maxLength": 19,
+                          "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                          "description": "Amount with 2 decimals, e.g. 11500.00",
+                          "x-doku-conflict": {
+                            "id": "snap-amount-decimals",
+                            "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                            "sources": [
+                              {
+                                "source": "002_53e227cf58eb634c.txt",
+                                "says": "value \"11500.00\"; open amount sample value \"0\""
+                              },
+                              {
+                                "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                                "says": "paidAmount.value \"12500\""
+                              }
+                            ],
+                            "follows": "two decimals",
+                            "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                            "alternative": {
+                              "type": "string",
+                              "pattern": "^(0|[1-9][0-9]{0,15})$"
+                            }
+                          }
+                        },
+                        "currency": {
+                          "type": "string",
+                          "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                          "enum": [
+                            "IDR"
+                          ],
+                          "minLength": 3,
+                          "maxLength": 3,
+                          "x-doku-source": "002_53e227cf58eb634c.txt"
+                        }
+                      }
+                    },
+                    "flatAmount": {
+                      "type": "object",
+                      "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                      "required": [
+                        "value",
+                        "currency"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "value": {
+                          "type": "string",
+                          "minLength": 4,
+                          "maxLength": 19,
+                          "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                          "description": "Amount with 2 decimals, e.g. 11500.00",
+                          "x-doku-conflict": {
+                            "id": "snap-amount-decimals",
+                            "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                            "sources": [
+                              {
+                                "source": "002_53e227cf58eb634c.txt",
+                                "says": "value \"11500.00\"; open amount sample value \"0\""
+                              },
+                              {
+                                "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                                "says": "paidAmount.value \"12500\""
+                              }
+                            ],
+                            "follows": "two decimals",
+                            "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                            "alternative": {
+                              "type": "string",
+                              "pattern": "^(0|[1-9][0-9]{0,15})$"
+                            }
+                          }
+                        },
+                        "currency": {
+                          "type": "string",
+                          "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                          "enum": [
+                            "IDR"
+                          ],
+                          "minLength": 3,
+                          "maxLength": 3,
+                          "x-doku-source": "002_53e227cf58eb634c.txt"
+                        }
+                      }
+                    },
+                    "holdAmount": {
+                      "type": "object",
+                      "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                      "required": [
+                        "value",
+                        "currency"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "value": {
+                          "type": "string",
+                          "minLength": 4,
+                          "maxLength": 19,
+                          "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                          "description": "Amount with 2 decimals, e.g. 11500.00",
+                          "x-doku-conflict": {
+                            "id": "snap-amount-decimals",
+                            "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                            "sources": [
+                              {
+                                "source": "002_53e227cf58eb634c.txt",
+                                "says": "value \"11500.00\"; open amount sample value \"0\""
+                              },
+                              {
+                                "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                                "says": "paidAmount.value \"12500\""
+                              }
+                            ],
+                            "follows": "two decimals",
+                            "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                            "alternative": {
+                              "type": "string",
+                              "pattern": "^(0|[1-9][0-9]{0,15})$"
+                            }
+                          }
+                        },
+                        "currency": {
+                          "type": "string",
+                          "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                          "enum": [
+                            "IDR"
+                          ],
+                          "minLength": 3,
+                          "maxLength": 3,
+                          "x-doku-source": "002_53e227cf58eb634c.txt"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddBalanceInquiry.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      }
+    ],
+    "rules": [],
+    "conflicts": [
+      {
+        "id": "balance-service-code",
+        "summary": "DOKU publishes no balance responseCode; DOKU's Node SDK falls back to 5001100 locally, BI-SNAP assigns 11",
+        "sources": [
+          {
+            "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _services/directDebitService.js",
+            "says": "SDK-local fallback error code 5001100 for balance inquiry"
+          }
+        ],
+        "follows": "11",
+        "why": "the SDK's fallback and BI-SNAP agree on 11; no DOKU answer shows another"
+      }
+    ],
+    "serviceCode": "11",
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's pages show only the step name; body, header use and answer from DOKU's Node SDK models; balanceType values undocumented"
+    },
+    "setup": {
+      "creates": "ddAccountBinding",
+      "bind": [
+        {
+          "from": "response:/additionalInfo/authCode",
+          "to": "header:Authorization-Customer"
+        },
+        {
+          "from": "request:/additionalInfo/channel",
+          "to": "/additionalInfo/channel"
+        }
+      ]
+    },
+    "readOnly": true,
+    "mock": "balance-inquiry"
+  },
+  {
+    "id": "ddDebitStatus",
+    "kind": "path",
+    "method": "POST",
+    "path": "/orders/v1.0/debit/status",
+    "auth": "snap-symmetric",
+    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/checkStatusDirectDebitRequestDTO.js",
+    "deprecated": false,
+    "summary": "Direct debit / e-wallet check status",
+    "pointer": "#/paths/~1orders~1v1.0~1debit~1status/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "ddDebitStatus.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+              "x-doku-conflict": {
+                "id": "device-id-required-by-channel",
+                "summary": "DOKU's DANA embed marks X-DEVICE-ID Required; DOKU's SDKs require it only for DANA and ShopeePay payment / refund and Allo Bank binding",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-DEVICE-ID string Required (DANA payment and refund embeds)"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/validateHeader.js",
+                    "says": "needsDeviceId: ALLO + ACCOUNT_BINDING, DANA or SHOPEE_PAY + PAYMENT or REFUND"
+                  }
+                ],
+                "follows": "optional on the shared operations (the path serves every channel)",
+                "why": "a required header would be a false violation for OVO, Allo Bank, BRI, CIMB and Mandiri payments; requiredness by channel cannot be declared for a header here",
+                "alternative": false
+              },
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "ddDebitStatus.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Direct debit / e-wallet check status request (Node SDK model; every field optional there except serviceCode; see the conflict on originalPartnerReferenceNo).",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/checkStatusDirectDebitRequestDTO.js",
+          "required": [
+            "originalPartnerReferenceNo",
+            "serviceCode"
+          ],
+          "properties": {
+            "originalPartnerReferenceNo": {
+              "type": "string",
+              "maxLength": 64,
+              "description": "partnerReferenceNo of the payment asked about.",
+              "x-doku-conflict": {
+                "id": "debit-status-reference-required",
+                "summary": "DOKU's SDKs model every identifier of a status inquiry optional; an inquiry that names no payment cannot be answered",
+                "sources": [
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/checkStatusDirectDebitRequestDTO.js",
+                    "says": "originalPartnerReferenceNo: Joi.string().allow(null, '').optional()"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-golang-library models/directdebit/checkstatus/checkStatusRequestDTO.go",
+                    "says": "OriginalPartnerReferenceNo string `json:\"originalPartnerReferenceNo,omitempty\"`"
+                  }
+                ],
+                "follows": "required (the identifier the merchant always holds)",
+                "why": "no DOKU page documents this endpoint; a request without it is reported as a warning only (no alternative), since originalReferenceNo or originalExternalId may identify the payment instead"
+              }
+            },
+            "originalReferenceNo": {
+              "type": "string"
+            },
+            "originalExternalId": {
+              "type": "string"
+            },
+            "serviceCode": {
+              "type": "string",
+              "enum": [
+                "55"
+              ],
+              "description": "The Node SDK requires \"55\"."
+            },
+            "transactionDate": {
+              "type": "string"
+            },
+            "amount": {
+              "type": "object",
+              "properties": {
+                "value": {
+                  "type": "string"
+                },
+                "currency": {
+                  "type": "string"
+                }
+              }
+            },
+            "merchantId": {
+              "type": "string"
+            },
+            "subMerchantId": {
+              "type": "string"
+            },
+            "externalStoreId": {
+              "type": "string"
+            },
+            "additionalInfo": {
+              "type": "object",
+              "properties": {
+                "deviceId": {
+                  "type": "string"
+                },
+                "channel": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT_ALLO_SNAP",
+                    "DIRECT_DEBIT_CIMB_SNAP",
+                    "DIRECT_DEBIT_MANDIRI_SNAP",
+                    "DIRECT_DEBIT_BRI_SNAP",
+                    "EMONEY_OVO_SNAP",
+                    "EMONEY_SHOPEE_PAY_SNAP",
+                    "EMONEY_DANA_SNAP"
+                  ],
+                  "description": "Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.",
+                  "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _commons/ddChannelEnum.js"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "Check status answer (Node SDK checkStatusDirectDebitResponseDTO). DOKU-authored; open object.",
+            "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/checkStatusDirectDebitResponseDTO.js",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "originalPartnerReferenceNo": {
+                "type": "string"
+              },
+              "originalReferenceNo": {
+                "type": "string"
+              },
+              "approvalCode": {
+                "type": "string"
+              },
+              "originalExternalId": {
+                "type": "string"
+              },
+              "serviceCode": {
+                "type": "string"
+              },
+              "latestTransactionStatus": {
+                "type": "string",
+                "description": "As in the payment notification: 00 success, 03 pending, 04 refunded, 05 cancelled, 06 failed (BI-SNAP meanings; not confirmed by DOKU)."
+              },
+              "transactionStatusDesc": {
+                "type": "string"
+              },
+              "originalResponseCode": {
+                "type": "string"
+              },
+              "originalResponseMessage": {
+                "type": "string"
+              },
+              "sessionId": {
+                "type": "string"
+              },
+              "requestID": {
+                "type": "string"
+              },
+              "refundHistory": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "refundNo": {
+                      "type": "string"
+                    },
+                    "partnerReferenceNo": {
+                      "type": "string"
+                    },
+                    "refundAmount": {
+                      "type": "object",
+                      "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                      "required": [
+                        "value",
+                        "currency"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "value": {
+                          "type": "string",
+                          "minLength": 4,
+                          "maxLength": 19,
+                          "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                          "description": "Amount with 2 decimals, e.g. 11500.00",
+                          "x-doku-conflict": {
+                            "id": "snap-amount-decimals",
+                            "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                            "sources": [
+                              {
+                                "source": "002_53e227cf58eb634c.txt",
+                                "says": "value \"11500.00\"; open amount sample value \"0\""
+                              },
+                              {
+                                "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                                "says": "paidAmount.value \"12500\""
+                              }
+                            ],
+                            "follows": "two decimals",
+                            "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                            "alternative": {
+                              "type": "string",
+                              "pattern": "^(0|[1-9][0-9]{0,15})$"
+                            }
+                          }
+                        },
+                        "currency": {
+                          "type": "string",
+                          "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                          "enum": [
+                            "IDR"
+                          ],
+                          "minLength": 3,
+                          "maxLength": 3,
+                          "x-doku-source": "002_53e227cf58eb634c.txt"
+                        }
+                      }
+                    },
+                    "refundStatus": {
+                      "type": "string"
+                    },
+                    "refundDate": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "transAmount": {
+                "type": "object",
+                "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                "required": [
+                  "value",
+                  "currency"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "value": {
+                    "type": "string",
+                    "minLength": 4,
+                    "maxLength": 19,
+                    "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                    "description": "Amount with 2 decimals, e.g. 11500.00",
+                    "x-doku-conflict": {
+                      "id": "snap-amount-decimals",
+                      "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                      "sources": [
+                        {
+                          "source": "002_53e227cf58eb634c.txt",
+                          "says": "value \"11500.00\"; open amount sample value \"0\""
+                        },
+                        {
+                          "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                          "says": "paidAmount.value \"12500\""
+                        }
+                      ],
+                      "follows": "two decimals",
+                      "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                      "alternative": {
+                        "type": "string",
+                        "pattern": "^(0|[1-9][0-9]{0,15})$"
+                      }
+                    }
+                  },
+                  "currency": {
+                    "type": "string",
+                    "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                    "enum": [
+                      "IDR"
+                    ],
+                    "minLength": 3,
+                    "maxLength": 3,
+                    "x-doku-source": "002_53e227cf58eb634c.txt"
+                  }
+                }
+              },
+              "feeAmount": {
+                "type": "object",
+                "description": "SNAP amount; value is a decimal string with two decimals (\"11500.00\"), currency IDR.",
+                "required": [
+                  "value",
+                  "currency"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "value": {
+                    "type": "string",
+                    "minLength": 4,
+                    "maxLength": 19,
+                    "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                    "description": "Amount with 2 decimals, e.g. 11500.00",
+                    "x-doku-conflict": {
+                      "id": "snap-amount-decimals",
+                      "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                      "sources": [
+                        {
+                          "source": "002_53e227cf58eb634c.txt",
+                          "says": "value \"11500.00\"; open amount sample value \"0\""
+                        },
+                        {
+                          "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                          "says": "paidAmount.value \"12500\""
+                        }
+                      ],
+                      "follows": "two decimals",
+                      "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                      "alternative": {
+                        "type": "string",
+                        "pattern": "^(0|[1-9][0-9]{0,15})$"
+                      }
+                    }
+                  },
+                  "currency": {
+                    "type": "string",
+                    "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                    "enum": [
+                      "IDR"
+                    ],
+                    "minLength": 3,
+                    "maxLength": 3,
+                    "x-doku-source": "002_53e227cf58eb634c.txt"
+                  }
+                }
+              },
+              "paidTime": {
+                "type": "string"
+              },
+              "additionalInfo": {
+                "type": "object",
+                "properties": {
+                  "deviceId": {
+                    "type": "string"
+                  },
+                  "channel": {
+                    "type": "string"
+                  },
+                  "acquirer": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "202",
+        "description": "Request In Progress (00): \"transaction still on process\" (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.202.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "400",
+        "description": "Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.400.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02"
+        ]
+      },
+      {
+        "status": "401",
+        "description": "Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.401.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04"
+        ]
+      },
+      {
+        "status": "403",
+        "description": "Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.403.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00",
+          "01",
+          "02",
+          "03",
+          "04",
+          "05",
+          "06",
+          "07",
+          "08",
+          "09",
+          "10",
+          "11",
+          "12"
+        ]
+      },
+      {
+        "status": "404",
+        "description": "Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.404.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "01",
+          "11",
+          "13",
+          "18"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "ddDebitStatus.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "serviceCode": "55",
+    "coverage": {
+      "status": "partial",
+      "missing": "no DOKU page documents this endpoint in a visible source; fields from DOKU's Node SDK models (the SDK's refundHistory is an array by its default value; item fields from its RefundHistoryDTO)"
+    },
+    "setup": {
+      "creates": "danaPayment",
+      "bind": [
+        {
+          "from": "request:/partnerReferenceNo",
+          "to": "/originalPartnerReferenceNo"
+        },
+        {
+          "from": "header:X-EXTERNAL-ID",
+          "to": "/originalExternalId"
+        },
+        {
+          "from": "request:/additionalInfo/channel",
+          "to": "/additionalInfo/channel"
+        }
+      ]
+    },
+    "readOnly": true,
+    "mock": "debit-status"
   },
   {
     "id": "dokuVaCreatePaymentCode",
@@ -7282,6 +12029,9 @@ export const operations: readonly Operation[] = [
       }
     ],
     "conflicts": [],
+    "coverage": {
+      "status": "complete"
+    },
     "uniqueKeys": [
       {
         "space": "invoice-number",
@@ -7776,6 +12526,9 @@ export const operations: readonly Operation[] = [
         "why": "the Digest protects the body; DOKU's own SDK signs PATCH bodies; a GET-style signature would leave the body unsigned"
       }
     ],
+    "coverage": {
+      "status": "complete"
+    },
     "setup": {
       "creates": "dokuVaCreatePaymentCode",
       "bind": [
@@ -8398,6 +13151,9 @@ export const operations: readonly Operation[] = [
       }
     ],
     "conflicts": [],
+    "coverage": {
+      "status": "complete"
+    },
     "uniqueKeys": [
       {
         "space": "invoice-number",
@@ -8757,6 +13513,10 @@ export const operations: readonly Operation[] = [
     ],
     "rules": [],
     "conflicts": [],
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU publishes no response field table ('similar to HTTP notification'): the response schema follows the HTTP notification fields and stays open"
+    },
     "setup": {
       "creates": "dokuVaCreatePaymentCode",
       "bind": [
@@ -9123,6 +13883,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "73",
+    "coverage": {
+      "status": "partial",
+      "missing": "no DOKU page documents this callback: path, request body and answer from DOKU's SDK READMEs and helpers; the path is this kit's BI-SNAP choice"
+    },
     "role": "token"
   },
   {
@@ -10386,6 +15150,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "24",
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU gives a response sample but no response table; the merchant's error answers come from DOKU's SDKs (x-doku-conflict)"
+    },
     "flow": {
       "name": "snap-va-inquiry",
       "kind": "inquiry",
@@ -11104,7 +15872,7 @@ export const operations: readonly Operation[] = [
                 ],
                 "x-doku-conflict": {
                   "id": "notification-ack-code",
-                  "summary": "BNI page: \"2002500\"; DOKU SDKs: 2002700 (Node as a JSON number)",
+                  "summary": "BNI page and DOKU's Python, Go and Java SDKs: \"2002500\"; DOKU's Node SDK: 2002700 (a JSON number)",
                   "sources": [
                     {
                       "source": "002_53e227cf58eb634c.txt",
@@ -11112,7 +15880,11 @@ export const operations: readonly Operation[] = [
                     },
                     {
                       "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
-                      "says": "responseCode: 2002700 (number); PHP/Python/Go/Java \"2002700\""
+                      "says": "responseCode: 2002700 (a JSON number)"
+                    },
+                    {
+                      "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-python-library",
+                      "says": "responseCode \"2002500\" (as the Go and Java SDKs; the PHP SDK was not re-checked by the audit of 2026-12-06)"
                     },
                     {
                       "source": "https://developers.doku.com/get-started-with-doku-api/notification/retry-notification",
@@ -11643,6 +16415,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "serviceCode": "25",
+    "coverage": {
+      "status": "partial",
+      "missing": "paidAmount, totalAmount and additionalInfo are only in the samples, not the tables; the merchant acknowledgement's fields come from samples and SDKs"
+    },
     "flow": {
       "name": "snap-va-payment",
       "kind": "notification",
@@ -11840,7 +16616,7 @@ export const operations: readonly Operation[] = [
         "key": "danaPaymentNotification.request.body",
         "schema": {
           "type": "object",
-          "description": "E-wallet payment notification body. DOKU's e-wallet notification sample (emoney-notify-snap.json) was not retrievable; fields, lengths and the required set come from DOKU's Node SDK DTO for direct-debit / e-wallet payment notifications. DOKU-authored: open object.",
+          "description": "Direct debit / e-wallet payment notification body, every channel (additionalInfo.channelId). DOKU's e-wallet notification sample (emoney-notify-snap.json) was not retrievable; fields, lengths and the required set come from DOKU's Node SDK DTO for direct-debit / e-wallet payment notifications. DOKU-authored: open object.",
           "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentNotificationDirectDebitRequestDTO.js",
           "x-doku-unconfirmed": "SDK-only body (research/doku-api.md §5.10); no DOKU field table or sample for the e-wallet notification",
           "required": [
@@ -12052,10 +16828,433 @@ export const operations: readonly Operation[] = [
         "why": "it is what DOKU's notification embeds state; the RSA form and the token-only check are recorded so a merchant can configure the other"
       }
     ],
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's e-wallet notification sample (emoney-notify-snap.json) is not retrievable: body from DOKU's Node SDK model; no merchant response body, responseCode or service code documented"
+    },
     "flow": {
       "name": "dana-payment",
       "kind": "notification",
       "summary": "SNAP e-wallet (DANA) payment notification to the merchant's Notification URL"
+    }
+  },
+  {
+    "id": "directDebitPaymentNotification",
+    "kind": "webhook",
+    "method": "POST",
+    "path": "/v1.0/debit/notify",
+    "auth": "snap-symmetric",
+    "source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
+    "deprecated": false,
+    "summary": "Direct debit / e-wallet payment notification (every channel) from DOKU to the merchant's Notification URL",
+    "pointer": "#/webhooks/directDebitPaymentNotification/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "directDebitPaymentNotification.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "callback-x-signature-format",
+                "summary": "Callback pages describe HMAC-SHA512 and show a 64-hex placeholder; the only real-looking DOKU callback sample carries a 344-character (RSA-2048) signature",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Algorithm symmetric signature HMAC_SHA512 (clientSecret, stringToSign); Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "real notification header X-SIGNATURE of 344 Base64 characters (256 bytes: an RSA-2048 signature)"
+                  }
+                ],
+                "follows": "Base64 HMAC-SHA512 (88 characters)",
+                "why": "it is what the current callback pages specify; the RSA form comes from a legacy page only",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^([A-Za-z0-9+/]{342}==|[0-9a-f]{64})$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "X-DEVICE-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9]+$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
+              "x-doku-unconfirmed": "taken from the direct-debit notification embed; the e-wallet notification embed is not retrievable",
+              "example": "95221"
+            },
+            "X-IP-ADDRESS": {
+              "type": "string",
+              "format": "ipv4",
+              "x-doku-source": "004_79f74cf326aa7e34.txt",
+              "x-doku-conflict": {
+                "id": "dana-ip-address-example",
+                "summary": "The header is described as an IPv4 address; DOKU's embed example is \"95221\"",
+                "sources": [
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "X-IP-ADDRESS ... conditional. IP address of the end user (customer) using IPv4 format"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "Example: 95221"
+                  }
+                ],
+                "follows": "IPv4 (the description)",
+                "why": "the example repeats the placeholder used for X-DEVICE-ID and Authorization on the same embed",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9]+$"
+                }
+              },
+              "example": "192.0.2.10"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Authorization-Customer": {
+              "type": "string",
+              "pattern": "^(Bearer )?[A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
+              "example": "Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "directDebitPaymentNotification.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Direct debit / e-wallet payment notification body, every channel (additionalInfo.channelId). DOKU's e-wallet notification sample (emoney-notify-snap.json) was not retrievable; fields, lengths and the required set come from DOKU's Node SDK DTO for direct-debit / e-wallet payment notifications. DOKU-authored: open object.",
+          "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library _models/paymentNotificationDirectDebitRequestDTO.js",
+          "x-doku-unconfirmed": "SDK-only body (research/doku-api.md §5.10); no DOKU field table or sample for the e-wallet notification",
+          "required": [
+            "originalPartnerReferenceNo",
+            "originalReferenceNo",
+            "originalExternalId",
+            "latestTransactionStatus",
+            "amount",
+            "additionalInfo",
+            "lineItems"
+          ],
+          "properties": {
+            "originalPartnerReferenceNo": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "description": "partnerReferenceNo of the payment."
+            },
+            "originalReferenceNo": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "description": "Reference number of the payment on DOKU's side."
+            },
+            "originalExternalId": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "description": "X-EXTERNAL-ID of the payment request."
+            },
+            "latestTransactionStatus": {
+              "type": "string",
+              "enum": [
+                "00",
+                "03",
+                "04",
+                "05",
+                "06"
+              ],
+              "description": "Latest transaction status. BI-SNAP meanings 00 success, 03 pending, 04 refunded, 05 cancelled, 06 failed (meanings not confirmed by DOKU)."
+            },
+            "transactionStatusDesc": {
+              "type": "string",
+              "description": "Description of the transaction status."
+            },
+            "amount": {
+              "type": "object",
+              "description": "Paid amount (SDK length 1-16 for value).",
+              "required": [
+                "value",
+                "currency"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "value": {
+                  "type": "string",
+                  "minLength": 4,
+                  "maxLength": 19,
+                  "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                  "description": "Amount with 2 decimals, e.g. 11500.00",
+                  "x-doku-conflict": {
+                    "id": "snap-amount-decimals",
+                    "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                    "sources": [
+                      {
+                        "source": "002_53e227cf58eb634c.txt",
+                        "says": "value \"11500.00\"; open amount sample value \"0\""
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                        "says": "paidAmount.value \"12500\""
+                      }
+                    ],
+                    "follows": "two decimals",
+                    "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                    "alternative": {
+                      "type": "string",
+                      "pattern": "^(0|[1-9][0-9]{0,15})$"
+                    }
+                  }
+                },
+                "currency": {
+                  "type": "string",
+                  "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                  "enum": [
+                    "IDR"
+                  ],
+                  "minLength": 3,
+                  "maxLength": 3,
+                  "x-doku-source": "002_53e227cf58eb634c.txt"
+                }
+              }
+            },
+            "additionalInfo": {
+              "type": "object",
+              "required": [
+                "channelId",
+                "acquirerId",
+                "custIdMerchant",
+                "accountType"
+              ],
+              "properties": {
+                "channelId": {
+                  "type": "string",
+                  "description": "Channel id, e.g. EMONEY_DANA_SNAP."
+                },
+                "acquirerId": {
+                  "type": "string",
+                  "description": "Acquirer id."
+                },
+                "custIdMerchant": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64,
+                  "description": "Customer id on the merchant side."
+                },
+                "accountType": {
+                  "type": "string",
+                  "enum": [
+                    "DIRECT_DEBIT",
+                    "EMONEY"
+                  ],
+                  "description": "DIRECT_DEBIT or EMONEY."
+                }
+              }
+            },
+            "lineItems": {
+              "type": "array",
+              "description": "Items of the order.",
+              "items": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "price",
+                  "quantity"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 32
+                  },
+                  "price": {
+                    "type": "string",
+                    "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
+                    "description": "Numeric amount string, up to two decimals."
+                  },
+                  "quantity": {
+                    "type": "integer",
+                    "minimum": 1
+                  }
+                }
+              }
+            },
+            "origin": {
+              "type": "object",
+              "description": "Origin of the request (source, system, product, apiFormat).",
+              "properties": {
+                "source": {
+                  "type": "string"
+                },
+                "system": {
+                  "type": "string"
+                },
+                "product": {
+                  "type": "string"
+                },
+                "apiFormat": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body for e-wallet notifications.",
+        "examples": []
+      },
+      {
+        "status": "2XX",
+        "description": "Acknowledged: DOKU requires an HTTP 2xx from the Notification URL and otherwise retries (3 times: 30 min, 6 h and 12 h after the original). No response body is documented.",
+        "examples": []
+      }
+    ],
+    "rules": [],
+    "conflicts": [
+      {
+        "id": "dana-notification-signature",
+        "summary": "How DOKU authenticates SNAP callbacks is undocumented in practice; docs, the one real sample and the SDKs disagree",
+        "sources": [
+          {
+            "source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-for-snap",
+            "says": "X-SIGNATURE: HMAC_SHA512 (clientSecret, stringToSign); Authorization: Access Token obtained from Get B2B Token API from merchant"
+          },
+          {
+            "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+            "says": "real-looking notification sample: X-SIGNATURE of 344 Base64 chars (an RSA-2048 signature), no Authorization header"
+          },
+          {
+            "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
+            "says": "merchant helpers only verify the Bearer JWT the merchant issued to DOKU"
+          }
+        ],
+        "follows": "symmetric HMAC-SHA512 with the merchant's client secret, path = the merchant's Notification URL path, plus Authorization Bearer (the documented reading)",
+        "why": "it is what DOKU's notification embeds state; the RSA form and the token-only check are recorded so a merchant can configure the other"
+      }
+    ],
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's notification samples (dd-notify-snap.json, emoney-notify-snap.json) are not retrievable: body from DOKU's Node SDK model; no merchant response body or responseCode documented; no service code documented"
+    },
+    "flow": {
+      "name": "direct-debit-payment",
+      "kind": "notification",
+      "summary": "SNAP direct debit / e-wallet payment notification (any channel) to the merchant's Notification URL"
     }
   },
   {
@@ -12933,6 +18132,10 @@ export const operations: readonly Operation[] = [
       }
     ],
     "conflicts": [],
+    "coverage": {
+      "status": "partial",
+      "missing": "DOKU's page gives no Inquiry URL path (x-doku-sample-path is this spec's choice)"
+    },
     "flow": {
       "name": "doku-va-inquiry",
       "kind": "inquiry",
@@ -13299,6 +18502,10 @@ export const operations: readonly Operation[] = [
     ],
     "rules": [],
     "conflicts": [],
+    "coverage": {
+      "status": "partial",
+      "missing": "field requirements from legacy copies of DOKU's VA notification tables; no merchant response body documented"
+    },
     "flow": {
       "name": "doku-va-notification",
       "kind": "notification",

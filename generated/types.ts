@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/authorization/v1/access-token/b2b2c": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Token B2B2C
+         * @description Returns a customer (B2B2C) access token for an account binding. Headers and signature as Get Token B2B (X-SIGNATURE = Base64(SHA256withRSA(merchant private key, X-CLIENT-KEY + "|" + X-TIMESTAMP))). The body fields and the sample are DOKU's page; the answer's field names are DOKU's SDK models (the page's response table is not visible).
+         */
+        post: operations["snapGetTokenB2b2c"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va": {
         parameters: {
             query?: never;
@@ -132,8 +152,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * DANA payment host-to-host (SNAP e-wallet, no account binding)
-         * @description After the customer chooses DANA, the merchant calls this API to get webRedirectUrl, where the customer completes the payment on DANA; DOKU then sends the payment notification (webhook danaPaymentNotification). Symmetric SNAP signature with the B2B access token. Headers per DOKU's embed: the SNAP headers plus X-DEVICE-ID (required) and X-IP-ADDRESS (conditional); the embed has no CHANNEL-ID (DOKU's Node SDK also sends X-CHANNEL-ID, undocumented). The embed's Authorization example "95221" is a placeholder, not a bearer token. Only HTTP 200 is documented for this endpoint; the error statuses below carry the generic SNAP rows.
+         * Direct debit / e-wallet payment host-to-host (every channel; DANA needs no account binding)
+         * @description One path for every direct debit and e-wallet channel, named by additionalInfo.channel; per-channel required fields are x-doku-rules. Bound channels (Allo Bank, CIMB, BRI, Mandiri, OVO) also send "Authorization-Customer: Bearer <B2B2C token>" (DOKU's notification embed, every SDK); DANA and ShopeePay do not. That header is not declared as a parameter: which channels need it cannot be tied to the body here, and an undeclared header is never a violation (x-doku-coverage). For DANA: after the customer chooses DANA, the merchant calls this API to get webRedirectUrl, where the customer completes the payment on DANA; DOKU then sends the payment notification (webhook danaPaymentNotification). Symmetric SNAP signature with the B2B access token. Headers per DOKU's embed: the SNAP headers plus X-DEVICE-ID (required) and X-IP-ADDRESS (conditional); the embed has no CHANNEL-ID (DOKU's Node SDK also sends X-CHANNEL-ID, undocumented). The embed's Authorization example "95221" is a placeholder, not a bearer token. Only HTTP 200 is documented for this endpoint; the error statuses below carry the generic SNAP rows.
          */
         post: operations["danaPayment"];
         delete?: never;
@@ -152,10 +172,130 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * DANA online refund (SNAP e-wallet)
-         * @description Creates a refund request for a previous successful DANA payment. Same headers as the payment (X-DEVICE-ID required, X-IP-ADDRESS conditional, no CHANNEL-ID); no B2B2C customer token (DOKU's Node SDK skips it for DANA). Partial or multiple refunds and refund status values are not documented. Only HTTP 200 is documented for this endpoint; the error statuses below carry the generic SNAP rows.
+         * Direct debit / e-wallet refund (every channel)
+         * @description Refunds a previous successful payment on any direct debit / e-wallet channel (additionalInfo.channel). Bound channels send Authorization-Customer (B2B2C token); DANA and ShopeePay do not (DOKU's Node SDK skips it for them), see danaPayment. For DANA: creates a refund request for a previous successful DANA payment. Same headers as the payment (X-DEVICE-ID required, X-IP-ADDRESS conditional, no CHANNEL-ID); no B2B2C customer token (DOKU's Node SDK skips it for DANA). Partial or multiple refunds and refund status values are not documented. Only HTTP 200 is documented for this endpoint; the error statuses below carry the generic SNAP rows.
          */
         post: operations["danaRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/direct-debit/core/v1/registration-account-binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit / e-wallet account binding
+         * @description Registers the customer's account (phone number) on a channel. DOKU's Allo Bank, CIMB and OVO pages name this step; their field tables are not visible, so the body follows DOKU's Node SDK model (the same fields in the PHP, Python, Go and Java SDKs). Allo Bank additionally requires deviceModel, osType and channelId (x-doku-rules) and the X-DEVICE-ID header (SDK). Path from every SDK's config.
+         */
+        post: operations["ddAccountBinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/direct-debit/core/v1/registration-account-unbinding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit / e-wallet account unbinding
+         * @description Ends an account binding. DOKU's pages list unbinding as an additional feature whose section is not visible; the path is every SDK's config and the body DOKU's Node SDK model (tokenId = the customer's B2B2C access token).
+         */
+        post: operations["ddAccountUnbinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/direct-debit/core/v1/registration-card-bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit card registration (card binding)
+         * @description Registers a debit card. DOKU's BRI and Mandiri direct-debit pages name this step (followed by an OTP step whose path no source shows, so OTP is not specified); the body follows DOKU's Node SDK model, which validates the plain cardData and sends it AES-CBC encrypted with the merchant's secret (so cardData is a string on the wire). The Node SDK allows the BRI channel only. Path from every SDK's config.
+         */
+        post: operations["ddCardRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/direct-debit/core/v1/registration-card-unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit card unbinding
+         * @description Ends a card registration. Path from every SDK's config; body from DOKU's Node SDK model (tokenId up to 2048 characters, channel BRI only there).
+         */
+        post: operations["ddCardUnbinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/direct-debit/core/v1/balance-inquiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit / e-wallet balance inquiry
+         * @description Returns the balance of the customer whose binding the Authorization-Customer header (B2B2C token) names. DOKU's Allo Bank and OVO pages list this step; the body and answer follow DOKU's Node SDK models.
+         */
+        post: operations["ddBalanceInquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/v1.0/debit/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit / e-wallet check status
+         * @description Returns a payment's latest status (00 success, 03 pending, 04 refunded, ...) and its refund history. Path from every SDK's config; body and answer from DOKU's Node SDK models (serviceCode must be "55" there).
+         */
+        post: operations["ddDebitStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -314,6 +454,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    directDebitPaymentNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Direct debit / e-wallet payment notification (every channel) from DOKU to the merchant's Notification URL
+         * @description After the customer completes a payment on any direct debit / e-wallet channel (danaPayment), DOKU sends an HTTP notification to the Notification URL configured for the payment method (DOKU's embeds show the path /v1.0/debit/notify). DOKU's page says the e-wallet notification format "exhibits minor differences" from other e-wallets, but its e-wallet sample (emoney-notify-snap.json) was not retrievable: the body below follows DOKU's Node SDK DTO for direct-debit / e-wallet notifications and is unconfirmed. Headers follow DOKU's direct-debit notification embed, including the optional Authorization-Customer (bound channels). The DANA preset of this flow is danaPaymentNotification (flow dana-payment), the same body without Authorization-Customer. The merchant acknowledges with HTTP 2xx; DOKU documents no response body or responseCode. No x-doku-service-code: DOKU documents none for this notification (BI-SNAP's debit-notify code would be 56; DOKU's DANA payment and refund use their own 05 / 07).
+         */
+        post: operations["directDebitPaymentNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     dokuVaInquiry: {
         parameters: {
             query?: never;
@@ -387,8 +547,8 @@ export interface components {
              * @enum {string}
              */
             tokenType: "Bearer";
-            /** @description Session expiry in seconds (observed 900). */
-            expiresIn?: number;
+            /** @description Session expiry in seconds (observed 900). Required: DOKU's Node SDK throws "Invalid token response" when an answer lacks it (_modules/snap.js getTokenB2B), and every observed DOKU answer carries it. */
+            expiresIn: number;
             /** @description Additional Information. */
             additionalInfo?: Record<string, never>;
         };
@@ -396,6 +556,31 @@ export interface components {
         ErrorResponse: {
             responseCode: components["schemas"]["ResponseCode"];
             responseMessage: components["schemas"]["ResponseMessage"];
+        };
+        /** @description Get Token B2B2C request body (DOKU B2B2C token page). */
+        AccessTokenB2b2cRequest: {
+            /**
+             * @description authorization_code (exchange the binding's authCode) or refresh_token.
+             * @enum {string}
+             */
+            grantType: "authorization_code" | "refresh_token";
+            /** @description Conditional: mandatory when grantType is authorization_code. */
+            authCode?: string;
+            /** @description Conditional: mandatory when grantType is refresh_token. */
+            refreshToken?: string;
+            additionalInfo?: Record<string, never>;
+        };
+        /** @description Get Token B2B2C answer. Field names from DOKU's SDK response models (the page's response table is not visible). DOKU-authored; open object. */
+        AccessTokenB2b2cResponse: {
+            responseCode: components["schemas"]["ResponseCode"];
+            responseMessage: components["schemas"]["ResponseMessage"];
+            accessToken: string;
+            tokenType?: string;
+            /** @description Expiry of the access token; DOKU documents no format. */
+            accessTokenExpiryTime?: string;
+            refreshToken?: string;
+            refreshTokenExpiryTime?: string;
+            additionalInfo?: Record<string, never>;
         };
         /**
          * @description similar to company code/BIN, 8 digit left padding space.
@@ -481,13 +666,13 @@ export interface components {
             indonesia?: string;
         }[];
         /**
-         * @description Channel of the DANA e-wallet SNAP integration.
+         * @description Direct debit / e-wallet SNAP channel. The seven values of DOKU's Node SDK DIRECT_DEBIT_CHANNEL (the same list in the PHP, Python, Go and Java SDKs). KKI is documented by DOKU on its own page, whose channel value is not visible in any source, so it is not listed.
          * @enum {string}
          */
-        DanaChannel: "EMONEY_DANA_SNAP";
-        /** @description DANA payment host-to-host request. DOKU's field table shows partnerReferenceNo, validUpto and pointOfInitiation; urlParam, amount and additionalInfo appear only in the request sample, so the object is not closed (additionalProperties stays open). */
-        DanaPaymentRequest: {
-            /** @description Invoice number from partner. Max 64. Mandatory. */
+        DirectDebitChannel: "DIRECT_DEBIT_ALLO_SNAP" | "DIRECT_DEBIT_CIMB_SNAP" | "DIRECT_DEBIT_MANDIRI_SNAP" | "DIRECT_DEBIT_BRI_SNAP" | "EMONEY_OVO_SNAP" | "EMONEY_SHOPEE_PAY_SNAP" | "EMONEY_DANA_SNAP";
+        /** @description Payment host-to-host request for every direct debit / e-wallet channel (additionalInfo.channel). DANA's field table (seed 004) shows partnerReferenceNo, validUpto and pointOfInitiation; urlParam, amount and additionalInfo appear in its request sample. The other channels' fields (payOptionDetails, remarks, successPaymentUrl, lineItems, ...) come from DOKU's Node SDK model, whose per-channel checks are the x-doku-rules of the operation. The object is open (additionalProperties stays open). */
+        PaymentRequest: {
+            /** @description Invoice number from partner. Max 64. Mandatory (seed 004). DOKU's Node SDK narrows it per channel: CIMB at most 12, Allo Bank 32 to 64 characters. */
             partnerReferenceNo: string;
             /** @description Expired time of the payment URL, ISO-8601 with offset, seconds (format 2024-07-10T11:57:58+07:00). */
             validUpto?: string;
@@ -497,7 +682,7 @@ export interface components {
              */
             pointOfInitiation?: "app" | "pc" | "mweb";
             /** @description Return URL parameters for the DANA redirect. */
-            urlParam: {
+            urlParam?: {
                 /** @description URL the customer returns to (sample "www.merchant.co.id", without scheme; DOKU's Node SDK validates a URI of at most 255 characters). */
                 url: string;
                 /**
@@ -511,11 +696,33 @@ export interface components {
                  */
                 isDeepLink: "Y" | "N";
             };
-            /** @description Payment amount (SNAP amount, two decimals, IDR). Present in DOKU's sample; not in the visible field table. */
+            /** @description Payment amount (SNAP amount, two decimals, IDR). Present in DOKU's DANA sample; required by DOKU's Node SDK payment model. */
             amount: components["schemas"]["Amount"];
-            /** @description Additional information (present in DOKU's sample; not in the visible field table). */
+            /** @description Payment option split (Node SDK; BRI / OVO payMethod CASH or POINTS, Allo Bank PAYLATER, POINT or BALANCE, x-doku-rules). */
+            payOptionDetails?: {
+                payMethod?: string;
+                transAmount: components["schemas"]["Amount"];
+                feeAmount?: components["schemas"]["Amount"];
+            }[];
+            /** @description Charge token (Node SDK; DOKU documents no use). */
+            chargeToken?: string;
+            /** @description Additional information. channel for every channel; orderTitle and supportDeepLinkCheckoutUrl from DANA's sample; the rest from DOKU's Node SDK. */
             additionalInfo: {
-                channel: components["schemas"]["DanaChannel"];
+                channel: components["schemas"]["DirectDebitChannel"];
+                remarks?: string;
+                successPaymentUrl?: string;
+                failedPaymentUrl?: string;
+                lineItems?: {
+                    name: string;
+                    /** @description Numeric (the SDK validates Joi.number() and sends strings in its examples). */
+                    price: string;
+                    quantity: number;
+                }[];
+                merchantTrxId?: string;
+                /** @enum {string} */
+                otpStatus?: "YES" | "NO";
+                /** @enum {string} */
+                paymentType?: "SALE" | "RECURRING";
                 /** @description Order title shown to the customer (sample "Shoes"). No length documented. */
                 orderTitle?: string;
                 /**
@@ -533,9 +740,11 @@ export interface components {
             webRedirectUrl?: string;
             /** @description Invoice number from partner (echo of the request). Not marked mandatory by DOKU. */
             partnerReferenceNo?: string;
+            /** @description DOKU's reference of the payment (DOKU's Node SDK response model; not in DANA's sample). */
+            referenceNo?: string;
         };
-        /** @description DANA online refund request. DOKU's field table shows originalPartnerReferenceNo, originalExternalId, reason and partnerRefundNo; refundAmount and additionalInfo appear only in the request sample, so the object is open. */
-        DanaRefundRequest: {
+        /** @description Refund request for every direct debit / e-wallet channel. DANA's field table (seed 004) shows originalPartnerReferenceNo, originalExternalId, reason and partnerRefundNo; refundAmount and additionalInfo appear in its request sample and DOKU's Node SDK requires both. The object is open. */
+        RefundRequest: {
             /** @description Partner Reference No from the purchase transaction. Max 64. Mandatory. */
             originalPartnerReferenceNo: string;
             /** @description X-EXTERNAL-ID of the purchase transaction. Max 64. Optional. */
@@ -548,7 +757,7 @@ export interface components {
             partnerRefundNo: string;
             /** @description Additional information (present in DOKU's sample; not in the visible field table). */
             additionalInfo: {
-                channel: components["schemas"]["DanaChannel"];
+                channel: components["schemas"]["DirectDebitChannel"];
             };
         };
         /** @description DOKU's answer to a DANA refund. */
@@ -557,8 +766,200 @@ export interface components {
             responseMessage: components["schemas"]["ResponseMessage"];
             /** @description Refunded amount. */
             refundAmount?: components["schemas"]["Amount"];
+            /** @description partnerReferenceNo of the payment (echo). */
+            originalPartnerReferenceNo?: string;
+            /** @description DOKU's reference of the payment. */
+            originalReferenceNo?: string;
+            /** @description DOKU's reference of the refund. */
+            refundNo?: string;
+            /** @description partnerRefundNo of the request (echo). */
+            partnerRefundNo?: string;
             /** @description Refund time, ISO-8601 date-time; DOKU's sample "2024-01-01T09:09:00.123" has milliseconds and no time zone, so the zone and the milliseconds are both optional here. */
             refundTime?: string;
+        };
+        /** @description Account binding request (Allo Bank, CIMB, OVO pages; body from DOKU's Node SDK model). */
+        AccountBindingRequest: {
+            /** @description Customer phone number (SDK example 62813941306101). */
+            phoneNo: string;
+            additionalInfo: {
+                channel?: components["schemas"]["DirectDebitChannel"];
+                /** @description Customer id on the merchant side. */
+                custIdMerchant: string;
+                customerName?: string;
+                email?: string;
+                idCard?: string;
+                country?: string;
+                address?: string;
+                dateOfBirth?: string;
+                /** @description Where the customer returns after a successful binding. */
+                successRegistrationUrl: string;
+                /** @description Where the customer returns after a failed binding. */
+                failedRegistrationUrl: string;
+                /** @description Required for Allo Bank (x-doku-rules). */
+                deviceModel?: string;
+                /**
+                 * @description Required for Allo Bank (x-doku-rules).
+                 * @enum {string}
+                 */
+                osType?: "ios" | "android";
+                /**
+                 * @description Required for Allo Bank (x-doku-rules).
+                 * @enum {string}
+                 */
+                channelId?: "web" | "app";
+            };
+        };
+        /** @description Binding / card registration answer's additionalInfo (Node SDK response DTO). */
+        BindingAdditionalInfoResponse: {
+            /** @description Customer id on the merchant side (echo). */
+            custIdMerchant?: string;
+            /** @description Binding status; DOKU documents no values. */
+            status?: string;
+            /** @description Authorization code the merchant exchanges for a B2B2C token (grantType authorization_code). */
+            authCode?: string;
+        };
+        /** @description Account binding answer (Node SDK response DTO). DOKU-authored; open object. */
+        AccountBindingResponse: {
+            responseCode: components["schemas"]["ResponseCode"];
+            responseMessage: components["schemas"]["ResponseMessage"];
+            /** @description DOKU's reference of the binding. */
+            referenceNo?: string;
+            /** @description Page where the customer approves the binding. */
+            redirectUrl?: string;
+            additionalInfo?: components["schemas"]["BindingAdditionalInfoResponse"];
+        };
+        /** @description additionalInfo carrying only the channel (Node SDK DTOs; channel optional there). */
+        ChannelInfo: {
+            channel?: components["schemas"]["DirectDebitChannel"];
+        };
+        /** @description Account unbinding request (Node SDK model). */
+        UnbindingRequest: {
+            /** @description The B2B2C access token of the binding to end. */
+            tokenId: string;
+            additionalInfo?: components["schemas"]["ChannelInfo"];
+        };
+        /** @description Unbinding answer (Node SDK response DTO). DOKU-authored; open object. */
+        UnbindingResponse: {
+            responseCode: components["schemas"]["ResponseCode"];
+            responseMessage: components["schemas"]["ResponseMessage"];
+            referenceNo?: string;
+            /** @description Card unbinding only (Node SDK cardUnregistUnbindResponseDTO). */
+            redirectUrl?: string;
+        };
+        /** @description Card registration (BRI page; body from DOKU's Node SDK model). The SDK sends cardData AES-CBC-encrypted as a string; its model validates the plain object (bankCardNo, bankCardType, expiryDate MMYY, ...) before encryption, so on the wire cardData is either a string (encrypted) or that object. */
+        CardRegistrationRequest: {
+            /** @description Encrypted card data (string) or the plain object the SDK validates before encryption. */
+            cardData: string | {
+                bankCardNo: string;
+                bankCardType: string;
+                /** @description MMYY. */
+                expiryDate: string;
+                identificationNo?: string;
+                identificationType?: string;
+                email?: string;
+            };
+            /** @description Alphanumeric, at most 64. */
+            custIdMerchant: string;
+            /** @description Indonesian mobile number starting 628. */
+            phoneNo: string;
+            additionalInfo: {
+                /**
+                 * @description The Node SDK allows BRI only.
+                 * @enum {string}
+                 */
+                channel: "DIRECT_DEBIT_BRI_SNAP";
+                /** Format: uri */
+                successRegistrationUrl: string;
+                /** Format: uri */
+                failedRegistrationUrl: string;
+                customerName?: string;
+                email?: string;
+                idCard?: string;
+                country?: string;
+                address?: string;
+                dateOfBirth?: string;
+            };
+        };
+        /** @description Card unbinding request (Node SDK model; BRI only there). */
+        CardUnbindingRequest: {
+            tokenId: string;
+            additionalInfo: {
+                /** @enum {string} */
+                channel: "DIRECT_DEBIT_BRI_SNAP";
+            };
+        };
+        /** @description Balance inquiry request (Allo Bank, OVO pages; body from the Node SDK model). */
+        BalanceInquiryRequest: {
+            additionalInfo?: components["schemas"]["ChannelInfo"];
+        };
+        /** @description Balance inquiry answer (Node SDK response DTOs). DOKU-authored; open object. */
+        BalanceInquiryResponse: {
+            responseCode: components["schemas"]["ResponseCode"];
+            responseMessage: components["schemas"]["ResponseMessage"];
+            accountInfos?: {
+                balanceType?: string;
+                amount?: components["schemas"]["Amount"];
+                flatAmount?: components["schemas"]["Amount"];
+                holdAmount?: components["schemas"]["Amount"];
+            }[];
+        };
+        /** @description Direct debit / e-wallet check status request (Node SDK model; every field optional there except serviceCode; see the conflict on originalPartnerReferenceNo). */
+        DebitStatusRequest: {
+            /** @description partnerReferenceNo of the payment asked about. */
+            originalPartnerReferenceNo: string;
+            originalReferenceNo?: string;
+            originalExternalId?: string;
+            /**
+             * @description The Node SDK requires "55".
+             * @enum {string}
+             */
+            serviceCode: "55";
+            transactionDate?: string;
+            amount?: {
+                value?: string;
+                currency?: string;
+            };
+            merchantId?: string;
+            subMerchantId?: string;
+            externalStoreId?: string;
+            additionalInfo?: {
+                deviceId?: string;
+                channel?: components["schemas"]["DirectDebitChannel"];
+            };
+        };
+        RefundHistoryItem: {
+            refundNo?: string;
+            partnerReferenceNo?: string;
+            refundAmount?: components["schemas"]["Amount"];
+            refundStatus?: string;
+            refundDate?: string;
+            reason?: string;
+        };
+        /** @description Check status answer (Node SDK checkStatusDirectDebitResponseDTO). DOKU-authored; open object. */
+        DebitStatusResponse: {
+            responseCode: components["schemas"]["ResponseCode"];
+            responseMessage: components["schemas"]["ResponseMessage"];
+            originalPartnerReferenceNo?: string;
+            originalReferenceNo?: string;
+            approvalCode?: string;
+            originalExternalId?: string;
+            serviceCode?: string;
+            /** @description As in the payment notification: 00 success, 03 pending, 04 refunded, 05 cancelled, 06 failed (BI-SNAP meanings; not confirmed by DOKU). */
+            latestTransactionStatus?: string;
+            transactionStatusDesc?: string;
+            originalResponseCode?: string;
+            originalResponseMessage?: string;
+            sessionId?: string;
+            requestID?: string;
+            refundHistory?: components["schemas"]["RefundHistoryItem"][];
+            transAmount?: components["schemas"]["Amount"];
+            feeAmount?: components["schemas"]["Amount"];
+            paidTime?: string;
+            additionalInfo?: {
+                deviceId?: string;
+                channel?: string;
+                acquirer?: string;
+            };
         };
         /** @description Generated by merchant to identify the order and must be unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. DOKU documents no minimum length and no exact character set. */
         NonSnapInvoiceNumber: string;
@@ -664,8 +1065,8 @@ export interface components {
             /** @description Reason in Bahasa Indonesia, e.g. Sukses. */
             indonesia?: string;
         };
-        /** @description E-wallet payment notification body. DOKU's e-wallet notification sample (emoney-notify-snap.json) was not retrievable; fields, lengths and the required set come from DOKU's Node SDK DTO for direct-debit / e-wallet payment notifications. DOKU-authored: open object. */
-        DanaPaymentNotification: {
+        /** @description Direct debit / e-wallet payment notification body, every channel (additionalInfo.channelId). DOKU's e-wallet notification sample (emoney-notify-snap.json) was not retrievable; fields, lengths and the required set come from DOKU's Node SDK DTO for direct-debit / e-wallet payment notifications. DOKU-authored: open object. */
+        PaymentNotification: {
             /** @description partnerReferenceNo of the payment. */
             originalPartnerReferenceNo: string;
             /** @description Reference number of the payment on DOKU's side. */
@@ -746,8 +1147,53 @@ export interface components {
         NonSnapNotificationIdentifierList: components["schemas"]["NonSnapIdentifier"][];
     };
     responses: {
+        /** @description Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Unauthorized. [reason] (00), Invalid Token (B2B) (01), Invalid Customer Token (02), Token Not Found (B2B) (03), Customer Token Not Found (04) (DOKU's SNAP error-response table, legacy docs). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID "should be unique in the same day"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700). */
         ExternalIdConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Request In Progress (00): "transaction still on process" (DOKU's SNAP error-response table, legacy docs). */
+        InProgress: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Transaction Expired (00), Feature Not Allowed [Reason] (01), Exceeds Transaction Amount Limit (02), Suspected Fraud (03), Activity Count Limit Exceeded (04), Do Not Honor (05), Feature Not Allowed At This Time (06), Card Blocked (07), Card Expired (08), Dormant Account (09), Need To Set Token Limit (10), OTP Blocked (11), OTP Lifetime Expired (12). DOKU's table continues past row 12; the rest was not retrievable. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Transaction Not Found (01), Invalid Card/Account/Customer (11), Invalid Amount (13), Inconsistent Request (18). 01 and 18 are observed from DOKU (4042601, 4042718); 11 and 13 are rows of the generic BI-SNAP table, which DOKU's SDK simulator also answers (4042513). */
+        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -808,15 +1254,25 @@ export interface components {
          */
         ChannelIdVaAny: string;
         /**
-         * @description Device identification on which the API services are currently being accessed by the end user (customer). Can't contain symbols. DOKU gives no length (DOKU's Node SDK caps it at 64).
+         * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
          * @example 95221
          */
-        DanaDeviceId: string;
+        XDeviceIdDirectDebit: string;
         /**
          * @description Conditional. IP address of the end user (customer) using IPv4 format. DOKU does not state the condition under which it is required. DOKU's embed example "95221" is not an IPv4 address (see x-doku-conflict dana-ip-address-example); the example here is an RFC 5737 documentation address.
          * @example 192.0.2.10
          */
         DanaIpAddress: string;
+        /**
+         * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+         * @example 192.0.2.10
+         */
+        XIpAddressDirectDebit: string;
+        /**
+         * @description The customer's B2B2C access token (Get Token B2B2C) on calls for a bound account: "Bearer <token>" in DOKU's notification embed; DOKU's Node SDK sends the bare token (header spelled Authorization-customer).
+         * @example Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a
+         */
+        AuthorizationCustomer: string;
         /**
          * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
          * @example MCH-0001-10791114622547
@@ -847,6 +1303,11 @@ export interface components {
          * @example 95221
          */
         DanaDeviceIdNotification: string;
+        /**
+         * @description "Access token obtained from B2B2C API merchant" (DOKU's direct-debit notification embed); sent for bound channels only.
+         * @example Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a
+         */
+        AuthorizationCustomerOptional: string;
     };
     requestBodies: never;
     headers: {
@@ -946,6 +1407,53 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    snapGetTokenB2b2c: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's client_id (PJP Name) (given at completion registration process). Merchant to DOKU: client_id merchant. When DOKU asks the merchant for a token it sends the merchant's own client id. Length not documented by DOKU.
+                 * @example MCH-0008-1296507211683
+                 */
+                "X-CLIENT-KEY": components["parameters"]["XClientKey"];
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Non-Repudiation & Integrity checking X-Signature: with asymmetric signature algorithm SHA256withRSA (Private_Key, stringToSign), stringToSign = client_ID + "|" + X-TIMESTAMP. Base64, RSASSA-PKCS1-v1_5. With the 2048-bit key DOKU's key-generation steps create, the value is 344 Base64 characters. The example was computed with a throwaway 2048-bit key over "MCH-0008-1296507211683|2022-10-07T14:18:39+07:00".
+                 * @example yY47fXuV1c6aGlOmI7qFijOQyFbJVkAaYFGGSQ8uU/mtCZ2R8xluNUubZ1YiFSHlFZUufiKv6n/c5F8uG4d45fFur1hO3al7ngAfqkPCy/AVlp8D+DPV/Wnvnn1C9H2fHNLBrsBPvf3tHREwRI3wmRzuxLvdqR1iyteMEb0VfJvJ9rJgwF54bh6FBjJInQbUSaNdaNFOXVi+fIgETLJVBeVqw6h90uQPyvi7TP29S0BT3/AH8mZ/sN+AGaRbsV80kARXLHQy7FG+u1k10gBGRFN4udXL2EadAAaxohtibs1BeyPUUpFfaxWgEpfTUdJEUdBMikXkUklGEBVTKlPjHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureAsymmetric"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessTokenB2b2cRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. DOKU-authored; open object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenB2b2cResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     snapCreateVa: {
@@ -1587,10 +2095,10 @@ export interface operations {
                  */
                 "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
                 /**
-                 * @description Device identification on which the API services are currently being accessed by the end user (customer). Can't contain symbols. DOKU gives no length (DOKU's Node SDK caps it at 64).
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
                  * @example 95221
                  */
-                "X-DEVICE-ID": components["parameters"]["DanaDeviceId"];
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
                 /**
                  * @description Conditional. IP address of the end user (customer) using IPv4 format. DOKU does not state the condition under which it is required. DOKU's embed example "95221" is not an IPv4 address (see x-doku-conflict dana-ip-address-example); the example here is an RFC 5737 documentation address.
                  * @example 192.0.2.10
@@ -1612,7 +2120,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DanaPaymentRequest"];
+                "application/json": components["schemas"]["PaymentRequest"];
             };
         };
         responses: {
@@ -1625,6 +2133,7 @@ export interface operations {
                     "application/json": components["schemas"]["DanaPaymentResponse"];
                 };
             };
+            202: components["responses"]["InProgress"];
             /** @description Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02). Generic SNAP rows of DOKU's response-code table; its e-wallet section was not retrievable. */
             400: {
                 headers: {
@@ -1634,15 +2143,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Unauthorized. [reason] (00), Invalid Token (B2B) (01), Token Not Found (B2B) (03). Generic SNAP rows of DOKU's response-code table; its e-wallet section was not retrievable. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["ExternalIdConflict"];
         };
     };
@@ -1671,10 +2174,10 @@ export interface operations {
                  */
                 "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
                 /**
-                 * @description Device identification on which the API services are currently being accessed by the end user (customer). Can't contain symbols. DOKU gives no length (DOKU's Node SDK caps it at 64).
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
                  * @example 95221
                  */
-                "X-DEVICE-ID": components["parameters"]["DanaDeviceId"];
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
                 /**
                  * @description Conditional. IP address of the end user (customer) using IPv4 format. DOKU does not state the condition under which it is required. DOKU's embed example "95221" is not an IPv4 address (see x-doku-conflict dana-ip-address-example); the example here is an RFC 5737 documentation address.
                  * @example 192.0.2.10
@@ -1696,7 +2199,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DanaRefundRequest"];
+                "application/json": components["schemas"]["RefundRequest"];
             };
         };
         responses: {
@@ -1709,6 +2212,7 @@ export interface operations {
                     "application/json": components["schemas"]["DanaRefundResponse"];
                 };
             };
+            202: components["responses"]["InProgress"];
             /** @description Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02). Generic SNAP rows of DOKU's response-code table; its e-wallet section was not retrievable. */
             400: {
                 headers: {
@@ -1718,15 +2222,440 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Unauthorized. [reason] (00), Invalid Token (B2B) (01), Token Not Found (B2B) (03). Generic SNAP rows of DOKU's response-code table; its e-wallet section was not retrievable. */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ExternalIdConflict"];
+        };
+    };
+    ddAccountBinding: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
+                /**
+                 * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["XIpAddressDirectDebit"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountBindingRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful; redirectUrl is where the customer approves the binding. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["AccountBindingResponse"];
                 };
             };
+            202: components["responses"]["InProgress"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ExternalIdConflict"];
+        };
+    };
+    ddAccountUnbinding: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
+                /**
+                 * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["XIpAddressDirectDebit"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnbindingRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnbindingResponse"];
+                };
+            };
+            202: components["responses"]["InProgress"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ExternalIdConflict"];
+        };
+    };
+    ddCardRegistration: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
+                /**
+                 * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["XIpAddressDirectDebit"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful; redirectUrl is where the customer completes the registration (OTP). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountBindingResponse"];
+                };
+            };
+            202: components["responses"]["InProgress"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ExternalIdConflict"];
+        };
+    };
+    ddCardUnbinding: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
+                /**
+                 * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["XIpAddressDirectDebit"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardUnbindingRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnbindingResponse"];
+                };
+            };
+            202: components["responses"]["InProgress"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ExternalIdConflict"];
+        };
+    };
+    ddBalanceInquiry: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
+                /**
+                 * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["XIpAddressDirectDebit"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+                /**
+                 * @description The customer's B2B2C access token (Get Token B2B2C) on calls for a bound account: "Bearer <token>" in DOKU's notification embed; DOKU's Node SDK sends the bare token (header spelled Authorization-customer).
+                 * @example Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a
+                 */
+                "Authorization-Customer": components["parameters"]["AuthorizationCustomer"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BalanceInquiryRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceInquiryResponse"];
+                };
+            };
+            202: components["responses"]["InProgress"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ExternalIdConflict"];
+        };
+    };
+    ddDebitStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Required for DANA and ShopeePay payment and refund and for Allo Bank account binding (DOKU's Node SDK validateHeader; seed 004 marks it Required on DANA's embed); other channels do not need it. A header cannot be made conditional on a body field here, so it is optional for every channel (x-doku-coverage of each operation says so). Node SDK caps it at 64.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["XDeviceIdDirectDebit"];
+                /**
+                 * @description Conditional. IP address of the end user (IPv4). DOKU's Node SDK demands 10 to 15 characters on binding, unbinding, balance, payment and refund for every channel; DOKU's page states no condition.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["XIpAddressDirectDebit"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebitStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitStatusResponse"];
+                };
+            };
+            202: components["responses"]["InProgress"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["ExternalIdConflict"];
         };
     };
@@ -2500,7 +3429,82 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DanaPaymentNotification"];
+                "application/json": components["schemas"]["PaymentNotification"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body for e-wallet notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Acknowledged: DOKU requires an HTTP 2xx from the Notification URL and otherwise retries (3 times: 30 min, 6 h and 12 h after the original). No response body is documented. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    directDebitPaymentNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Signature on a request DOKU sends to the merchant. DOKU's callback pages say: Algorithm symmetric signature HMAC_SHA512 (clientSecret, stringToSign), EndpointUrl being the path of the merchant's Inquiry or Notification URL. How DOKU really signs callbacks is unresolved: see the operation's x-doku-conflict list.
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureCallback"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Device identification of the end user. Listed (required) on DOKU's direct-debit notification embed; the e-wallet notification embed was not retrievable, so it is optional here.
+                 * @example 95221
+                 */
+                "X-DEVICE-ID"?: components["parameters"]["DanaDeviceIdNotification"];
+                /**
+                 * @description Conditional. IP address of the end user (customer) using IPv4 format. DOKU does not state the condition under which it is required. DOKU's embed example "95221" is not an IPv4 address (see x-doku-conflict dana-ip-address-example); the example here is an RFC 5737 documentation address.
+                 * @example 192.0.2.10
+                 */
+                "X-IP-ADDRESS"?: components["parameters"]["DanaIpAddress"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description "Access token obtained from B2B2C API merchant" (DOKU's direct-debit notification embed); sent for bound channels only.
+                 * @example Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a
+                 */
+                "Authorization-Customer"?: components["parameters"]["AuthorizationCustomerOptional"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentNotification"];
             };
         };
         responses: {

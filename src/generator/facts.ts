@@ -1,13 +1,19 @@
 /**
  * The DOKU facts an operation declares as `x-doku-*` extensions (specs/README.md "DOKU facts"): setup
- * prerequisite, unique keys, read-only, role, callback flow, mock behaviour. Each is validated here; a
+ * prerequisite, unique keys, read-only, role, callback flow, mock behaviour, source coverage. Each is validated here; a
  * malformed one is a SpecError naming the operation and the extension's pointer.
  */
 import { SpecError } from "../model/errors.js";
-import type { FlowDeclaration, Operation, SetupBinding, UniqueKeyGroup } from "../model/operation.js";
+import type {
+  Coverage,
+  FlowDeclaration,
+  Operation,
+  SetupBinding,
+  UniqueKeyGroup,
+} from "../model/operation.js";
 
 type Obj = Record<string, unknown>;
-type Facts = Pick<Operation, "setup" | "uniqueKeys" | "readOnly" | "role" | "flow" | "mock">;
+type Facts = Pick<Operation, "setup" | "uniqueKeys" | "readOnly" | "role" | "flow" | "mock" | "coverage">;
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FROM = /^(request:\/|response:\/|header:[A-Za-z0-9-]+$)/;
@@ -16,10 +22,12 @@ const ROLES: readonly string[] = ["token"];
 
 /** The facts of one operation; `pathParams` are the names of its path parameters (for `path:` bindings). */
 export function factsOf(op: Obj, id: string, kind: Operation["kind"], pointer: string, pathParams: string[]) {
-  const facts: Facts = {};
   const fail = (ext: string, what: string): never => {
     throw new SpecError(`operation ${id}: ${ext} ${what}`, `${pointer}/${ext}`);
   };
+  const facts: Facts = {};
+  const coverage = op["x-doku-coverage"];
+  if (coverage !== undefined) facts.coverage = coverageOf(coverage, fail);
   const setup = op["x-doku-setup"];
   if (setup !== undefined) {
     const s = setup as Obj;
@@ -103,10 +111,12 @@ function binding(raw: unknown, pathParams: string[], fail: Fail): SetupBinding {
   const { from, to } = b as { from: string; to: string };
   if (!FROM.test(from))
     fail("x-doku-setup", `bind from "${from}": expected request:/ptr, response:/ptr or header:Name`);
-  if (to.startsWith("path:")) {
+  if (to.startsWith("header:")) {
+    if (!/^header:[A-Za-z0-9-]+$/.test(to)) fail("x-doku-setup", `bind to "${to}": expected header:Name`);
+  } else if (to.startsWith("path:")) {
     if (!pathParams.includes(to.slice(5))) fail("x-doku-setup", `bind to "${to}": no such path parameter`);
   } else if (!to.startsWith("/"))
-    fail("x-doku-setup", `bind to "${to}": expected a body pointer (/...) or path:name`);
+    fail("x-doku-setup", `bind to "${to}": expected a body pointer (/...), path:name or header:Name`);
   return { from, to };
 }
 
@@ -122,6 +132,17 @@ function keyGroup(raw: unknown, fail: Fail): UniqueKeyGroup {
   )
     return fail("x-doku-unique-keys", `space ${g.space}: pointers must be a non-empty list of body pointers`);
   return { space: g.space, pointers: pointers as string[] };
+}
+
+function coverageOf(raw: unknown, fail: Fail): Coverage {
+  const c = raw as Obj;
+  if (isObj(raw) && c.status === "complete" && c.missing === undefined) return { status: "complete" };
+  if (isObj(raw) && c.status === "partial" && typeof c.missing === "string" && c.missing.trim() !== "")
+    return { status: "partial", missing: c.missing.trim() };
+  return fail(
+    "x-doku-coverage",
+    "must be {status: complete} or {status: partial, missing: <what the sources leave out>}",
+  );
 }
 
 function flowOf(raw: unknown, fail: Fail): FlowDeclaration {

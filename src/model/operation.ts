@@ -81,6 +81,9 @@ export type OperationRole = "token";
 /** An inquiry answer carries data (a bill); a notification answer only acknowledges. */
 export type CallbackKind = "inquiry" | "notification";
 
+/** `x-doku-coverage`: whether the operation's sources were complete, and what is missing when not. */
+export type Coverage = { status: "complete" } | { status: "partial"; missing: string };
+
 /** `x-doku-flow` on a webhook: the callback flow the kit plays as DOKU (`callback --flow <name>`). */
 export interface FlowDeclaration {
   name: string;
@@ -125,6 +128,8 @@ export interface Operation {
   flow?: FlowDeclaration;
   /** `x-doku-mock`: the name of the mock's stateful behaviour for this operation. */
   mock?: string;
+  /** `x-doku-coverage`: complete, or partial with what its sources leave out (required in specs/; optional for hand-built fixtures). */
+  coverage?: Coverage;
 }
 
 /** A compiled validator, ajv-compatible: returns true/false and sets `errors` (allErrors mode). */

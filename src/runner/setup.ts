@@ -17,10 +17,15 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
   const broken = kase.expect.kind === "reject" ? kase.expect.pointer : undefined;
   let body = kase.body;
   const pathParams = { ...kase.pathParams };
+  let headers = kase.headers;
   let bodyChanged = false;
   for (const { from, to } of rule.bind) {
     const value = source(created, from);
     if (value === undefined) continue;
+    if (to.startsWith("header:")) {
+      if (broken !== `/headers/${to.slice(7)}`) headers = { ...headers, [to.slice(7)]: String(value) };
+      continue;
+    }
     if (to.startsWith("path:")) {
       const name = to.slice(5);
       // Generators may spell a path parameter's pointer "/path/<name>" or "/<name>".
@@ -34,7 +39,7 @@ export function bindCase(operation: Operation, rule: SetupRule, kase: Case, crea
     bodyChanged = next !== body || bodyChanged;
     body = next;
   }
-  const bound: Case = { ...kase, pathParams, path: fillPath(operation.path, pathParams) };
+  const bound: Case = { ...kase, headers, pathParams, path: fillPath(operation.path, pathParams) };
   if (bodyChanged) {
     bound.body = body;
     delete bound.rawBody;

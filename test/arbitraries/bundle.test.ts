@@ -22,7 +22,11 @@ import { errorsOf, valuesAndShrinks } from "./helpers.js";
 
 const bundle = await loadSpecBundle();
 const ops = bundle.operations.map((op): [string, Operation] => [op.id, op]);
-const NO_2XX_BODY: readonly string[] = ["danaPaymentNotification", "dokuVaNotification"];
+const NO_2XX_BODY: readonly string[] = [
+  "danaPaymentNotification",
+  "directDebitPaymentNotification",
+  "dokuVaNotification",
+];
 
 /** Violations of a case as the kit's validation layer reports them, minus the headers the signer adds. */
 function violations(op: Operation, c: Case) {

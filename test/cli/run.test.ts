@@ -174,7 +174,7 @@ describe("run against the embedded mock", () => {
     }
     const all = seen.flat();
     expect(new Set(all).size).toBe(all.length);
-    expect(all).toHaveLength(12);
+    expect(all).toHaveLength(19);
   });
 
   it("the default run over every merchant -> DOKU operation exits 0", async () => {

@@ -127,6 +127,14 @@ describe("the DOKU specs' facts", () => {
         kind: "notification",
         summary: "SNAP e-wallet (DANA) payment notification to the merchant's Notification URL",
       },
+      "direct-debit-payment": {
+        name: "direct-debit-payment",
+        operationId: "directDebitPaymentNotification",
+        family: "snap",
+        kind: "notification",
+        summary:
+          "SNAP direct debit / e-wallet payment notification (any channel) to the merchant's Notification URL",
+      },
       "doku-va-inquiry": {
         name: "doku-va-inquiry",
         operationId: "dokuVaInquiry",
@@ -156,6 +164,8 @@ describe("the DOKU specs' facts", () => {
     expect(operations.filter((o) => o.readOnly).map((o) => o.id)).toEqual([
       "snapGetTokenB2b",
       "snapCheckVaStatus",
+      "ddBalanceInquiry",
+      "ddDebitStatus",
       "orderStatus",
     ]);
   });

@@ -15,7 +15,7 @@ import {
   statusBody,
   updateVaBody,
 } from "./fixtures/bodies.js";
-import { type Answer, nonSnapInput, op, send, sendSigned, snapInput, tokenInput } from "./helpers.js";
+import { type Answer, nonSnapInput, op, send, sendSigned, snapInput, tokenInput, unique } from "./helpers.js";
 import { type MockFixture, useMock } from "./setup.js";
 
 const f = useMock();
@@ -26,6 +26,21 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
   const extra = prefer === undefined ? {} : { Prefer: prefer };
   if (operation.auth === "snap-asymmetric-token") {
     const input = tokenInput(bundle, mock.identity);
+    if (operation.id === "snapGetTokenB2b2c") {
+      const token = await f.token();
+      const binding = {
+        phoneNo: "62813941306101",
+        additionalInfo: {
+          custIdMerchant: "c1",
+          successRegistrationUrl: "https://m.example/ok",
+          failedRegistrationUrl: "https://m.example/no",
+        },
+      };
+      const bound = await expectOk(snapInput(op(bundle, "ddAccountBinding"), mock.identity, token, binding));
+      const authCode = (bound.json.additionalInfo as Record<string, unknown>).authCode;
+      const body = JSON.stringify({ grantType: "authorization_code", authCode });
+      return { ...input, path: operation.path, body, headers: { ...input.headers, ...extra } };
+    }
     return { ...input, headers: { ...input.headers, ...extra } };
   }
   const token = await f.token();
@@ -66,6 +81,15 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
       const path = `/orders/v1/status/${encodeURIComponent(String(body.order?.invoice_number))}`;
       return nonSnapInput(operation, mock.identity, undefined, path, extra);
     }
+    case "danaPayment":
+    case "danaRefund":
+    case "ddAccountBinding":
+    case "ddAccountUnbinding":
+    case "ddCardRegistration":
+    case "ddCardUnbinding":
+    case "ddBalanceInquiry":
+    case "ddDebitStatus":
+      return directDebitRequest(operation, token, extra);
     default:
       if (operation.auth === "nonsnap-hmac") {
         return nonSnapInput(
@@ -78,6 +102,65 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
       }
       return snap(operation.request.examples[0]?.value);
   }
+}
+
+/** The direct debit operations are stateful (issue 15): each request gets its own payment or binding. */
+async function directDebitRequest(
+  operation: Operation,
+  token: string,
+  extra: Record<string, string>,
+): Promise<SignInput> {
+  const { bundle, mock } = f;
+  const input = (id: string, body: unknown, headers: Record<string, string> = {}) =>
+    snapInput(op(bundle, id), mock.identity, token, body, {
+      ...headers,
+      ...(id === operation.id ? extra : {}),
+    });
+  const ref = `INV-${unique()}`;
+  const payment = {
+    ...(op(bundle, "danaPayment").request.examples[0]?.value as object),
+    partnerReferenceNo: ref,
+  };
+  if (operation.id === "danaPayment") return input(operation.id, payment);
+  if (operation.id === "danaRefund" || operation.id === "ddDebitStatus") {
+    await expectOk(input("danaPayment", payment));
+    if (operation.id === "ddDebitStatus")
+      return input(operation.id, { originalPartnerReferenceNo: ref, serviceCode: "55" });
+    const sample = operation.request.examples[0]?.value as Record<string, unknown>;
+    return input(operation.id, {
+      ...sample,
+      originalPartnerReferenceNo: ref,
+      partnerRefundNo: `REF-${unique()}`,
+    });
+  }
+  const card = operation.id === "ddCardRegistration" || operation.id === "ddCardUnbinding";
+  const bindBody = card
+    ? {
+        cardData: "encrypted",
+        custIdMerchant: "cust01",
+        phoneNo: "6281234567890",
+        additionalInfo: {
+          channel: "DIRECT_DEBIT_BRI_SNAP",
+          successRegistrationUrl: "https://m.example/ok",
+          failedRegistrationUrl: "https://m.example/no",
+        },
+      }
+    : {
+        phoneNo: "62813941306101",
+        additionalInfo: {
+          custIdMerchant: "cust01",
+          successRegistrationUrl: "https://m.example/ok",
+          failedRegistrationUrl: "https://m.example/no",
+        },
+      };
+  if (operation.id === "ddAccountBinding" || operation.id === "ddCardRegistration")
+    return input(operation.id, bindBody);
+  const bound = await expectOk(input(card ? "ddCardRegistration" : "ddAccountBinding", bindBody));
+  const authCode = String((bound.json.additionalInfo as Record<string, unknown>).authCode);
+  if (operation.id === "ddBalanceInquiry")
+    return input(operation.id, { additionalInfo: {} }, { "Authorization-Customer": `Bearer ${authCode}` });
+  const channel = card ? { additionalInfo: { channel: "DIRECT_DEBIT_BRI_SNAP" } } : {};
+  return input(operation.id, { tokenId: authCode, ...channel });
 }
 
 async function expectOk(input: SignInput): Promise<Answer> {
@@ -103,6 +186,13 @@ const PATH_OPERATIONS = [
   "snapBtnCreateVaV1",
   "danaPayment",
   "danaRefund",
+  "snapGetTokenB2b2c",
+  "ddAccountBinding",
+  "ddAccountUnbinding",
+  "ddCardRegistration",
+  "ddCardUnbinding",
+  "ddBalanceInquiry",
+  "ddDebitStatus",
   "dokuVaCreatePaymentCode",
   "dokuVaUpdatePaymentCode",
   "dokuVaCreateMerchantPaymentCode",

@@ -32,14 +32,42 @@ const NON_SNAP = new Set([
   "dokuVaInquiry",
   "dokuVaNotification",
 ]);
+// Issue 15: the remaining paths DOKU's five SDKs call, and the any-channel payment notification.
+const ADDED: [string, "path" | "webhook", string, string | undefined][] = [
+  ["snapGetTokenB2b2c", "path", "/authorization/v1/access-token/b2b2c", "74"],
+  ["ddAccountBinding", "path", "/direct-debit/core/v1/registration-account-binding", undefined],
+  ["ddAccountUnbinding", "path", "/direct-debit/core/v1/registration-account-unbinding", undefined],
+  ["ddCardRegistration", "path", "/direct-debit/core/v1/registration-card-bind", undefined],
+  ["ddCardUnbinding", "path", "/direct-debit/core/v1/registration-card-unbind", undefined],
+  ["ddBalanceInquiry", "path", "/direct-debit/core/v1/balance-inquiry", undefined],
+  ["ddDebitStatus", "path", "/orders/v1.0/debit/status", "55"],
+  ["directDebitPaymentNotification", "webhook", "/v1.0/debit/notify", undefined],
+];
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
   const byId = new Map(operations.map((op) => [op.id, op]));
 
-  it("has exactly the 18 operation ids", () => {
-    expect([...byId.keys()].sort()).toEqual([...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0])].sort());
+  it("has exactly the 18 operation ids, plus the issue-15 ones", () => {
+    expect([...byId.keys()].sort()).toEqual(
+      [...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0]), ...ADDED.map((a) => a[0])].sort(),
+    );
   });
+
+  it.each(ADDED)("%s is a %s at %s", (id, kind, path, serviceCode) => {
+    const op = byId.get(id);
+    expect(op).toMatchObject({ kind, method: "POST", path });
+    if (serviceCode) expect(op?.serviceCode).toBe(serviceCode);
+    expect(op?.auth).toBe(id === "snapGetTokenB2b2c" ? "snap-asymmetric-token" : "snap-symmetric");
+  });
+
+  it.each(operations.map((op) => [op.id, op] as const))(
+    "%s says whether its sources were complete",
+    (_, op) => {
+      expect(op.coverage?.status).toMatch(/^(complete|partial)$/);
+      if (op.coverage?.status === "partial") expect(op.coverage.missing.length).toBeGreaterThan(20);
+    },
+  );
 
   it.each(PATHS)("%s is %s %s", (id, method, path, serviceCode) => {
     const op = byId.get(id);

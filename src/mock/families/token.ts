@@ -8,6 +8,7 @@ import { headerOf, SCHEMES, verifyRequest } from "../../signatures/index.js";
 import type { Call, MockContext } from "../context.js";
 import { snapErrorReply, snapResponseCode } from "../errors.js";
 import { prismAnswer } from "../handlers/handler.js";
+import { runHandler } from "../handlers/index.js";
 import { asRecord } from "../overlay.js";
 import { isFault, jsonReply, type Reply } from "../reply.js";
 import { checkRequest } from "../request-check.js";
@@ -37,6 +38,7 @@ export async function tokenCall(ctx: MockContext, call: Call): Promise<Reply> {
     [headerOf(op.auth, "timestamp")]: SCHEMES[op.auth].timestamp(call.now),
   };
   if (outcome.status >= 300) return jsonReply(outcome.status, outcome.body, headers);
+  if (op.mock !== undefined) return b2b2cReply(ctx, call, checked.body, headers);
   const { accessToken, expiresIn } = ctx.tokens.issue(clientId, call.now);
   const body = {
     ...asRecord(outcome.body),
@@ -47,4 +49,17 @@ export async function tokenCall(ctx: MockContext, call: Call): Promise<Reply> {
     expiresIn,
   };
   return jsonReply(outcome.status, body, headers);
+}
+
+/** A token operation with its own behaviour (Get Token B2B2C, x-doku-mock): the handler's answer. */
+async function b2b2cReply(
+  ctx: MockContext,
+  call: Call,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Reply> {
+  const outcome = await runHandler({ ctx, call, body, clientId: ctx.identity.clientId });
+  if (isFault(outcome)) return snapErrorReply(call.op, outcome);
+  const answer = { ...asRecord(outcome.body), responseCode: snapResponseCode(call.op, outcome.status, "00") };
+  return jsonReply(outcome.status, answer, headers);
 }

@@ -1,12 +1,20 @@
 /**
  * Mock behaviour name (the operation's `x-doku-mock`, specs/README.md) -> business handler. Operations
- * without one answer with Prism's mock as it is (DANA payment and refund, and any operation a newer spec
- * adds). A `Prefer: code=<non-2xx>` request skips the business logic and gets the documented example for
+ * without one answer with Prism's mock as it is (any operation a newer spec adds without a behaviour). A `Prefer: code=<non-2xx>` request skips the business logic and gets the documented example for
  * that status.
  */
 import { SpecError } from "../../model/errors.js";
 import type { Operation } from "../../model/operation.js";
 import type { Fault, Success } from "../reply.js";
+import {
+  accountBinding,
+  accountUnbinding,
+  balanceInquiry,
+  cardRegistration,
+  cardUnbinding,
+} from "./dd-binding.js";
+import { debitPayment, debitRefund, debitStatus } from "./dd-payment.js";
+import { tokenB2b2c } from "./dd-token.js";
 import { answerFromSpec, type Handler, type HandlerInput } from "./handler.js";
 import {
   createMerchantPaymentCode,
@@ -27,6 +35,15 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "create-merchant-payment-code": createMerchantPaymentCode,
   "update-payment-code": updatePaymentCode,
   "payment-code-status": paymentCodeStatus,
+  "token-b2b2c": tokenB2b2c,
+  "account-binding": accountBinding,
+  "account-unbinding": accountUnbinding,
+  "card-registration": cardRegistration,
+  "card-unbinding": cardUnbinding,
+  "balance-inquiry": balanceInquiry,
+  "debit-payment": debitPayment,
+  "debit-refund": debitRefund,
+  "debit-status": debitStatus,
 };
 
 /** Throws a SpecError for an operation whose `x-doku-mock` names no behaviour of this mock. */

@@ -15,7 +15,13 @@ import { createTokenSession, type TokenSession } from "../session.js";
 export function sessionTokens(rt: Runtime, operations: readonly Operation[]): TokenSession | undefined {
   const { target } = rt;
   const tokenOp = rt.options.bundle.operations.find((op) => op.kind === "path" && op.role === "token");
-  if (!tokenOp || !operations.some((op) => SCHEMES[op.auth].bearer === "required")) return undefined;
+  // A selected operation signs with the B2B token, or its setup prerequisite does (x-doku-setup).
+  const creatorAuth = (op: Operation) =>
+    rt.options.bundle.operations.find((c) => c.id === op.setup?.creates)?.auth;
+  const needsToken = (auth: Operation["auth"] | undefined) =>
+    auth !== undefined && SCHEMES[auth].bearer === "required";
+  if (!tokenOp || !operations.some((op) => needsToken(op.auth) || needsToken(creatorAuth(op))))
+    return undefined;
   return createTokenSession(async () => {
     const kase = {
       operationId: tokenOp.id,

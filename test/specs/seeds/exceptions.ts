@@ -97,4 +97,9 @@ export const SEED_EXCEPTIONS: readonly SeedException[] = [
   danaAuth("danaPayment", "header-sample"),
   danaAuth("danaRefund", "example"),
   danaAuth("danaRefund", "header-sample"),
+  ...["danaPayment", "danaRefund"].map((op) => ({
+    key: `004 ${op} X-DEVICE-ID required`,
+    conflict: "device-id-required-by-channel",
+    why: "one operation serves every channel; DOKU's SDKs require X-DEVICE-ID for DANA and ShopeePay only",
+  })),
 ];
