@@ -34,7 +34,10 @@ async function sentBodies(options: Partial<RunOptions>): Promise<Map<string, str
     const path = new URL(r.url).pathname;
     if (path.includes("access-token")) continue;
     // A DANA refund is bound to its payment's X-EXTERNAL-ID, which is unique per run by design (setup.ts).
-    const body = r.body.replace(/"originalExternalId":"[0-9]+"/, '"originalExternalId":"<bound>"');
+    // An unbinding is bound to its binding's authCode, a UUID the target issues (x-doku-setup from a response).
+    const body = r.body
+      .replace(/"originalExternalId":"[0-9]+"/, '"originalExternalId":"<bound>"')
+      .replace(/"tokenId":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/, '"tokenId":"<bound>"');
     byPath.set(path, [...(byPath.get(path) ?? []), body]);
   }
   for (const list of byPath.values()) list.sort();
