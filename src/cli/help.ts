@@ -11,7 +11,7 @@ Commands
   run        Run the conformance suite against a target (default: the embedded signature-verifying mock)
              [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>] [--negative-cases <n>]
              [--seed <n>] [--phase examples|boundary|property|negative|signature]...
-             [--reporter console|json|junit]... [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>]
+             [--reporter console|json|junit|html|github]... [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>]
              [--rate-limit <n>] [--allow-production] [--response-time-budget <ms>] [--request-timeout <ms>]
              [--strict]
   callback   Play DOKU against a merchant endpoint and certify it
@@ -28,6 +28,8 @@ Commands
   verify     Verify a signature                      <scheme> [scheme flags] --signature <value>
              [--max-skew <s>] [--now <ts>]   (no timestamp window unless --max-skew is given)
   generate   Rebuild generated/ from specs/          [--check] [--specs <file>] [--out <dir>]
+  report     Merge the shards of a run               merge <report.json>... --output-dir <dir>
+             [--reporter json|junit|html]...
 
 Each command takes --help for its own flags (sign <scheme> --help, verify <scheme> --help).
 

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   sign: async () => (await import("./commands/sign.js")).sign,
   verify: async () => (await import("./commands/verify.js")).verify,
   generate: async () => (await import("./commands/generate.js")).generate,
+  report: async () => (await import("./commands/report.js")).report,
 };
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
