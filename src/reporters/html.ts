@@ -55,6 +55,7 @@ export function htmlDocument(summary: RunSummary, exchanges: readonly (ShownExch
 ${summary.incomplete ? `<dt>incomplete</dt><dd class="warn">${esc(summary.incomplete)}</dd>` : ""}
 </dl></header>
 <main><h2>Operations × checks</h2>
+<p class="muted">✓ passed (cases the check applied to) · ✗ failed/applied · ! warnings · – did not apply</p>
 <div class="scroll" tabindex="0" role="region" aria-label="Operations by checks">${matrix(summary)}</div>
 <h2 id="violations">Violations</h2>
 ${summary.violations.length > 0 ? filters(summary) : `<p class="ok">No violations.</p>`}
@@ -79,7 +80,7 @@ function matrix(summary: RunSummary): string {
     });
     return `<tr><td class="op">${esc(op.operationId)}</td><td>${op.cases}</td>${cells.join("")}</tr>`;
   });
-  return `<table><caption class="muted">✓ passed (cases the check applied to) · ✗ failed/applied · ! warnings · – did not apply</caption><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function filters(summary: RunSummary): string {
