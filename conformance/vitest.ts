@@ -46,6 +46,5 @@ export interface DokuMatchers<R = unknown> {
 
 declare module "vitest" {
   // biome-ignore lint/suspicious/noExplicitAny: Vitest's own declaration uses `any` here
-  interface Assertion<T = any> extends DokuMatchers<T> {}
-  interface AsymmetricMatchersContaining extends DokuMatchers {}
+  interface Matchers<T = any> extends DokuMatchers<T> {}
 }

@@ -32,13 +32,13 @@ export interface SignatureExpectation {
   maxSkewMs?: number;
 }
 
-/** The matchers, bound to a bundle. */
-export interface DokuMatcherSet {
+/** The matchers, bound to a bundle (a type alias, so `expect.extend` sees an indexable object). */
+export type DokuMatcherSet = {
   toBeValidDokuRequest(received: unknown, operationId: string): MatcherResult;
   toBeValidDokuResponse(received: unknown, operationId: string, status?: number): MatcherResult;
   toHaveValidDokuSignature(received: ReceivedRequest, expected: SignatureExpectation): MatcherResult;
   toBeCertified(received: RunSummary): MatcherResult;
-}
+};
 
 /** A body given as JSON text is parsed; anything else is taken as the parsed body. */
 const bodyOf = (received: unknown): unknown => {
