@@ -1,7 +1,8 @@
 /**
  * `doku-conformance/vitest`: test matchers and an in-process certifier for a merchant's own tests, bound to
- * the DOKU bundle. Works with Vitest and Jest (`expect.extend(dokuMatchers)`); the Vitest types are
- * augmented here, Jest users extend their `Matchers` with `DokuMatchers` (docs/matchers.md).
+ * the DOKU bundle. Works with Vitest and Jest (`expect.extend(dokuMatchers)`). Types: the test project adds
+ * one line extending its framework's `Matchers` with `DokuMatchers` (docs/reports.md); the entry itself
+ * names no test framework, so it type-checks without Vitest or Jest installed.
  */
 import type { CertificationSummary } from "../src/callbacks/summary.js";
 import {
@@ -42,9 +43,4 @@ export interface DokuMatchers<R = unknown> {
   toHaveValidDokuSignature(expected: SignatureExpectation): R;
   /** A certifyHandler summary has no error violation. */
   toBeCertified(): R;
-}
-
-declare module "vitest" {
-  // biome-ignore lint/suspicious/noExplicitAny: Vitest's own declaration uses `any` here
-  interface Matchers<T = any> extends DokuMatchers<T> {}
 }

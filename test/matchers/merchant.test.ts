@@ -5,7 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { signRequest, verifyRequest } from "../../conformance/index.js";
-import { certifyHandler, dokuMatchers } from "../../conformance/vitest.js";
+import { certifyHandler, type DokuMatchers, dokuMatchers } from "../../conformance/vitest.js";
+
+declare module "vitest" {
+  // biome-ignore lint/suspicious/noExplicitAny: Vitest's own declaration of Matchers uses `any`
+  interface Matchers<T = any> extends DokuMatchers<T> {}
+}
 
 const CLIENT_ID = "MCH-0001-10791114622547";
 const SECRET_KEY = "SK-merchant-matchers-0001";
