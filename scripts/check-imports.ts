@@ -1,7 +1,7 @@
 /**
  * Import rules inside src/ (STYLE.md), two checks:
  * 1. Direction: model -> validation -> signatures -> arbitraries -> checks -> runner -> reporters -> callbacks
- *    -> cli, with mock/ beside runner and client/ beside arbitraries (callbacks reuse the runner's reporters).
+ *    -> matchers -> cli, with mock/ beside runner and client/ beside arbitraries (callbacks reuse the runner's reporters).
  *    src/ never imports generated/ or conformance/.
  * 2. No cycles, inside a folder or across. `import type` counts too: a type-only cycle is erased at run time,
  *    but it still means neither file can be read, moved or tested without the other.
@@ -26,6 +26,7 @@ const LAYERS: Record<string, number> = {
   generator: 8,
   docs: 5,
   specdiff: 5,
+  matchers: 8.5,
   cli: 9,
   "index.ts": 10,
 };

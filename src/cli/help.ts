@@ -11,7 +11,7 @@ Commands
   run        Run the conformance suite against a target (default: the embedded signature-verifying mock)
              [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>] [--negative-cases <n>]
              [--seed <n>] [--phase examples|boundary|property|negative|signature]...
-             [--reporter console|json|junit]... [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>]
+             [--reporter console|json|junit|html|github]... [--output-dir <dir>] [--shard <i>/<n>] [--concurrency <n>]
              [--rate-limit <n>] [--allow-production] [--response-time-budget <ms>] [--request-timeout <ms>]
              [--strict]
   callback   Play DOKU against a merchant endpoint and certify it
@@ -30,6 +30,8 @@ Commands
   generate   Rebuild generated/ from specs/          [--check] [--specs <file>] [--out <dir>]
   docs diff  Compare saved DOKU doc pages with specs  <page>... [--operation <id>] [--format text|json]
   spec diff  Classify spec changes by whom they break <old> <new> [--format text|json]   (files or git refs)
+  report     Merge the shards of a run               merge <report.json>... --output-dir <dir>
+             [--reporter json|junit|html]...
 
 Each command takes --help for its own flags (sign <scheme> --help, verify <scheme> --help).
 

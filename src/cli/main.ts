@@ -18,6 +18,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   generate: async () => (await import("./commands/generate.js")).generate,
   docs: async () => (await import("./commands/docs-diff.js")).docs,
   spec: async () => (await import("./commands/spec-diff.js")).spec,
+  report: async () => (await import("./commands/report.js")).report,
 };
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {

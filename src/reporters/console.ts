@@ -5,6 +5,7 @@
  */
 import type { ReportedViolation, RunEvent, RunListener, RunSummary } from "../engine/events.js";
 import { duration, type Paint, paint, shown, table } from "./format.js";
+import { progressLine } from "./progress.js";
 
 export interface ConsoleOptions {
   write: (text: string) => void;
@@ -24,18 +25,21 @@ export function consoleReporter(options: ConsoleOptions): RunListener {
   let done = 0;
   let found = 0;
   let lastDraw = 0;
+  let startedAt = 0;
   const draw = (operationId: string) => {
     const now = Date.now();
     if (!options.tty || now - lastDraw < PROGRESS_EVERY_MS) return;
     lastDraw = now;
     const bad = found > 0 ? p.red(`${found} with violations`) : p.green("no violations");
-    options.write(`\r\u001b[K  ${done}/${total} cases · ${bad} · ${operationId}`);
+    const bar = progressLine({ done, total, elapsedMs: now - startedAt });
+    options.write(`\r\u001b[K  ${bar} · ${bad} · ${operationId}`);
   };
   return {
     onEvent(event: RunEvent) {
       switch (event.type) {
         case "run-started":
           total = event.total;
+          startedAt = Date.now();
           options.write(
             `doku-conformance run · target ${event.target} · seed ${event.seed} · ${event.operations.length} operations · phases ${event.phases.join(", ")} · ${event.total} cases planned\n`,
           );

@@ -66,7 +66,7 @@ describe("run: usage errors exit 2 with one line", () => {
     [["--cases", "many"], /--cases many: expected a whole number/],
     [["--seed", "x1"], /--seed x1: expected a whole number/],
     [["--phase", "fuzz"], /--phase fuzz: expected one of examples, boundary, property, negative, signature/],
-    [["--reporter", "html"], /--reporter html: expected one of console, json, junit/],
+    [["--reporter", "pdf"], /--reporter pdf: expected one of console, json, junit, html, github/],
     [["--shard", "4/3"], /--shard 4\/3: i must be between 1 and n/],
     [["--target", "ftp://example.com"], /only http and https URLs are supported/],
     [["--bogus"], /Unknown option '--bogus'/],

@@ -105,6 +105,8 @@ describe("the packed package", () => {
       "bin/doku-conformance.js",
       "dist/conformance/index.js",
       "dist/conformance/index.d.ts",
+      "dist/conformance/vitest.js",
+      "dist/conformance/vitest.d.ts",
       "dist/generated/types.d.ts",
       "dist/generated/validators.js",
       "dist/generated/openapi.json",
@@ -132,7 +134,13 @@ describe("the packed package", () => {
   it("is importable from a plain .mjs file", async () => {
     await writeFile(join(project, "smoke.mjs"), SMOKE_MJS);
     const out = ok(sh(process.execPath, ["smoke.mjs"], project), "node smoke.mjs");
-    const smoke = JSON.parse(out) as { operations: number; violations: number; version: string };
+    const smoke = JSON.parse(out) as {
+      operations: number;
+      violations: number;
+      version: string;
+      matcher: boolean;
+    };
+    expect(smoke.matcher).toBe(false);
     expect(smoke.operations).toBeGreaterThan(0);
     expect(smoke.violations).toBeGreaterThan(0);
     expect(smoke.version).toBe(manifest.version);

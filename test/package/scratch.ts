@@ -3,10 +3,12 @@
 /** Imports the package from plain Node; prints operations, violations of an empty body, version as JSON. */
 export const SMOKE_MJS = `import { loadSpecBundle, operationValidation, validateRequest } from "doku-conformance";
 import pkg from "doku-conformance/package.json" with { type: "json" };
+import { dokuMatchers } from "doku-conformance/vitest";
 
 const bundle = await loadSpecBundle();
 const violations = validateRequest(operationValidation(bundle, "snapCreateVa"), { body: {} });
-console.log(JSON.stringify({ operations: bundle.operations.length, violations: violations.length, version: pkg.version }));
+const matcher = dokuMatchers.toBeValidDokuRequest({}, "snapCreateVa").pass;
+console.log(JSON.stringify({ operations: bundle.operations.length, violations: violations.length, version: pkg.version, matcher }));
 `;
 
 /** A consumer of the public API and of the generated paths/webhooks types (docs/signatures.md). */
@@ -20,6 +22,7 @@ export const CONSUMER_TS = `import {
   validateRequest,
 } from "doku-conformance";
 import type { paths, webhooks } from "doku-conformance/types";
+import { certifyHandler, type DokuMatchers, dokuMatchers } from "doku-conformance/vitest";
 
 type CreateVa = paths["/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va"]["post"];
 export type CreateVaBody = NonNullable<CreateVa["requestBody"]>["content"]["application/json"];
@@ -37,6 +40,11 @@ const { client } = createDokuClient<paths>({
   auth: { "POST /virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va": "snap-symmetric" },
 });
 export const post: typeof client.POST = client.POST;
+
+export const valid: boolean = dokuMatchers.toBeValidDokuRequest({}, "snapCreateVa").pass;
+export type Extended = DokuMatchers<void>;
+export const certify = (handler: (request: Request) => Promise<Response>) =>
+  certifyHandler("doku-va-notification", handler, { clientId: "c", secretKey: "s" });
 `;
 
 /** strict plus the flags users commonly add; skipLibCheck off so the package's .d.ts are checked too. */

@@ -14,7 +14,7 @@ import type { CertifyOptions } from "../../callbacks/options.js";
 import type { RunListener } from "../../engine/events.js";
 import { UsageError } from "../../model/errors.js";
 import type { SpecBundle } from "../../model/operation.js";
-import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
+import { createReporters, reportFilesOf } from "../../reporters/index.js";
 import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
 
@@ -31,8 +31,8 @@ const usage = (
   --doku-private-key <pem>  DOKU-role RSA private key (default: generated and written to the output dir)
   --body <file>             a callback body the merchant knows (probe and base of forged cases)
   --cases <n>               generated valid callbacks (default 20)      --seed <n>  reproduce a run
-  --reporter <r>            console | json | junit (repeatable; default console)
-  --output-dir <dir>        report.json, junit.xml, replays, key files (default ./conformance-report)
+  --reporter <r>            console | json | junit | html | github (repeatable; default console)
+  --output-dir <dir>        report.json, junit.xml, report.html, replays, key files (default ./conformance-report)
   --latency-budget <ms>     slower answers fail "latency" (default 5000, kit policy)
   --timeout <ms>            per-request timeout; no answer = unreachable / hanging (default 30000)
   --ledger-url <url>        test hook: GET ?key=<id> -> {"processed": n}, must be 1 after a redelivery
@@ -209,13 +209,10 @@ function numbersOf(values: Flags): Partial<CertifyOptions> {
  */
 function listenersFor(names: readonly string[], outputDir: string, ctx: CliContext): RunListener[] {
   const ordered = [...names.filter((n) => n !== "console"), ...names.filter((n) => n === "console")];
-  const files = () =>
-    [...new Set(names)]
-      .filter((n) => n !== "console")
-      .map((n) => relative(ctx.cwd, join(outputDir, n === "json" ? REPORT_FILE : JUNIT_FILE)));
+  const files = () => reportFilesOf(names).map((file) => relative(ctx.cwd, join(outputDir, file)));
   return createReporters(
     ordered,
-    { write: ctx.stdout, tty: ctx.isTTY, files },
+    { write: ctx.stdout, tty: ctx.isTTY, files, env: ctx.env, cwd: ctx.cwd },
     { console: callbackConsoleReporter },
   );
 }

@@ -8,14 +8,14 @@ import { parseArgs } from "node:util";
 import type { RunListener, RunSummary } from "../../engine/events.js";
 import type { Phase } from "../../model/case.js";
 import { UsageError } from "../../model/errors.js";
-import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
+import { createReporters, reportFilesOf } from "../../reporters/index.js";
 import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
 import type { CliContext, Command } from "../context.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
-                            [--reporter console|json|junit]... [--output-dir <dir>] [--shard <i>/<n>]
+                            [--reporter console|json|junit|html|github]... [--output-dir <dir>] [--shard <i>/<n>]
                             [--concurrency <n>] [--rate-limit <n>] [--allow-production]
                             [--negative-cases <n>] [--response-time-budget <ms>] [--request-timeout <ms>] [--strict]
   --target              mock (default: the embedded mock, started in-process), sandbox (https://api-sandbox.doku.com,
@@ -26,7 +26,8 @@ const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [-
   --negative-cases      random labelled negatives per operation, on top of one per breakable rule (default 25)
   --seed                run seed (default random; always printed): --seed N --operation X reproduces X's cases
   --phase               repeatable (default all five, in this order)
-  --reporter            repeatable (default console); json writes <output-dir>/report.json, junit <output-dir>/junit.xml
+  --reporter            repeatable (default console); json writes <output-dir>/report.json, junit <output-dir>/junit.xml,
+                        html <output-dir>/report.html; github prints Actions annotations and writes $GITHUB_STEP_SUMMARY
   --output-dir          reports and replays/ (default ./conformance-report)
   --shard               run the i-th of n deterministic slices of the operations (1-based)
   --concurrency         requests in flight (default 8)
@@ -68,10 +69,7 @@ export const run: Command = async (args, ctx) => {
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
-  const files = () => [
-    ...(reporterNames.includes("json") ? [shown(REPORT_FILE)] : []),
-    ...(reporterNames.includes("junit") ? [shown(JUNIT_FILE)] : []),
-  ];
+  const files = () => reportFilesOf(reporterNames).map(shown);
   const listeners = listenersOf(reporterNames, files, ctx);
   const options: RunOptions = {
     bundle: await ctx.loadBundle(),
@@ -108,6 +106,8 @@ function listenersOf(names: readonly string[], files: () => string[], ctx: CliCo
     tty: ctx.isTTY,
     color: ctx.isTTY && !ctx.env.NO_COLOR,
     files,
+    env: ctx.env,
+    cwd: ctx.cwd,
   });
   if (!names.includes("console")) {
     // The seed is always printed, even when only file reporters are selected.
