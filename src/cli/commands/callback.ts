@@ -17,6 +17,7 @@ import type { SpecBundle } from "../../model/operation.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
 import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
+import { signalName } from "../signals.js";
 
 const usage = (
   flows: readonly string[],
@@ -142,7 +143,11 @@ export const callback: Command = async (args, ctx) => {
   if (usesCallbackModes(flow.family)) ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
   const summary = await certifyCallback({ ...options, listeners });
-  if (summary.incomplete !== undefined && summary.exitCode === 3)
+  if (summary.incomplete !== undefined && ctx.signal.aborted) {
+    ctx.stderr(
+      `doku-conformance: callback interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
+    );
+  } else if (summary.incomplete !== undefined && summary.exitCode === 3)
     ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
   return summary.exitCode;
 };

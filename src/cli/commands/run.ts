@@ -12,6 +12,7 @@ import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.
 import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
 import type { CliContext, Command } from "../context.js";
+import { signalName } from "../signals.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
@@ -88,7 +89,9 @@ export const run: Command = async (args, ctx) => {
   const summary = await runSuite(options);
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));
   if (summary.incomplete && ctx.signal.aborted) {
-    ctx.stderr("doku-conformance: run interrupted; the reports hold what was sent before the interrupt\n");
+    ctx.stderr(
+      `doku-conformance: run interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
+    );
   }
   return summary.exitCode;
 };
