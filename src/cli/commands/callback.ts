@@ -17,6 +17,7 @@ import type { SpecBundle } from "../../model/operation.js";
 import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.js";
 import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
+import { requireWritableDir } from "../output-dir.js";
 import { signalName } from "../signals.js";
 
 const usage = (
@@ -114,6 +115,7 @@ export const callback: Command = async (args, ctx) => {
   const bundle = await ctx.loadBundle();
   const { url, flow } = requireTarget(values, bundle);
   const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
+  await requireWritableDir(ctx.cwd, outputDir);
   const listeners = listenersFor(values.reporter ?? ["console"], outputDir, ctx);
   const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
   const secretKey = values["secret-key"] ?? ctx.env.DOKU_SECRET_KEY ?? "";

@@ -12,6 +12,7 @@ import { createReporters, JUNIT_FILE, REPORT_FILE } from "../../reporters/index.
 import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
 import type { CliContext, Command } from "../context.js";
+import { requireWritableDir } from "../output-dir.js";
 import { signalName } from "../signals.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
@@ -68,6 +69,7 @@ export const run: Command = async (args, ctx) => {
   const phases = phasesOf(values.phase ?? []);
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
+  await requireWritableDir(ctx.cwd, outputDir);
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
   const files = () => [
     ...(reporterNames.includes("json") ? [shown(REPORT_FILE)] : []),
