@@ -12,7 +12,6 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnBin } from "./bin.js";
 
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .privateKey.export({ type: "pkcs8", format: "pem" })
   .toString();
@@ -154,4 +153,32 @@ describe("callback: a terminating signal writes the partial reports and one stde
     },
     30_000,
   );
+});
+
+describe("watchSignals (in process)", () => {
+  it("aborts with the signal's name for INT, TERM and HUP; a second signal exits with 128+n", async () => {
+    const { SIGNAL_EXIT_CODES, TERMINATING_SIGNALS, signalName, watchSignals } = await import(
+      "../../src/cli/signals.js"
+    );
+    for (const signal of TERMINATING_SIGNALS) {
+      const listeners = new Map<string, () => void>();
+      const exits: number[] = [];
+      const source = {
+        on: (s: string, l: () => void) => listeners.set(s, l),
+        off: (s: string) => listeners.delete(s),
+        exit: (code: number) => {
+          exits.push(code);
+          return undefined as never;
+        },
+      };
+      const controller = new AbortController();
+      const unwatch = watchSignals(source, controller);
+      listeners.get(signal)?.();
+      expect(signalName(controller.signal)).toBe(signal);
+      listeners.get(signal)?.();
+      expect(exits).toEqual([SIGNAL_EXIT_CODES[signal]]);
+      unwatch();
+      expect(listeners.size).toBe(0);
+    }
+  });
 });
