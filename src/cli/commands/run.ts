@@ -157,9 +157,20 @@ function closingLine(summary: RunSummary, files: readonly string[]): string {
   return `doku-conformance run: ${verdict} · ${summary.summary.cases} cases · seed ${summary.seed}${files.length ? ` · ${files.join(", ")}` : ""}\n`;
 }
 
+/** Lowest accepted value per flag (the rest accept 0). */
+const MINIMUM: Record<string, number> = { "--concurrency": 1, "--request-timeout": 1 };
+
+/** A whole number as typed, quoted back as typed when refused (a flag name, never an option key). */
 function integer(text: string, flag: string): number {
-  if (!/^[0-9]+$/.test(text.trim())) throw new UsageError(`${flag} ${text}: expected a whole number`);
-  return Number(text);
+  const min = MINIMUM[flag] ?? 0;
+  const value = Number(text);
+  if (!/^[0-9]+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+    const range = `a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}`;
+    throw new UsageError(
+      `${flag} ${text}: expected ${range}${flag === "--request-timeout" ? " (milliseconds)" : ""}`,
+    );
+  }
+  return value;
 }
 
 function number(text: string, flag: string): number {
