@@ -28,3 +28,39 @@ describe("run flag messages", () => {
     expect(lines[0]).not.toMatch(/ambiguous|\.;|requestTimeoutMs/);
   });
 });
+
+describe("other refusals", () => {
+  it("an EC key is called an ec key, not a ec key", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKeyFromPem } = await import("../../src/signatures/keys.js");
+    const pem = generateKeyPairSync("ec", { namedCurve: "P-256" })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
+    expect(() => privateKeyFromPem(pem, "the key")).toThrow(
+      /the key is an ec key; DOKU signatures need an RSA key/,
+    );
+  });
+
+  it.each(["not a url", "ftp://ledger.example/x"])(
+    "callback --ledger-url %s is exit 2 before any request",
+    async (ledger) => {
+      const r = await cli(
+        [
+          "callback",
+          "--url",
+          "http://127.0.0.1:9/n",
+          "--flow",
+          "doku-va-notification",
+          "--ledger-url",
+          ledger,
+        ],
+        { cwd, env: { DOKU_CLIENT_ID: "MCH-1", DOKU_SECRET_KEY: "SK-1" } },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([
+        expect.stringMatching(/--ledger-url .* is not an http\(s\) URL/),
+      ]);
+      expect(r.stdout).toBe("");
+    },
+  );
+});

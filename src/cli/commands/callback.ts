@@ -114,6 +114,7 @@ export const callback: Command = async (args, ctx) => {
   }
   const bundle = await ctx.loadBundle();
   const { url, flow } = requireTarget(values, bundle);
+  if (values["ledger-url"] !== undefined) requireHttpUrl("--ledger-url", values["ledger-url"]);
   const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
   await requireWritableDir(ctx.cwd, outputDir);
   const listeners = listenersFor(values.reporter ?? ["console"], outputDir, ctx);
@@ -161,6 +162,13 @@ function requireTarget(values: Flags, bundle: SpecBundle): { url: string; flow: 
   if (values.flow === undefined)
     throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(bundle).join(", ")}`);
   return { url: values.url, flow: requireFlow(bundle, values.flow) };
+}
+
+/** An http(s) URL, checked before any request is sent. */
+function requireHttpUrl(flag: string, text: string): void {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:"))
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not an http(s) URL`);
 }
 
 function requireCredentials(clientId: string, secretKey: string): void {
