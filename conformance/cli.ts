@@ -1,6 +1,7 @@
 /** Composition root for the command line: wires generated/ into the engine and runs argv. */
 import { fileURLToPath } from "node:url";
 import { runCli } from "../src/cli/main.js";
+import { watchSignals } from "../src/cli/signals.js";
 import { loadSpecBundle } from "./bundle.js";
 
 // The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
@@ -9,11 +10,7 @@ const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../
 
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-  };
-  process.on("SIGINT", onSigint);
+  const unwatch = watchSignals(process, controller);
   try {
     return await runCli(argv, {
       stdout: (text) => process.stdout.write(text),
@@ -31,6 +28,6 @@ export async function main(argv: string[]): Promise<number> {
       signal: controller.signal,
     });
   } finally {
-    process.off("SIGINT", onSigint);
+    unwatch();
   }
 }

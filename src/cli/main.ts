@@ -56,8 +56,17 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): number {
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
     // Node's message can span lines (e.g. a flag missing its value explains itself at length): keep the first.
-    const first = ((error as Error).message.split("\n")[0] ?? "").trim();
-    ctx.stderr(`doku-conformance: ${first}; see --help\n`);
+    const first = ((error as Error).message.split("\n")[0] ?? "").trim().replace(/\.$/, "");
+    // "--cases -1": the value looks like a flag; say how to pass it instead of Node's "ambiguous".
+    const flag =
+      code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /ambiguous/.exec(first)
+        ? /'(--[a-z-]+)/.exec(first)?.[1]
+        : undefined;
+    const said =
+      flag === undefined
+        ? first
+        : `${flag} takes a value; one starting with "-" must be written ${flag}=<value>`;
+    ctx.stderr(`doku-conformance: ${said}; see --help\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

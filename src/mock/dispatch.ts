@@ -15,6 +15,7 @@ import { nonSnapCall } from "./families/nonsnap.js";
 import { snapCall } from "./families/snap.js";
 import { tokenCall } from "./families/token.js";
 import { parsePrefer } from "./prefer.js";
+import { receivedHeaders } from "./received-headers.js";
 import { type Fault, jsonReply, type Reply } from "./reply.js";
 import type { RouteResult } from "./routes.js";
 
@@ -96,7 +97,7 @@ async function handle(
     method,
     target,
     params,
-    headers: req.headers,
+    headers: receivedHeaders(req),
     raw: body.bytes,
     prefs: parsePrefer(first(req.headers.prefer)),
     now: ctx.clock(),

@@ -1,13 +1,13 @@
 /**
  * From the received bytes to a checked JSON body, or the Fault DOKU's SNAP table prescribes:
  * no Content-Type -> 02 "Invalid Mandatory Field {Content-Type}", another type -> 01 "Invalid Field Format
- * {Content-Type}", unparseable JSON -> 00 "Bad Request"
+ * {Content-Type}", bytes that are not UTF-8 or unparseable JSON -> 00 "Bad Request"
  * (D-RC: "general failure incl. message parsing"), then the validation layer's first error:
  * `required` (and x-doku-rules `required-if`) -> 02 "Invalid Mandatory Field {field}", anything else
  * -> 01 "Invalid Field Format {field}". The field is the dotted path of the violation's pointer.
  */
 import type { Violation } from "../model/violation.js";
-import { operationValidation, parsePointer, validateRequest } from "../validation/index.js";
+import { operationValidation, parsePointer, utf8Violation, validateRequest } from "../validation/index.js";
 import { type Call, header, type MockContext } from "./context.js";
 import { fault } from "./errors.js";
 import type { Fault } from "./reply.js";
@@ -31,6 +31,11 @@ export function checkRequest(ctx: MockContext, call: Call): Checked {
       const detail = `Content-Type must be application/json, got ${JSON.stringify(type)}`;
       const wrong = fault(400, "01", "Invalid Field Format {Content-Type}", "invalid_content_type", detail);
       return { ok: false, fault: { ...wrong, field: "Content-Type" } };
+    }
+    const encoding = hasBody ? utf8Violation(call.raw, call.op.id, "request") : undefined;
+    if (encoding !== undefined) {
+      // JSON is UTF-8 (RFC 8259 §8.1): bytes that are not are a message that cannot be parsed.
+      return { ok: false, fault: fault(400, "00", "Bad Request", "malformed_json", encoding.message) };
     }
     try {
       body = hasBody ? JSON.parse(call.raw.toString("utf8")) : undefined;

@@ -1,7 +1,9 @@
 /**
  * `--reporter junit`: <output-dir>/junit.xml with one testsuite per operation and one testcase per
  * operation × check. A check with error violations fails (each violation in the failure text, with its curl
- * and rerun lines); one that never applied is skipped, never passed; warnings go to system-out.
+ * and rerun lines); one that never applied is skipped, never passed; warnings go to system-out. A run that
+ * stopped early (a signal, an unreachable target) adds a "run completed" testcase in error; each suite's
+ * time is the wall time from its operation's start to its last answer.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,18 +11,25 @@ import type { ReportedViolation, RunListener, RunSummary } from "../engine/event
 
 export const JUNIT_FILE = "junit.xml";
 
-export function junitReporter(): RunListener {
+export function junitReporter(now: () => number = performance.now.bind(performance)): RunListener {
+  const started = new Map<string, number>();
+  const seconds: Record<string, number> = {};
   return {
     async onEvent(event) {
+      if (event.type === "operation-started") started.set(event.operationId, now());
+      if (event.type === "case-finished") {
+        const from = started.get(event.operationId);
+        if (from !== undefined) seconds[event.operationId] = (now() - from) / 1000;
+      }
       if (event.type !== "run-finished") return;
       await mkdir(event.outputDir, { recursive: true });
-      await writeFile(join(event.outputDir, JUNIT_FILE), junitXml(event.summary));
+      await writeFile(join(event.outputDir, JUNIT_FILE), junitXml(event.summary, seconds));
     },
   };
 }
 
-/** The JUnit XML document for a summary. */
-export function junitXml(summary: RunSummary): string {
+/** The JUnit XML document for a summary; `seconds` holds each operation's wall time, when known. */
+export function junitXml(summary: RunSummary, seconds: Readonly<Record<string, number>> = {}): string {
   const suites = summary.operations.map((op) => {
     const cases = summary.checks.map((check) => {
       const tally = op.checks[check];
@@ -50,15 +59,17 @@ export function junitXml(summary: RunSummary): string {
           (v) => v.operationId === op.operationId && v.check === c && v.severity === "error",
         ),
     ).length;
-    const xml = `  <testsuite name="${attr(op.operationId)}" tests="${summary.checks.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${cases.join("\n")}\n  </testsuite>`;
+    const time = (seconds[op.operationId] ?? 0).toFixed(3);
+    const xml = `  <testsuite name="${attr(op.operationId)}" tests="${summary.checks.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">\n${cases.join("\n")}\n  </testsuite>`;
     return { xml, failures, skipped };
   });
+  if (summary.incomplete) suites.push(incompleteSuite(summary.incomplete));
   const totals = {
-    tests: summary.operations.length * summary.checks.length,
+    tests: summary.operations.length * summary.checks.length + (summary.incomplete ? 1 : 0),
     failures: suites.reduce((n, s) => n + s.failures, 0),
     skipped: suites.reduce((n, s) => n + s.skipped, 0),
   };
-  const seconds = (summary.durationMs / 1000).toFixed(3);
+  const total = (summary.durationMs / 1000).toFixed(3);
   const props = [
     `seed=${summary.seed}`,
     `target=${summary.target}`,
@@ -66,12 +77,25 @@ export function junitXml(summary: RunSummary): string {
   ];
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="doku-conformance" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="${totals.skipped}" time="${seconds}">`,
+    `<testsuites name="doku-conformance" tests="${totals.tests}" failures="${totals.failures}" errors="${summary.incomplete ? 1 : 0}" skipped="${totals.skipped}" time="${total}">`,
     `  <!-- ${props.map(comment).join(" ")} -->`,
     ...suites.map((s) => s.xml),
     `</testsuites>`,
     "",
   ].join("\n");
+}
+
+/** The suite that records a run that stopped early: one testcase in error, saying why. */
+function incompleteSuite(reason: string): { xml: string; failures: number; skipped: number } {
+  const message = `the run stopped before every case was sent: ${reason}`;
+  const xml = [
+    `  <testsuite name="doku-conformance run" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+    `    <testcase classname="doku-conformance.run" name="run completed" time="0">`,
+    `      <error message="${attr(message)}" type="incomplete">${text(message)}</error>`,
+    "    </testcase>",
+    "  </testsuite>",
+  ].join("\n");
+  return { xml, failures: 0, skipped: 0 };
 }
 
 function detail(v: ReportedViolation): string {

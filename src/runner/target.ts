@@ -7,9 +7,10 @@ import { UsageError } from "../model/errors.js";
 import type { SpecBundle } from "../model/operation.js";
 import { privateKeyFromPem } from "../signatures/keys.js";
 import { credentialsFromEnv, type RunCredentials } from "./credentials.js";
+import { isProductionUrl } from "./host.js";
 
 export const SANDBOX_URL = "https://api-sandbox.doku.com";
-export const PRODUCTION_HOST = "api.doku.com";
+export { PRODUCTION_HOST } from "./host.js";
 
 /** What the runner needs from a started mock (src/mock startMock). */
 export interface StartedMock {
@@ -25,7 +26,7 @@ export interface ResolvedTarget {
   name: string;
   baseUrl: string;
   credentials: RunCredentials;
-  /** True for api.doku.com. */
+  /** True for api.doku.com in any spelling (runner/host.ts). */
   production: boolean;
   close(): Promise<void>;
 }
@@ -59,7 +60,8 @@ export async function resolveTarget(request: TargetRequest): Promise<ResolvedTar
     name: request.target === "sandbox" && !request.env.DOKU_BASE_URL ? "sandbox" : baseUrl,
     baseUrl,
     credentials,
-    production: url.hostname.toLowerCase() === PRODUCTION_HOST,
+    // Canonical host: `https://API.doku.com.:443`, `https://u@api.doku.com` and IDNA spellings are production.
+    production: isProductionUrl(url),
     close: async () => {},
   };
 }

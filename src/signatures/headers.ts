@@ -11,6 +11,18 @@ export function headerValue(headers: HeaderBag, name: string): string | undefine
   return undefined;
 }
 
+/** Every value of header `name` (any case, lists flattened), in delivery order. */
+export function headerValues(headers: HeaderBag, name: string): string[] {
+  const wanted = name.toLowerCase();
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    if (typeof value === "string") out.push(value);
+    else out.push(...value);
+  }
+  return out;
+}
+
 /** A copy of `headers` without `names` (any case). */
 export function withoutHeaders(headers: Readonly<Record<string, string>>, names: readonly string[]) {
   const drop = new Set(names.map((n) => n.toLowerCase()));

@@ -8,10 +8,13 @@ import { UsageError } from "../model/errors.js";
 const PRIVATE_FORMS = 'PKCS#8 "BEGIN PRIVATE KEY" or PKCS#1 "BEGIN RSA PRIVATE KEY"';
 const PUBLIC_FORMS = 'SPKI "BEGIN PUBLIC KEY" or PKCS#1 "BEGIN RSA PUBLIC KEY"';
 
+/** "an ec key", "a dsa key": the article as the type name is read aloud (e-c, ed, x, r-s-a start with a vowel sound). */
+const article = (type: string): string => (/^(ec|ed|x|rsa)/.test(type) ? "an" : "a");
+
 function requireRsa(key: KeyObject, label: string): KeyObject {
   if (key.asymmetricKeyType !== "rsa") {
     throw new UsageError(
-      `${label} is a ${key.asymmetricKeyType ?? "non-RSA"} key; DOKU signatures need an RSA key`,
+      `${label} is ${article(key.asymmetricKeyType ?? "")} ${key.asymmetricKeyType ?? "non-RSA"} key; DOKU signatures need an RSA key`,
     );
   }
   return key;

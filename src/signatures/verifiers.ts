@@ -5,7 +5,7 @@
  */
 import { UsageError } from "../model/errors.js";
 import { constantTimeEqual } from "./constant-time.js";
-import { bearerToken, headerValue } from "./headers.js";
+import { bearerToken, headerValue, headerValues } from "./headers.js";
 import { asPublicKey } from "./keys.js";
 import { nonSnapSignature } from "./nonsnap.js";
 import type { SchemeHeaders, SchemeVerifier } from "./scheme.js";
@@ -27,7 +27,32 @@ const fail = (rule: VerifyRule, header: string, reason: string): Failure => ({
 const isFailure = (v: unknown): v is Failure =>
   typeof v === "object" && v !== null && (v as Failure).ok === false;
 
+/** The rule a signed header delivered twice with different values breaks, by its "missing" rule. */
+const CONFLICT_RULE: Partial<Record<VerifyRule, VerifyRule>> = {
+  "signature-missing": "signature-mismatch",
+  "timestamp-missing": "timestamp-format",
+  "token-missing": "token-unknown",
+  "client-id-missing": "client-id-mismatch",
+  "request-id-missing": "request-id-mismatch",
+};
+
+/**
+ * A signed header present twice (a list, or keys differing in case) with different values fails: taking
+ * the first copy would let a proxy or attacker add a second one the verifier never looks at.
+ */
+function conflict(request: ReceivedRequest, name: string, rule: VerifyRule): Failure | undefined {
+  const values = new Set(headerValues(request.headers, name));
+  if (values.size < 2) return undefined;
+  return fail(
+    CONFLICT_RULE[rule] ?? rule,
+    name,
+    `${name} is present ${values.size} times with different values`,
+  );
+}
+
 function header(request: ReceivedRequest, name: string, rule: VerifyRule): string | Failure {
+  const twice = conflict(request, name, rule);
+  if (twice !== undefined) return twice;
   const value = headerValue(request.headers, name);
   return value === undefined || value === "" ? fail(rule, name, `${name} header is missing`) : value;
 }
@@ -44,6 +69,8 @@ function timestamp(request: ReceivedRequest, name: string, options: VerifyOption
 /** The bearer token, checked against the issued token(s) when the verifier knows them. */
 function token(request: ReceivedRequest, h: SchemeHeaders, options: VerifyOptions): string | Failure {
   const name = named(h, "token");
+  const twice = conflict(request, name, "token-missing");
+  if (twice !== undefined) return twice;
   const value = bearerToken(headerValue(request.headers, name));
   if (value === undefined) return fail("token-missing", name, `${name}: Bearer <token> is missing`);
   const issued = options.accessToken;

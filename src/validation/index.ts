@@ -8,6 +8,7 @@ export { type JsonText, parseJsonText } from "./json-text.js";
 export { closeMatches, requireOperation } from "./operation-lookup.js";
 export { checkRules, RULE_KINDS, ruleViolations } from "./rules/index.js";
 export { type SchemaCheck, schemaViolations } from "./schema-violations.js";
+export { invalidUtf8Offset, UTF8_SOURCE, utf8Violation } from "./utf8.js";
 export {
   type OperationValidation,
   operationValidation,

@@ -21,6 +21,9 @@ export interface Incomplete {
   exitCode: 1 | 3;
 }
 
+/** A signal stopped the run: an aborted request is not an unreachable endpoint. */
+const INTERRUPTED: Incomplete = { reason: "interrupted", exitCode: 3 };
+
 /** The token phase (when asked for), then the flow's callbacks. */
 export async function executeCertification(
   c: Certification,
@@ -32,6 +35,7 @@ export async function executeCertification(
     const tokenCtx = { ...c.ctx, operation: c.tokenOperation, auth: TOKEN_SCHEME };
     const { clientId } = c.options;
     const result = await runTokenPhase(c.session, tokenCtx, c.o.tokenUrl, clientId, c.keys.privateKey);
+    if (c.options.signal?.aborted) return INTERRUPTED;
     if (!result.ok) return { reason: result.reason, exitCode: result.unreachable ? 3 : 1 };
     accessToken = result.token;
   }
@@ -71,6 +75,7 @@ async function playCallbacks(
   const { session, ctx, options } = c;
   const url = c.o.url.href;
   const probe = await session.send(url, plan.probe, signCase(identity, plan.probe));
+  if (options.signal?.aborted) return INTERRUPTED;
   if (probe.error !== undefined)
     return { reason: `the merchant endpoint ${url} ${unreachableVerdict(probe.error)}`, exitCode: 3 };
   await session.check(ctx, probe);
@@ -82,8 +87,9 @@ async function playCallbacks(
       ? undefined
       : { transport: c.transport, ledgerUrl: options.ledgerUrl, timeoutMs: c.o.requestTimeoutMs };
   for (const kase of plan.cases) {
-    if (options.signal?.aborted) return { reason: "interrupted", exitCode: 3 };
+    if (options.signal?.aborted) return INTERRUPTED;
     const exchange = await session.send(url, kase, signCase(identity, kase));
+    if (options.signal?.aborted) return INTERRUPTED;
     if (exchange.fatal)
       return { reason: `the merchant endpoint ${url} became unreachable: ${exchange.error}`, exitCode: 3 };
     const forged = kase.kind === "forged" && ledger !== undefined && exchange.response !== undefined;

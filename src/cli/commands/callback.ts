@@ -17,6 +17,8 @@ import type { SpecBundle } from "../../model/operation.js";
 import { createReporters, reportFilesOf } from "../../reporters/index.js";
 import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
+import { requireWritableDir } from "../output-dir.js";
+import { signalName } from "../signals.js";
 
 const usage = (
   flows: readonly string[],
@@ -112,7 +114,9 @@ export const callback: Command = async (args, ctx) => {
   }
   const bundle = await ctx.loadBundle();
   const { url, flow } = requireTarget(values, bundle);
+  if (values["ledger-url"] !== undefined) requireHttpUrl("--ledger-url", values["ledger-url"]);
   const outputDir = resolve(ctx.cwd, values["output-dir"] ?? "conformance-report");
+  await requireWritableDir(ctx.cwd, outputDir);
   const listeners = listenersFor(values.reporter ?? ["console"], outputDir, ctx);
   const clientId = values["client-id"] ?? ctx.env.DOKU_CLIENT_ID ?? "";
   const secretKey = values["secret-key"] ?? ctx.env.DOKU_SECRET_KEY ?? "";
@@ -142,7 +146,11 @@ export const callback: Command = async (args, ctx) => {
   if (usesCallbackModes(flow.family)) ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
   const summary = await certifyCallback({ ...options, listeners });
-  if (summary.incomplete !== undefined && summary.exitCode === 3)
+  if (summary.incomplete !== undefined && ctx.signal.aborted) {
+    ctx.stderr(
+      `doku-conformance: callback interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
+    );
+  } else if (summary.incomplete !== undefined && summary.exitCode === 3)
     ctx.stderr(`doku-conformance: ${summary.incomplete}\n`);
   return summary.exitCode;
 };
@@ -154,6 +162,13 @@ function requireTarget(values: Flags, bundle: SpecBundle): { url: string; flow: 
   if (values.flow === undefined)
     throw new UsageError(`callback needs --flow <flow>: ${flowNamesOf(bundle).join(", ")}`);
   return { url: values.url, flow: requireFlow(bundle, values.flow) };
+}
+
+/** An http(s) URL, checked before any request is sent. */
+function requireHttpUrl(flag: string, text: string): void {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:"))
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not an http(s) URL`);
 }
 
 function requireCredentials(clientId: string, secretKey: string): void {

@@ -12,6 +12,8 @@ import { createReporters, reportFilesOf } from "../../reporters/index.js";
 import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
 import type { CliContext, Command } from "../context.js";
+import { requireWritableDir } from "../output-dir.js";
+import { signalName } from "../signals.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
@@ -68,6 +70,7 @@ export const run: Command = async (args, ctx) => {
   const phases = phasesOf(values.phase ?? []);
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
+  await requireWritableDir(ctx.cwd, outputDir);
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
   const files = () => reportFilesOf(reporterNames).map(shown);
   const listeners = listenersOf(reporterNames, files, ctx);
@@ -86,7 +89,9 @@ export const run: Command = async (args, ctx) => {
   const summary = await runSuite(options);
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));
   if (summary.incomplete && ctx.signal.aborted) {
-    ctx.stderr("doku-conformance: run interrupted; the reports hold what was sent before the interrupt\n");
+    ctx.stderr(
+      `doku-conformance: run interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
+    );
   }
   return summary.exitCode;
 };
@@ -152,9 +157,20 @@ function closingLine(summary: RunSummary, files: readonly string[]): string {
   return `doku-conformance run: ${verdict} · ${summary.summary.cases} cases · seed ${summary.seed}${files.length ? ` · ${files.join(", ")}` : ""}\n`;
 }
 
+/** Lowest accepted value per flag (the rest accept 0). */
+const MINIMUM: Record<string, number> = { "--concurrency": 1, "--request-timeout": 1 };
+
+/** A whole number as typed, quoted back as typed when refused (a flag name, never an option key). */
 function integer(text: string, flag: string): number {
-  if (!/^[0-9]+$/.test(text.trim())) throw new UsageError(`${flag} ${text}: expected a whole number`);
-  return Number(text);
+  const min = MINIMUM[flag] ?? 0;
+  const value = Number(text);
+  if (!/^[0-9]+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+    const range = `a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}`;
+    throw new UsageError(
+      `${flag} ${text}: expected ${range}${flag === "--request-timeout" ? " (milliseconds)" : ""}`,
+    );
+  }
+  return value;
 }
 
 function number(text: string, flag: string): number {

@@ -11,6 +11,7 @@ import type { Operation } from "../../model/operation.js";
 import { hasErrors, type Violation } from "../../model/violation.js";
 import { operationValidation, validateRequest, validateResponse } from "../../validation/index.js";
 import { parseJsonText } from "../../validation/json-text.js";
+import { utf8Violation } from "../../validation/utf8.js";
 import type { CliContext, Command } from "../context.js";
 
 const USAGE = `Usage: doku-conformance validate --operation <id> (--request <file|-> | --response <file|-> [--status <code>])
@@ -25,10 +26,11 @@ async function readInput(
   flag: string,
   file: string,
   ctx: CliContext,
-): Promise<{ name: string; text: string }> {
+): Promise<{ name: string; text: string; bytes?: Buffer }> {
   if (file === "-") return { name: "<stdin>", text: await ctx.readStdin() };
   try {
-    return { name: file, text: await readFile(resolve(ctx.cwd, file), "utf8") };
+    const bytes = await readFile(resolve(ctx.cwd, file));
+    return { name: file, text: bytes.toString("utf8"), bytes };
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as Error).message;
     throw new UsageError(
@@ -71,6 +73,23 @@ export function renderText(title: string, violations: readonly Violation[]): str
   return `${lines.join("\n")}\n`;
 }
 
+function checkBody(
+  input: { name: string; text: string },
+  direction: "request" | "response",
+  target: ReturnType<typeof operationValidation>,
+  status: number,
+  strict: boolean,
+): Violation[] {
+  const parsed = parseJsonText(input.text);
+  if (!parsed.ok)
+    throw new UsageError(
+      `${input.name}: malformed JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.reason}`,
+    );
+  return direction === "request"
+    ? validateRequest(target, { body: parsed.value }, { strict })
+    : validateResponse(target, { status, body: parsed.value }, { strict });
+}
+
 export const validate: Command = async (args, ctx) => {
   const { values } = parseArgs({
     args,
@@ -110,16 +129,9 @@ export const validate: Command = async (args, ctx) => {
         : defaultStatus(target.operation)
       : 0;
   const input = await readInput(direction, (values.request ?? values.response) as string, ctx);
-  const parsed = parseJsonText(input.text);
-  if (!parsed.ok)
-    throw new UsageError(
-      `${input.name}: malformed JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.reason}`,
-    );
-  const options = { strict: values.strict };
-  const violations =
-    direction === "request"
-      ? validateRequest(target, { body: parsed.value }, options)
-      : validateResponse(target, { status, body: parsed.value }, options);
+  // Bytes that are not UTF-8 are the violation (decoding them leniently would hide it).
+  const encoding = input.bytes && utf8Violation(input.bytes, target.operation.id, direction);
+  const violations = encoding ? [encoding] : checkBody(input, direction, target, status, values.strict);
   const valid = !hasErrors(violations);
   if (values.format === "json") {
     ctx.stdout(`${JSON.stringify({ valid, violations }, null, 2)}\n`);
