@@ -37,7 +37,10 @@ async function sentBodies(options: Partial<RunOptions>): Promise<Map<string, str
     // An unbinding is bound to its binding's authCode, a UUID the target issues (x-doku-setup from a response).
     const body = r.body
       .replace(/"originalExternalId":"[0-9]+"/, '"originalExternalId":"<bound>"')
-      .replace(/"tokenId":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/, '"tokenId":"<bound>"');
+      .replace(
+        /"tokenId":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/,
+        '"tokenId":"<bound>"',
+      );
     byPath.set(path, [...(byPath.get(path) ?? []), body]);
   }
   for (const list of byPath.values()) list.sort();
