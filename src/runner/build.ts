@@ -70,7 +70,17 @@ function readied(
   shared: Map<string, Case | undefined>,
 ): PlannedCase {
   const { operation, phase } = planned;
-  const ready: PlannedCase = { ...planned, case: input.unique.freshen(operation, planned.case) };
+  // The spec's examples carry DOKU's fixed sample identifiers: their unique keys move to a variant of the
+  // same shape chosen by the run seed, so a second run (another seed) against a stateful target is not refused.
+  const kase =
+    phase === "examples"
+      ? input.unique.renew(
+          operation,
+          planned.case,
+          deriveSeed(input.seed, operation.id, phase, "keys", String(planned.index)),
+        )
+      : input.unique.freshen(operation, planned.case);
+  const ready: PlannedCase = { ...planned, case: kase };
   if (planned.first) {
     const pre = prerequisite(operation, phase, planned.index, 0);
     ready.first = {

@@ -39,8 +39,20 @@ export class UniqueKeys {
     return this.tryFreshen(operation, kase) ?? kase;
   }
 
-  /** Like freshen, but undefined when some key could not be made unique (the caller may draw another case). */
-  tryFreshen(operation: Operation, kase: Case): Case | undefined {
+  /**
+   * The case with its unique keys moved to a variant of the same shape chosen by `salt` (a seed-derived
+   * number), used or not: DOKU's fixed sample identifiers (the examples phase) are not re-sent as they are,
+   * so another seed gives other keys against a stateful target. Unchanged when no variant fits.
+   */
+  renew(operation: Operation, kase: Case, salt: number): Case {
+    return this.tryFreshen(operation, kase, salt) ?? kase;
+  }
+
+  /**
+   * Like freshen, but undefined when some key could not be made unique (the caller may draw another case).
+   * With `from`, every key moves to an in-place variant starting at that salt (see renew).
+   */
+  tryFreshen(operation: Operation, kase: Case, from?: number): Case | undefined {
     const groups = operation.uniqueKeys;
     if (!groups || kase.expect.kind === "reject" || typeof kase.body !== "object" || kase.body === null)
       return kase;
@@ -51,16 +63,20 @@ export class UniqueKeys {
       const original = values as string[];
       const used = this.space(group.space);
       const originalKey = keyOf(original);
-      if (!used.has(originalKey)) {
+      if (from === undefined && !used.has(originalKey)) {
         used.add(originalKey);
         continue;
       }
+      // Capacities once per value, not once per try.
+      const capacities = original.map(capacityOf);
+      const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
       // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
       const resumeKey = `${group.space}\u0000${originalKey}`;
       let found: Record<string, unknown> | undefined;
-      let salt = this.resume.get(resumeKey) ?? 1;
+      let salt =
+        from === undefined ? (this.resume.get(resumeKey) ?? 1) : 1 + (from % Math.max(1, capacity - 1));
       for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++, salt++) {
-        const fields = variant(original, salt);
+        const fields = variant(original, capacities, capacity, salt);
         const fieldsKey = keyOf(fields);
         if (used.has(fieldsKey)) continue;
         const candidate = withFields(body, group.pointers, fields, operation);
@@ -68,7 +84,7 @@ export class UniqueKeys {
         used.add(fieldsKey);
         found = candidate;
       }
-      this.resume.set(resumeKey, salt);
+      if (from === undefined) this.resume.set(resumeKey, salt);
       if (!found) return undefined;
       body = found;
     }
@@ -96,13 +112,17 @@ export class UniqueKeys {
  * length; spilling into earlier fields), then the last field with a decimal or base-36 suffix (for short or
  * empty values).
  */
-function variant(values: readonly string[], salt: number): string[] {
+function variant(
+  values: readonly string[],
+  capacities: readonly number[],
+  capacity: number,
+  salt: number,
+): string[] {
   const out = [...values];
-  const capacity = values.reduce((n, v) => Math.min(n * capacityOf(v), 2 ** 40), 1);
   if (salt < capacity) {
     let rest = salt;
     for (let i = values.length - 1; i >= 0 && rest > 0; i--) {
-      const own = capacityOf(values[i] as string);
+      const own = capacities[i] as number;
       out[i] = rotate(values[i] as string, rest % own);
       rest = Math.floor(rest / own);
     }
@@ -139,13 +159,20 @@ function withFields(
   return out as Record<string, unknown>;
 }
 
-const radix = (c: string) => (/[0-9]/.test(c) ? 10 : /[a-zA-Z]/.test(c) ? 26 : 1);
+/** 10 for an ASCII digit, 26 for an ASCII letter, 1 otherwise (char codes: no regex per character). */
+function radix(c: string): number {
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return 10;
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 26 : 1;
+}
 
 function capacityOf(value: string): number {
-  return Math.min(
-    [...value].reduce((n, c) => n * radix(c), 1),
-    2 ** 40,
-  );
+  let n = 1;
+  for (const c of value) {
+    n *= radix(c);
+    if (n >= 2 ** 40) return 2 ** 40;
+  }
+  return n;
 }
 
 /** Adds `salt` into the value's digits and letters, rightmost first, keeping each character's class. */
