@@ -28,7 +28,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     // The run's clock starts before planning: durationMs and every rate cover the whole run.
     const startedAt = new Date();
     const plan = planRun(run, options);
-    if (plan.cases.length === 0) throw new UsageError(nothingPlanned(o));
+    if (plan.total === 0) throw new UsageError(nothingPlanned(o));
     const rt = startRuntime(run, startedAt);
     const events = createEmitter(o.listeners);
     const interrupt = watchInterrupt(o.signal, rt.stop);
@@ -39,7 +39,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       operations: operations.map((op) => op.id),
       phases: [...o.phases],
       cases: o.cases,
-      total: plan.cases.length,
+      total: plan.total,
       startedAt: startedAt.toISOString(),
       outputDir: o.outputDir,
     });

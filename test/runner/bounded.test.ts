@@ -39,6 +39,32 @@ describe("a run that checks nothing", () => {
   });
 });
 
+describe("the lazy plan", () => {
+  it("announces the total it yields, and the selected cases equal the full plan's (same seed)", () => {
+    const plan = (selected?: (id: string, phase: string) => boolean) =>
+      buildPlan({
+        bundle,
+        operations: bundle.operations,
+        phases: ["examples", "boundary", "property", "negative", "signature"],
+        seed: 5,
+        cases: 7,
+        negativeCases: 4,
+        source: caseSource,
+        unique: new UniqueKeys(bundle.validators),
+        ...(selected ? { selected: (op, phase) => selected(op.id, phase) } : {}),
+      });
+    const full = plan();
+    const all = [...full.cases];
+    expect(all.length).toBe(full.total);
+    const only = plan((id, phase) => id === vaOp.id && phase === "property");
+    const some = [...only.cases];
+    expect(some.length).toBe(only.total);
+    expect(some.map((c) => c.case.body)).toEqual(
+      all.filter((c) => c.operation.id === vaOp.id && c.phase === "property").map((c) => c.case.body),
+    );
+  });
+});
+
 describe("examples get fresh unique keys", () => {
   const exampleOf = (seed: number) => {
     const plan = buildPlan({
@@ -51,7 +77,7 @@ describe("examples get fresh unique keys", () => {
       source: caseSource,
       unique: new UniqueKeys(bundle.validators),
     });
-    const body = plan.cases[0]?.case.body as Record<string, string>;
+    const body = [...plan.cases][0]?.case.body as Record<string, string>;
     return body;
   };
   const shape = (s: string) => s.replace(/[0-9]/g, "9").replace(/[a-z]/g, "a").replace(/[A-Z]/g, "A");
