@@ -30,7 +30,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = await loadSpecBundle();
 const op = bundle.operations.find((o) => o.id === OPERATION) as Operation;
 const dir = mkdtempSync(join(tmpdir(), "bench-scale-"));
-const identity = (await startMock({ bundle }).then(async (m) => (await m.close(), m))).identity;
+const identityMock = await startMock({ bundle });
+const identity = identityMock.identity;
+await identityMock.close();
 const keyFile = join(dir, "merchant.pem");
 writeFileSync(keyFile, identity.merchantPrivateKeyPem as string, { mode: 0o600 });
 const env = {
