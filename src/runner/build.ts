@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { deriveSeed } from "../engine/seed.js";
 import type { Case, Phase } from "../model/case.js";
 import type { Operation, SpecBundle } from "../model/operation.js";
+import { PHASE_COUNTS } from "./phases/counts.js";
 import { PLANNERS } from "./phases/index.js";
 import type { CaseSource, PlannedCase } from "./planned.js";
 import type { UniqueKeys } from "./unique.js";
@@ -15,6 +16,8 @@ import type { UniqueKeys } from "./unique.js";
 const MAX_DRAWS = 20;
 
 export interface PlanInput {
+  /** The (operation, phase) pairs whose cases are sent; the others only reserve their unique keys. Default all. */
+  selected?: (operation: Operation, phase: Phase) => boolean;
   bundle: SpecBundle;
   operations: readonly Operation[];
   phases: readonly Phase[];
@@ -26,7 +29,13 @@ export interface PlanInput {
 }
 
 export interface Plan {
-  cases: PlannedCase[];
+  /**
+   * The selected cases, drawn and readied as they are pulled (one pass): memory holds one phase's draw, not
+   * the run. Unique keys are reserved in plan order, so every pass of a seed gives the same cases.
+   */
+  cases: Iterable<PlannedCase>;
+  /** How many cases `cases` yields (counted without drawing). */
+  total: number;
   /** Readies a case generated later (shrinking): unique keys and a fresh prerequisite. */
   prepare(planned: PlannedCase, kase: Case, attempt: number): { case: Case; prerequisite?: Case };
 }
@@ -36,25 +45,33 @@ type Prerequisite = (operation: Operation, phase: Phase, index: number, attempt:
 
 export function buildPlan(input: PlanInput): Plan {
   const prerequisite = prerequisites(input);
-  const cases: PlannedCase[] = [];
-  const shared = new Map<string, Case | undefined>();
+  const selected = input.selected ?? (() => true);
+  // Arbitraries are built (and a bad spec refused, exit 2) before anything is sent; drawing is lazy.
   for (const operation of input.operations) {
-    for (const phase of input.phases) {
-      const seed = deriveSeed(input.seed, operation.id, phase);
-      for (const planned of PLANNERS[phase]({
-        operation,
-        bundle: input.bundle,
-        source: input.source,
-        seed,
-        cases: input.cases,
-        negativeCases: input.negativeCases,
-      })) {
-        cases.push(readied(input, planned, prerequisite, shared));
+    input.source.valid(operation);
+    if (input.phases.includes("negative")) input.source.negative(operation);
+  }
+  let total = 0;
+  for (const operation of input.operations)
+    for (const phase of input.phases)
+      if (selected(operation, phase)) total += PHASE_COUNTS[phase]({ ...input, operation });
+  function* cases(): Generator<PlannedCase> {
+    const shared = new Map<string, Case | undefined>();
+    for (const operation of input.operations) {
+      for (const phase of input.phases) {
+        const seed = deriveSeed(input.seed, operation.id, phase);
+        const ctx = { ...input, operation, seed };
+        const sent = selected(operation, phase);
+        for (const planned of PLANNERS[phase](ctx)) {
+          const ready = readied(input, planned, prerequisite, shared);
+          if (sent) yield ready;
+        }
       }
     }
   }
   return {
-    cases,
+    cases: { [Symbol.iterator]: cases },
+    total,
     prepare(planned, kase, attempt) {
       const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
       return { case: input.unique.freshen(planned.operation, kase), ...(pre ? { prerequisite: pre } : {}) };
@@ -70,7 +87,17 @@ function readied(
   shared: Map<string, Case | undefined>,
 ): PlannedCase {
   const { operation, phase } = planned;
-  const ready: PlannedCase = { ...planned, case: input.unique.freshen(operation, planned.case) };
+  // The spec's examples carry DOKU's fixed sample identifiers: their unique keys move to a variant of the
+  // same shape chosen by the run seed, so a second run (another seed) against a stateful target is not refused.
+  const kase =
+    phase === "examples"
+      ? input.unique.renew(
+          operation,
+          planned.case,
+          deriveSeed(input.seed, operation.id, phase, "keys", String(planned.index)),
+        )
+      : input.unique.freshen(operation, planned.case);
+  const ready: PlannedCase = { ...planned, case: kase };
   if (planned.first) {
     const pre = prerequisite(operation, phase, planned.index, 0);
     ready.first = {

@@ -102,8 +102,12 @@ export function resolveOptions(options: RunOptions, seed: number): ResolvedOptio
     bundle: options.bundle,
     target,
     operations: options.operations && options.operations.length > 0 ? options.operations : undefined,
-    cases: whole(options.cases ?? 100, "--cases", 0),
-    negativeCases: whole(options.negativeCases ?? 25, "--negative-cases", 0),
+    cases: atMost(whole(options.cases ?? 100, "--cases", 0), MAX_CASES, "--cases"),
+    negativeCases: atMost(
+      whole(options.negativeCases ?? 25, "--negative-cases", 0),
+      MAX_CASES,
+      "--negative-cases",
+    ),
     seed: whole(seed, "--seed", 0),
     phases: PHASES.filter((p) => phases.includes(p)),
     outputDir: resolve(options.cwd ?? process.cwd(), options.outputDir ?? "conformance-report"),
@@ -122,6 +126,13 @@ export function resolveOptions(options: RunOptions, seed: number): ResolvedOptio
     shrinkBudget: whole(options.shrinkBudget ?? 40, "shrinkBudget", 0),
   };
 }
+
+/**
+ * Kit policy: at most this many generated cases per operation and phase. A phase's cases are drawn before
+ * they are sent, so an unbounded count would grow memory silently instead of testing; larger runs are shards
+ * or several seeds.
+ */
+export const MAX_CASES = 100_000;
 
 /** Parses "i/n" (1-based). */
 export function parseShard(text: string): { index: number; count: number } {
@@ -146,6 +157,14 @@ function checkShard(shard: { index: number; count: number }) {
 function whole(value: number, flag: string, min: number): number {
   if (!Number.isSafeInteger(value) || value < min)
     throw new UsageError(`${flag} ${value}: expected a whole number >= ${min}`);
+  return value;
+}
+
+function atMost(value: number, max: number, flag: string): number {
+  if (value > max)
+    throw new UsageError(
+      `${flag} ${value}: at most ${max} per operation (the cases of a phase are drawn before they are sent); split a larger run over seeds or --shard`,
+    );
   return value;
 }
 

@@ -10,6 +10,8 @@ import type { RunSummary } from "../engine/events.js";
 import { watchInterrupt } from "../engine/interrupt.js";
 import { Recorder } from "../engine/results.js";
 import { randomSeed } from "../engine/seed.js";
+import { UsageError } from "../model/errors.js";
+import type { ResolvedOptions } from "./options.js";
 import { executePlan } from "./steps/execute.js";
 import { finishRun } from "./steps/finish.js";
 import { planRun } from "./steps/plan.js";
@@ -23,8 +25,10 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const { o, operations, target } = run;
   try {
     guardProduction(run);
-    const plan = planRun(run, options);
+    // The run's clock starts before planning: durationMs and every rate cover the whole run.
     const startedAt = new Date();
+    const plan = planRun(run, options);
+    if (plan.total === 0) throw new UsageError(nothingPlanned(o));
     const rt = startRuntime(run, startedAt);
     const events = createEmitter(o.listeners);
     const interrupt = watchInterrupt(o.signal, rt.stop);
@@ -35,7 +39,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       operations: operations.map((op) => op.id),
       phases: [...o.phases],
       cases: o.cases,
-      total: plan.cases.length,
+      total: plan.total,
       startedAt: startedAt.toISOString(),
       outputDir: o.outputDir,
     });
@@ -57,6 +61,12 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     await run.transport.close();
     await target.close();
   }
+}
+
+/** Why an empty plan is refused: a run that checks nothing is not a pass (exit 2, before anything is sent). */
+function nothingPlanned(o: ResolvedOptions): string {
+  const cases = o.phases.includes("property") && o.cases === 0 ? "--cases 0 with " : "";
+  return `nothing to check: ${cases}--phase ${o.phases.join(",")} plans no case for the selected operations; a run that checks nothing is not a pass (raise --cases or select another phase)`;
 }
 
 /** Throws when the run has error violations or did not complete: for test frameworks. */

@@ -12,6 +12,12 @@ import { parsePointer, valueAt } from "../model/pointer.js";
 import { replaceAt } from "./replace-at.js";
 
 const MAX_ATTEMPTS = 500;
+/**
+ * In-place rotations tried per collision before suffixing. Short values share a small rotation space that
+ * fills up at scale (thousands of short generated keys), so walking it further wastes the attempts; the
+ * suffix path draws from a run-wide counter per key space and almost never collides.
+ */
+const ROTATIONS = 64;
 
 /** The registry key of a group's field values. */
 function keyOf(fields: readonly string[]): string {
@@ -32,6 +38,8 @@ export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
   /** Next salt to try per (space, original key). */
   private readonly resume = new Map<string, number>();
+  /** Next suffix number per space. */
+  private readonly suffixes = new Map<string, number>();
   constructor(private readonly validators: ValidatorSet) {}
 
   /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
@@ -39,40 +47,69 @@ export class UniqueKeys {
     return this.tryFreshen(operation, kase) ?? kase;
   }
 
-  /** Like freshen, but undefined when some key could not be made unique (the caller may draw another case). */
-  tryFreshen(operation: Operation, kase: Case): Case | undefined {
+  /**
+   * The case with its unique keys moved to a variant of the same shape chosen by `salt` (a seed-derived
+   * number), used or not: DOKU's fixed sample identifiers (the examples phase) are not re-sent as they are,
+   * so another seed gives other keys against a stateful target. Unchanged when no variant fits.
+   */
+  renew(operation: Operation, kase: Case, salt: number): Case {
+    return this.tryFreshen(operation, kase, salt) ?? kase;
+  }
+
+  /**
+   * Like freshen, but undefined when some key could not be made unique (the caller may draw another case).
+   * With `from`, every key moves to an in-place variant starting at that salt (see renew).
+   */
+  tryFreshen(operation: Operation, kase: Case, from?: number): Case | undefined {
     const groups = operation.uniqueKeys;
     if (!groups || kase.expect.kind === "reject" || typeof kase.body !== "object" || kase.body === null)
       return kase;
     let body = kase.body as Record<string, unknown>;
+    // A spec example DOKU documents with a flaw (a conflict warning) is renewed as it is: no validity gate.
+    const gated = from === undefined || this.valid(operation, body);
     for (const group of groups) {
       const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
       const originalKey = keyOf(original);
-      if (!used.has(originalKey)) {
+      if (from === undefined && !used.has(originalKey)) {
         used.add(originalKey);
         continue;
       }
+      // Capacities once per value, not once per try.
+      const capacities = original.map(capacityOf);
+      const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
       // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
       const resumeKey = `${group.space}\u0000${originalKey}`;
       let found: Record<string, unknown> | undefined;
-      let salt = this.resume.get(resumeKey) ?? 1;
-      for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++, salt++) {
-        const fields = variant(original, salt);
+      let salt =
+        from === undefined ? (this.resume.get(resumeKey) ?? 1) : 1 + (from % Math.max(1, capacity - 1));
+      // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
+      const rotations = from === undefined ? ROTATIONS : MAX_ATTEMPTS;
+      for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++) {
+        let fields: string[];
+        if (salt < capacity && tries < rotations) fields = rotated(original, capacities, salt++);
+        else if (from !== undefined) break;
+        else fields = suffixed(original, this.nextSuffix(group.space));
         const fieldsKey = keyOf(fields);
         if (used.has(fieldsKey)) continue;
         const candidate = withFields(body, group.pointers, fields, operation);
-        if (!this.valid(operation, candidate)) continue;
+        if (gated && !this.valid(operation, candidate)) continue;
         used.add(fieldsKey);
         found = candidate;
       }
-      this.resume.set(resumeKey, salt);
+      if (from === undefined) this.resume.set(resumeKey, salt);
       if (!found) return undefined;
       body = found;
     }
     return body === kase.body ? kase : { ...withoutRaw(kase), body };
+  }
+
+  private nextSuffix(space: string): number {
+    const n = this.suffixes.get(space) ?? 0;
+    this.suffixes.set(space, n + 1);
+    return n;
   }
 
   private space(name: string): Set<string> {
@@ -91,27 +128,34 @@ export class UniqueKeys {
   }
 }
 
-/**
- * Variant `salt` of the key fields: first every in-place rotation (digits stay digits, letters letters, same
- * length; spilling into earlier fields), then the last field with a decimal or base-36 suffix (for short or
- * empty values).
- */
-function variant(values: readonly string[], salt: number): string[] {
+/** Rotation `salt` of the key fields: digits stay digits, letters letters, same length; spilling into earlier fields. */
+function rotated(values: readonly string[], capacities: readonly number[], salt: number): string[] {
   const out = [...values];
-  const capacity = values.reduce((n, v) => Math.min(n * capacityOf(v), 2 ** 40), 1);
-  if (salt < capacity) {
-    let rest = salt;
-    for (let i = values.length - 1; i >= 0 && rest > 0; i--) {
-      const own = capacityOf(values[i] as string);
-      out[i] = rotate(values[i] as string, rest % own);
-      rest = Math.floor(rest / own);
-    }
-    return out;
+  let rest = salt;
+  for (let i = values.length - 1; i >= 0 && rest > 0; i--) {
+    const own = capacities[i] as number;
+    out[i] = rotate(values[i] as string, rest % own);
+    rest = Math.floor(rest / own);
   }
-  const extra = salt - capacity;
+  return out;
+}
+
+/**
+ * The key fields with suffix `n` on the last one: decimal, or lower/upper-case letters (bijective base 26)
+ * when that value is letters without digits, so the suffix is of a class the value already uses.
+ */
+function suffixed(values: readonly string[], n: number): string[] {
+  const out = [...values];
   const last = values.length - 1;
-  out[last] =
-    `${values[last] as string}${extra % 2 === 0 ? String(extra / 2) : Math.floor(extra / 2).toString(36)}`;
+  const value = values[last] as string;
+  let tail = String(n);
+  if (/[a-zA-Z]/.test(value) && !/[0-9]/.test(value)) {
+    const base = /[a-z]$/.test(value) || !/[A-Z]/.test(value) ? 97 : 65;
+    tail = "";
+    for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26))
+      tail = String.fromCharCode(base + ((k - 1) % 26)) + tail;
+  }
+  out[last] = value + tail;
   return out;
 }
 
@@ -139,13 +183,20 @@ function withFields(
   return out as Record<string, unknown>;
 }
 
-const radix = (c: string) => (/[0-9]/.test(c) ? 10 : /[a-zA-Z]/.test(c) ? 26 : 1);
+/** 10 for an ASCII digit, 26 for an ASCII letter, 1 otherwise (char codes: no regex per character). */
+function radix(c: string): number {
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return 10;
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 26 : 1;
+}
 
 function capacityOf(value: string): number {
-  return Math.min(
-    [...value].reduce((n, c) => n * radix(c), 1),
-    2 ** 40,
-  );
+  let n = 1;
+  for (const c of value) {
+    n *= radix(c);
+    if (n >= 2 ** 40) return 2 ** 40;
+  }
+  return n;
 }
 
 /** Adds `salt` into the value's digits and letters, rightmost first, keeping each character's class. */

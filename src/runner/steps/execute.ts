@@ -10,7 +10,7 @@ import { type Runtime, Stopped } from "../runtime.js";
 
 /** What execution leaves for shrinking and the summary. */
 export interface Executed {
-  /** The planned case behind each recorded (operation, phase, index). */
+  /** The planned case behind each recorded (operation, phase, index) that found a violation (for shrinking). */
   byKey: Map<string, PlannedCase>;
   /** The first error that stopped the run (an unreachable target, a refused token, a bug). */
   failure: unknown;
@@ -20,10 +20,10 @@ export interface Executed {
 export const plannedKey = (operationId: string, phase: string, index: number): string =>
   `${operationId}|${phase}|${index}`;
 
-/** Runs every case (until the run stops). */
+/** Runs every case (until the run stops), pulling each from the lazy plan as a worker is free. */
 export async function executePlan(
   rt: Runtime,
-  cases: readonly PlannedCase[],
+  cases: Iterable<PlannedCase>,
   recorder: Recorder,
   events: Emitter,
 ): Promise<Executed> {
@@ -34,7 +34,8 @@ export async function executePlan(
       const planned = next.value;
       try {
         const outcome = await runPlanned(rt, planned);
-        executed.byKey.set(plannedKey(planned.operation.id, planned.phase, planned.index), planned);
+        if (outcome.violations.length > 0)
+          executed.byKey.set(plannedKey(planned.operation.id, planned.phase, planned.index), planned);
         recorder.record(outcome);
         const told = events.emit({
           type: "case-finished",

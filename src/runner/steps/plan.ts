@@ -1,7 +1,7 @@
 /**
- * Step 2 of runSuite: the plan. It is built for every phase of every operation whose unique keys interact
- * with the selected ones, in canonical order, then filtered: unique keys are assigned in that order, so
- * `--seed N --operation X --phase P` sends exactly what the full run sent.
+ * Step 2 of runSuite: the plan. It walks every phase of every operation whose unique keys interact with the
+ * selected ones, in canonical order, and yields only the selected cases, lazily: unique keys are assigned in
+ * that order, so `--seed N --operation X --phase P` sends exactly what the full run sent.
  */
 import type { Operation } from "../../model/operation.js";
 import { buildPlan, type Plan } from "../build.js";
@@ -13,7 +13,8 @@ import type { ResolvedRun, SuiteOptions } from "./resolve.js";
 /** The selected cases of the canonical plan (and its `prepare`, for shrinking). */
 export function planRun(run: ResolvedRun, options: SuiteOptions): Plan {
   const { o, operations, seed } = run;
-  const full = buildPlan({
+  const selected = new Set(operations.map((op) => op.id));
+  return buildPlan({
     bundle: o.bundle,
     operations: interacting(
       o.bundle.operations.filter((op) => op.kind === "path"),
@@ -25,12 +26,8 @@ export function planRun(run: ResolvedRun, options: SuiteOptions): Plan {
     negativeCases: o.negativeCases,
     source: options.caseSource ?? defaultCaseSource,
     unique: new UniqueKeys(o.bundle.validators),
+    selected: (operation, phase) => selected.has(operation.id) && o.phases.includes(phase),
   });
-  const selected = new Set(operations.map((op) => op.id));
-  return {
-    ...full,
-    cases: full.cases.filter((c) => selected.has(c.operation.id) && o.phases.includes(c.phase)),
-  };
 }
 
 /** The operations (spec order) sharing a unique-key namespace with a selected one, and the selected ones. */
