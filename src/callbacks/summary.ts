@@ -31,12 +31,8 @@ export interface CertificationSummary extends RunSummary {
   rerun: string;
 }
 
-/** Every check name a certification can report, in report order (pair and ledger checks last). */
-export const CHECK_ORDER: readonly string[] = [
-  ...CALLBACK_CHECKS.map((c) => c.name),
-  "duplicate-consistent",
-  "ledger",
-];
+/** Every check name a certification can report, in report order (the ledger probe last). */
+export const CHECK_ORDER: readonly string[] = [...CALLBACK_CHECKS.map((c) => c.name), "ledger"];
 
 /** The command line that re-runs the same certification (same seed, same generated bodies). */
 export function callbackRerunLine(parts: {

@@ -9,6 +9,7 @@ import { acknowledgementLayout } from "./callback/acknowledgement-layout.js";
 import { byteVariantAccepted } from "./callback/byte-variant-accepted.js";
 import { callbackResponseCode } from "./callback/callback-response-code.js";
 import type { CallbackCheckContext } from "./callback/context.js";
+import { duplicateConsistent } from "./callback/duplicate-consistent.js";
 import { forgedRejected } from "./callback/forged-rejected.js";
 import {
   answered,
@@ -20,6 +21,7 @@ import {
   forged,
   genuine,
   notAuthRefusal,
+  redelivery,
   signedAnswer,
 } from "./callback/guards.js";
 import { latency } from "./callback/latency.js";
@@ -91,7 +93,7 @@ export function checkEntries(names: readonly string[]): CheckEntry[] {
   });
 }
 
-/** `callback`'s per-exchange checks, in report order (pair checks: callbacks/duplicate-consistent.ts, ledger.ts). */
+/** `callback`'s checks, in report order (the ledger probe, which asks the merchant, is callbacks/ledger.ts). */
 export const CALLBACK_CHECKS: readonly CheckEntry<CallbackCheckContext, CallbackExchange>[] = [
   { name: "response-received", check: responseReceived },
   { name: "no-5xx", check: answered(no5xx) },
@@ -111,4 +113,5 @@ export const CALLBACK_CHECKS: readonly CheckEntry<CallbackCheckContext, Callback
   },
   { name: "response-signature", check: signedAnswer(responseSignature) },
   { name: "latency", check: answered(latency) },
+  { name: "duplicate-consistent", check: redelivery(duplicateConsistent) },
 ];

@@ -54,4 +54,6 @@ export interface CallbackExchange extends Exchange {
   case: CallbackCase;
   /** Set when the transport error means the endpoint cannot be reached at all (refused, unknown host, TLS). */
   fatal?: boolean;
+  /** The second delivery of a duplicate pair: the first delivery's exchange (duplicate-consistent compares them). */
+  previous?: CallbackExchange;
 }

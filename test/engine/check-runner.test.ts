@@ -31,7 +31,7 @@ describe("runChecks", () => {
 });
 
 describe("the registry", () => {
-  it("keeps the public names of both drivers, response-time and latency among them", () => {
+  it("keeps the public names of both drivers (response-time and latency, and the pair check duplicate-consistent)", () => {
     expect(CHECK_NAMES).toContain("response-time");
     expect(CALLBACK_CHECKS.map((e) => e.name)).toEqual([
       "response-received",
@@ -46,6 +46,7 @@ describe("the registry", () => {
       "response-code",
       "response-signature",
       "latency",
+      "duplicate-consistent",
     ]);
   });
 });

@@ -9,7 +9,6 @@ import { type CallbackCheckContext, isAuthRefusal, isGenuine } from "../../check
 import type { CallbackExchange } from "../../model/callback-case.js";
 import { TOKEN_SCHEME } from "../../signatures/schemes.js";
 import { type DokuIdentity, signCase } from "../doku-signer.js";
-import { duplicateConsistent } from "../duplicate-consistent.js";
 import { LEDGER_CHECK, type LedgerProbe, ledgerViolations } from "../ledger.js";
 import { runTokenPhase, unreachableVerdict } from "../token-phase.js";
 import type { CertificationPlan } from "./plan.js";
@@ -100,13 +99,10 @@ async function playCallbacks(
   for (const [firstCase, secondCase] of plan.pairs) {
     const first = await session.run(ctx, url, firstCase, signCase(identity, firstCase));
     const second = await session.send(url, secondCase, signCase(identity, secondCase));
-    const extra = duplicateConsistent(ctx, first.exchange, second);
-    const extraChecks = ["duplicate-consistent"];
-    if (ledger !== undefined && second.response) {
-      extra.push(...(await ledgerViolations(ctx, ledger, second, 1)));
-      extraChecks.push(LEDGER_CHECK);
-    }
-    await session.check(ctx, second, extra, extraChecks);
+    second.previous = first.exchange;
+    const asked = ledger !== undefined && second.response !== undefined;
+    const extra = asked ? await ledgerViolations(ctx, ledger, second, 1) : [];
+    await session.check(ctx, second, extra, asked ? [LEDGER_CHECK] : []);
   }
   if (options.ledgerUrl === undefined && c.o.flow.kind === "notification") {
     c.notes.push(

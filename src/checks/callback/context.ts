@@ -35,13 +35,6 @@ export interface CallbackCheckContext extends CheckContext {
 
 export type CallbackCheck = (ctx: CallbackCheckContext, exchange: CallbackExchange) => Violation[];
 
-/** A check over two deliveries of the same callback (same idempotency key and body). */
-export type PairCheck = (
-  ctx: CallbackCheckContext,
-  first: CallbackExchange,
-  second: CallbackExchange,
-) => Violation[];
-
 /** True for cases the merchant must treat as genuine DOKU callbacks. */
 export function isGenuine(exchange: CallbackExchange): boolean {
   return exchange.case.expect.kind === "accept";

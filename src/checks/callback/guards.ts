@@ -34,6 +34,11 @@ export const firstGenuine = guard(
     isAnswered(ctx, ex) &&
     (GENERATED.includes(ex.case.kind) || (ex.case.kind === "duplicate" && ex.case.variant === "first")),
 );
+/** The second delivery of a duplicate pair, once the first one's exchange is attached. */
+export const redelivery = guard(
+  (_ctx: Ctx, ex: Ex) =>
+    ex.case.kind === "duplicate" && ex.case.variant === "second" && ex.previous !== undefined,
+);
 /** Answered forged callbacks and forged token requests. */
 export const forged = guard((ctx: Ctx, ex: Ex) => isAnswered(ctx, ex) && FORGED.includes(ex.case.kind));
 /** Answered byte variants. */
