@@ -31,6 +31,8 @@ export async function startSdk<Client>(): Promise<{ mock: RunningMock; snap: Cli
     clientID: mock.identity.clientId,
     secretKey: mock.identity.secretKey,
   }) as unknown as Client;
+  // The constructor requests a B2B token without awaiting it; this one settles before any test can close the mock.
+  await (snap as unknown as { getTokenB2B(): Promise<unknown> }).getTokenB2B();
   return { mock, snap };
 }
 
