@@ -16425,15 +16425,11 @@ export const operations: readonly Operation[] = [
       },
       {
         "id": "notification-invalid-token-code",
-        "summary": "A notification with a token the merchant did not issue: SNAP structure 4012501; DOKU's SDKs answer 4012701 (Node: a JSON number, \"invalid Token ( B2B)\") or 4010000",
+        "summary": "A notification with a token the merchant did not issue: SNAP structure 4012501; DOKU's SDKs answer 4012701 (Node: a JSON number, \"invalid Token ( B2B)\")",
         "sources": [
           {
             "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
             "says": "_services/notificationService.js generateInvalidTokenResponse: {responseCode: 4012701 (a JSON number), responseMessage: \"invalid Token ( B2B)\"}, the answer validateTokenAndGenerateNotificationResponse returns for a bad token"
-          },
-          {
-            "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
-            "says": "README error table: \"4010000\" Unauthorized, \"Check if Client ID and Secret Key are valid\"; its callback example answers HTTP 401 {\"responseCode\": \"4010000\", \"responseMessage\": \"Unauthorized\"}"
           },
           {
             "source": "research/doku-api.md §2.4 item 2 (SDK survey)",
@@ -16444,7 +16440,7 @@ export const operations: readonly Operation[] = [
             "says": "responseCode = HTTP status + service code + case code; 401 case 01 Invalid Token (B2B); the VA payment notification is service 25"
           }
         ],
-        "follows": "401 with case code 01 under service 25 (4012501), the SNAP structure; the SDKs' 4012701 and 4010000 are warnings naming this conflict",
+        "follows": "401 with case code 01 under service 25 (4012501), the SNAP structure; the SDKs' 4012701 is a warning naming this conflict. The SDK README's 4010000 is an inquiry answer (conflict inquiry-decline-http-status on snapVaInquiry); on a notification it stays an error",
         "why": "DOKU documents no merchant error answer for notifications, and DOKU stops retrying on any HTTP 2xx only, so a 401 body is informative; a merchant built on DOKU's own SDK should not fail on it"
       },
       {
