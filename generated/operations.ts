@@ -1221,6 +1221,27 @@ export const operations: readonly Operation[] = [
               "type": "object",
               "description": "Additional information. Not in the BNI field table; every sample sends channel and virtualAccountConfig. DOKU documents no further keys (DOKU's SDKs add an \"origin\" object), so the object is left open.",
               "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "va-create-channel-required-by-sdks",
+                "summary": "additionalInfo and its channel are optional here (DOKU's page has no additionalInfo row) while DOKU's Node, PHP and Go SDKs refuse a request without additionalInfo.channel",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "create field table lists partnerServiceId .. expiredDate only; every create sample sends additionalInfo {channel, virtualAccountConfig}"
+                  },
+                  {
+                    "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
+                    "says": "_models/createVaRequestDto.js: additionalInfo: Joi.object({channel: Joi.string().min(1).max(30).required(), ...}).required()"
+                  },
+                  {
+                    "source": "../shared/research/doku-breadth.md §4 finding 5 (SDK audit)",
+                    "says": "the PHP and Go SDKs also require additionalInfo.channel (not re-read by this change)"
+                  }
+                ],
+                "follows": "DOKU's page (optional), as the kit never invents a requirement no DOKU page states",
+                "why": "a request without channel is accepted by this spec but cannot be built with DOKU's SDKs; merchants should always send it (every DOKU sample does)",
+                "alternative": false
+              },
               "properties": {
                 "channel": {
                   "type": "string",
@@ -2555,6 +2576,27 @@ export const operations: readonly Operation[] = [
               "type": "object",
               "description": "Additional information. Not in the update field table; the sample sends channel and virtualAccountConfig {status, minAmount, maxAmount}. Left open (DOKU documents no key list).",
               "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "va-update-channel-required-by-sdks",
+                "summary": "additionalInfo and its channel are optional here (DOKU's page has no additionalInfo row) while DOKU's Node, PHP and Go SDKs refuse a request without additionalInfo.channel",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "update field table has no additionalInfo row; the update sample sends additionalInfo {channel, virtualAccountConfig}"
+                  },
+                  {
+                    "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
+                    "says": "_models/updateVaRequestDTO.js: additionalInfo: Joi.object({channel: Joi.string().min(1).max(30).required(), ...}).required()"
+                  },
+                  {
+                    "source": "../shared/research/doku-breadth.md §4 finding 5 (SDK audit)",
+                    "says": "the PHP and Go SDKs also require additionalInfo.channel (not re-read by this change)"
+                  }
+                ],
+                "follows": "DOKU's page (optional), as the kit never invents a requirement no DOKU page states",
+                "why": "a request without channel is accepted by this spec but cannot be built with DOKU's SDKs; merchants should always send it (every DOKU sample does)",
+                "alternative": false
+              },
               "properties": {
                 "channel": {
                   "type": "string",
@@ -16380,6 +16422,26 @@ export const operations: readonly Operation[] = [
         ],
         "follows": "the current BNI tables (trxId required)",
         "why": "the current page is normative; a merchant should not depend on trxId being absent, and should accept it missing only with a warning in its own handling"
+      },
+      {
+        "id": "notification-invalid-token-code",
+        "summary": "A notification with a token the merchant did not issue: SNAP structure 4012501; DOKU's SDKs answer 4012701 (Node: a JSON number, \"invalid Token ( B2B)\")",
+        "sources": [
+          {
+            "source": "https://github.com/PTNUSASATUINTIARTHA-DOKU/doku-nodejs-library",
+            "says": "_services/notificationService.js generateInvalidTokenResponse: {responseCode: 4012701 (a JSON number), responseMessage: \"invalid Token ( B2B)\"}, the answer validateTokenAndGenerateNotificationResponse returns for a bad token"
+          },
+          {
+            "source": "research/doku-api.md §2.4 item 2 (SDK survey)",
+            "says": "the Python, Go and Java notification helpers answer {\"responseCode\":\"4012701\",\"responseMessage\":\"invalid Token (B2B)\"} (not re-read by this change)"
+          },
+          {
+            "source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code",
+            "says": "responseCode = HTTP status + service code + case code; 401 case 01 Invalid Token (B2B); the VA payment notification is service 25"
+          }
+        ],
+        "follows": "401 with case code 01 under service 25 (4012501), the SNAP structure; the SDKs' 4012701 is a warning naming this conflict. The SDK README's 4010000 is an inquiry answer (conflict inquiry-decline-http-status on snapVaInquiry); on a notification it stays an error",
+        "why": "DOKU documents no merchant error answer for notifications, and DOKU stops retrying on any HTTP 2xx only, so a 401 body is informative; a merchant built on DOKU's own SDK should not fail on it"
       },
       {
         "id": "notification-sample-path",

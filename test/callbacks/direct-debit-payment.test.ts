@@ -1,7 +1,8 @@
 /**
  * `callback --flow direct-debit-payment` (any channel): the reference merchant in examples/merchants is
  * certified, with the token handshake and a ledger; a merchant that credits a redelivery twice, one that
- * skips verification and one that refuses channels it did not expect are each caught by the right check.
+ * skips verification, one whose token answer leaves DOKU's layout and one that refuses channels it did not
+ * expect are each caught by the right check.
  * The dana-payment flow (DANA preset, danaPaymentNotification) keeps certifying the same merchant.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -92,6 +93,29 @@ function danaOnly(store: PaymentStore): Server {
   });
 }
 
+/**
+ * The reference merchant, except that its token answer (200) leaves DOKU's layout: tokenType dropped and
+ * responseCode with the wrong service code. The token itself still works; its refusals stay as they are.
+ */
+function offSpecToken(store: PaymentStore): Server {
+  const inner = createMerchant(config, store);
+  return createServer((req, res) => {
+    if (req.url === TOKEN_PATH) {
+      const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+      const rewrite = (chunk?: unknown): ServerResponse => {
+        if (res.statusCode !== 200) return end(chunk);
+        const answer = JSON.parse(String(chunk)) as Record<string, unknown>;
+        delete answer.tokenType;
+        answer.responseCode = "2000000";
+        const text = JSON.stringify(answer);
+        return end(text);
+      };
+      res.end = rewrite as typeof res.end;
+    }
+    inner.emit("request", req, res);
+  });
+}
+
 async function run(server: Server, flow = "direct-debit-payment") {
   const listening = await listen(server);
   running.push(listening);
@@ -126,6 +150,23 @@ describe("callback --flow direct-debit-payment", () => {
     const summary = await run(withLedger(unverified(store), store));
     expect(checkNames(summary)).toContain("forged-rejected");
     expect(errorsOf(summary)).toContain("forged-rejected /headers/X-SIGNATURE status-code");
+    expect(summary.exitCode).toBe(1);
+  });
+
+  it("catches a merchant whose token answer is out of spec", async () => {
+    const store = newStore();
+    const summary = await run(withLedger(offSpecToken(store), store));
+    const errors = errorsOf(summary);
+    expect(
+      errors.some((e) => / \/tokenType required$/.test(e)),
+      errors.join("; "),
+    ).toBe(true);
+    expect(
+      errors.some((e) => e.includes("response-code")),
+      errors.join("; "),
+    ).toBe(true);
+    // Only the token answer is at fault: notifications are still verified and accepted.
+    expect(checkNames(summary).filter((c) => c === "forged-rejected" || c === "valid-accepted")).toEqual([]);
     expect(summary.exitCode).toBe(1);
   });
 

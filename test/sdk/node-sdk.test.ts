@@ -4,21 +4,14 @@
  * B2B2C token itself) -> balance -> partial refunds -> check status -> unbinding. Every answer must be the
  * success the request asked for and consistent with it.
  *
- * Runtime workarounds (SDK bugs, not kit choices), each at its use: the SDK hard-codes its base URL
- * (Config.CORE_SANDBOX_BASE_URL = https://api-sandbox.doku.com, no option to change it), so the test points
- * that static field at the mock.
+ * Runtime workarounds (SDK bugs, not kit choices), each at its use; the hard-coded base URL is in harness.ts.
+ * Card registration, jump-app and VA methods: node-sdk-card.test.ts, node-sdk-va.test.ts; coverage.test.ts
+ * ties every request-issuing SDK method to the test that runs it.
  */
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecBundle } from "../../conformance/bundle.js";
-import { type RunningMock, startMock } from "../../src/mock/index.js";
+import type { RunningMock } from "../../src/mock/index.js";
+import { type Ctor, type Json, sdk, startSdk, step } from "./harness.js";
 
-type Json = Record<string, unknown>;
-type Ctor = new (...args: unknown[]) => Json;
-const require = createRequire(import.meta.url);
-const sdk = (path: string): Json => require(`doku-nodejs-library/${path}`) as Json;
-const Config = sdk("_commons/config.js") as unknown as { CORE_SANDBOX_BASE_URL: string };
-const { Snap } = require("doku-nodejs-library") as { Snap: Ctor };
 const AccountBinding = sdk("_models/accountBindingRequestDTO.js") as unknown as Ctor;
 const { AccountUnbindingRequestDto } = sdk("_models/accountUnbindingRequestDTO.js") as {
   AccountUnbindingRequestDto: Ctor;
@@ -45,31 +38,11 @@ interface SnapClient {
 let snap: SnapClient;
 
 beforeAll(async () => {
-  mock = await startMock({ bundle: await loadSpecBundle() });
-  const privateKey = mock.identity.merchantPrivateKeyPem;
-  Config.CORE_SANDBOX_BASE_URL = mock.url;
-  snap = new Snap({
-    isProduction: false,
-    privateKey,
-    clientID: mock.identity.clientId,
-    secretKey: mock.identity.secretKey,
-  }) as unknown as SnapClient;
+  ({ mock, snap } = await startSdk<SnapClient>());
 });
 afterAll(async () => {
   await mock?.close();
 });
-
-/** The SDK rethrows axios errors; this names the step and DOKU's (the mock's) answer instead. */
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const response = (error as { response?: { status?: number; data?: unknown; config?: { url?: string } } })
-      .response;
-    if (!response) throw error;
-    throw new Error(`${name}: ${response.status} ${JSON.stringify(response.data)} (${response.config?.url})`);
-  }
-}
 
 /**
  * Runtime workaround (SDK bug): CheckStatusDirectDebitDTO.toObject() calls additionalInfo.toObject(), yet its
