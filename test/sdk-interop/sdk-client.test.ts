@@ -1,0 +1,145 @@
+/**
+ * doku-nodejs-library (pinned devDependency) as a client against the embedded mock, for the SDK operations
+ * test/sdk/node-sdk.test.ts does not cover: the SNAP VA lifecycle (createVa, updateVa, checkStatusVa,
+ * deletePaymentCode). test/sdk covers getTokenB2B, doAccountBinding, doPayment (with getTokenB2B2c),
+ * doBalanceInquiry, doRefund, doCheckStatus and doAccountUnbinding. Every answer must be the success the
+ * request asked for and consistent with it.
+ *
+ * Runtime workaround (SDK bug, not a kit choice): the SDK hard-codes its base URL (static
+ * Config.CORE_SANDBOX_BASE_URL, no option), so the test points that field at the mock.
+ */
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
+import { type RunningMock, startMock } from "../../src/mock/index.js";
+
+type Json = Record<string, unknown>;
+type Ctor = new (...args: unknown[]) => Json;
+const require = createRequire(import.meta.url);
+const model = (name: string) => require(`doku-nodejs-library/_models/${name}.js`) as Ctor;
+const Config = require("doku-nodejs-library/_commons/config.js") as { CORE_SANDBOX_BASE_URL: string };
+const { Snap } = require("doku-nodejs-library") as { Snap: Ctor };
+
+/** The SDK client methods this test calls (the SDK ships no types). */
+interface SnapClient {
+  getTokenB2B(): Promise<Json>;
+  createVa(dto: unknown): Promise<Json>;
+  updateVa(dto: unknown): Promise<Json>;
+  checkStatusVa(dto: unknown): Promise<Json>;
+  deletePaymentCode(dto: unknown): Promise<Json>;
+}
+
+let mock: RunningMock;
+let snap: SnapClient;
+let saved: string;
+
+beforeAll(async () => {
+  mock = await startMock({ bundle: await loadSpecBundle() });
+  saved = Config.CORE_SANDBOX_BASE_URL;
+  Config.CORE_SANDBOX_BASE_URL = mock.url;
+  snap = new Snap({
+    isProduction: false,
+    privateKey: mock.identity.merchantPrivateKeyPem,
+    clientID: mock.identity.clientId,
+    secretKey: mock.identity.secretKey,
+  }) as unknown as SnapClient;
+  // the constructor asks for a token without awaiting it; this settles one before the tests run
+  await snap.getTokenB2B();
+});
+afterAll(async () => {
+  Config.CORE_SANDBOX_BASE_URL = saved;
+  await mock?.close();
+});
+
+/** The SDK rethrows axios errors; this names the step and the mock's answer instead. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const response = (error as { response?: { status?: number; data?: unknown } }).response;
+    if (!response) throw error;
+    throw new Error(`${name}: ${response.status} ${JSON.stringify(response.data)}`);
+  }
+}
+
+const PSID = "   98829";
+const CHANNEL = "VIRTUAL_ACCOUNT_BNI";
+
+describe("doku-nodejs-library VA operations against the mock", () => {
+  it("createVa -> updateVa -> checkStatusVa -> deletePaymentCode", async () => {
+    const customerNo = String(Date.now()).slice(-12).padStart(12, "7");
+    const vaNo = PSID + customerNo;
+    const trxId = `INV-SDK-${Date.now()}`;
+    const amount = () => new (model("totalAmount"))("11500.00", "IDR");
+
+    const created = await step("createVa", () =>
+      snap.createVa(
+        new (model("createVaRequestDto"))(
+          PSID,
+          customerNo,
+          vaNo,
+          "Toru Yamashita",
+          "toru@example.com",
+          "6281234567890",
+          trxId,
+          amount(),
+          new (model("additionalInfo"))(CHANNEL, new (model("virtualAccountConfig"))(false)),
+          "C",
+          new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, "+00:00"),
+          [],
+        ),
+      ),
+    );
+    expect(created).toMatchObject({
+      responseCode: "2002700",
+      virtualAccountData: { virtualAccountNo: vaNo, trxId },
+    });
+
+    const updated = await step("updateVa", () =>
+      snap.updateVa(
+        new (model("updateVaRequestDTO"))(
+          PSID,
+          customerNo,
+          vaNo,
+          "Toru Yamashita",
+          "toru@example.com",
+          "6281234567890",
+          trxId,
+          amount(),
+          new (model("updateVaAdditionalInfoDTO"))(
+            CHANNEL,
+            new (model("updateVaVirtualAccountConfigDTO"))("ACTIVE"),
+          ),
+          "C",
+          new Date(Date.now() + 2 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "+00:00"),
+        ),
+      ),
+    );
+    expect(updated).toMatchObject({
+      responseCode: "2002800",
+      virtualAccountData: { virtualAccountNo: vaNo },
+    });
+
+    const status = await step("checkStatusVa", () =>
+      snap.checkStatusVa(new (model("checkStatusVARequestDTO"))(PSID, customerNo, vaNo)),
+    );
+    expect(status).toMatchObject({ responseCode: "2002600", virtualAccountData: { virtualAccountNo: vaNo } });
+
+    const deleted = await step("deletePaymentCode", () =>
+      snap.deletePaymentCode(
+        new (model("deleteVaRequestDTO"))(
+          PSID,
+          customerNo,
+          vaNo,
+          trxId,
+          // the constructor wraps the channel in DeleteVaRequestAdditionalInfo itself
+          CHANNEL,
+        ),
+      ),
+    );
+    expect(deleted).toMatchObject({
+      responseCode: "2003100",
+      virtualAccountData: { virtualAccountNo: vaNo },
+    });
+  });
+});
