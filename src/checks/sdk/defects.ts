@@ -123,7 +123,7 @@ export const SDK_DEFECTS: readonly SdkDefect[] = [
     defect:
       "doPaymentJumpApp reads requestHeaderDto.deviceId where the header object holds xDeviceId: X-DEVICE-ID is never sent on DANA / ShopeePay jump-app payments (doPayment sends it)",
     howToTell:
-      "the mock (or validate) reports X-DEVICE-ID missing on /direct-debit/core/v1/debit/payment-host-to-host",
+      "the payment-host-to-host request arrives without X-DEVICE-ID although deviceId was passed (a local server or proxy shows it); the mock accepts it, since the spec cannot make that header conditional on the channel",
     fix: "use doPayment with the deviceId argument for DANA, or add X-DEVICE-ID to the request yourself",
     seenAs: { checks: ["headers"], header: "X-DEVICE-ID" },
   },
