@@ -239,3 +239,31 @@ describe("doku-nodejs-library DANA and card operations against the mock", () => 
     expect(unbound).toMatchObject({ responseCode: "2000500" });
   });
 });
+
+describe("sdk-token-never-refreshed against the mock (tokens live 1 s)", () => {
+  it("an expired B2B token is reused (401 from the mock) until getTokenB2B() is called by hand", async () => {
+    const short = await startMock({ bundle: await loadSpecBundle(), tokenTtlSeconds: 1 });
+    Config.CORE_SANDBOX_BASE_URL = short.url;
+    try {
+      const client = new Snap({
+        isProduction: false,
+        privateKey: short.identity.merchantPrivateKeyPem,
+        clientID: short.identity.clientId,
+        secretKey: short.identity.secretKey,
+      }) as unknown as SnapClient;
+      await client.getTokenB2B();
+      await new Promise((r) => setTimeout(r, 1500));
+      const customerNo = String(Date.now()).slice(-12);
+      const status = () =>
+        client.checkStatusVa(new (model("checkStatusVARequestDTO"))(PSID, customerNo, PSID + customerNo));
+      // the SDK's isTokenInvalid says "still valid": the expired token is sent and refused
+      await expect(status()).rejects.toMatchObject({ response: { status: 401 } });
+      // the documented fix: ask for a new token yourself once expiresIn has passed
+      await client.getTokenB2B();
+      await expect(status()).rejects.toMatchObject({ response: { status: 404 } });
+    } finally {
+      Config.CORE_SANDBOX_BASE_URL = mock.url;
+      await short.close();
+    }
+  });
+});
