@@ -13,6 +13,9 @@ export function fingerprintInput(exchange: CallbackExchange): FingerprintInput {
   return {
     ...(response === undefined ? {} : { status: response.status, json: response.json }),
     ...(expect.kind === "reject-auth" ? { mutator: expect.mutator } : {}),
+    ...(exchange.case.kind === "byte-variant" && exchange.case.variant !== undefined
+      ? { variant: exchange.case.variant }
+      : {}),
   };
 }
 

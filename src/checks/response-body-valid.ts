@@ -15,7 +15,7 @@ export const responseBodyValid: Check = (ctx, exchange) => {
   const found = validateResponse(
     target,
     { status: response.status, body: response.json },
-    { strict: ctx.strict === true },
+    { strict: ctx.strict === true, quotedConflicts: "warning" },
   );
   return found
     .filter((v) => v.check !== "status-code")

@@ -42,6 +42,13 @@ export interface ResponseInput {
 export interface ValidateOptions {
   /** Conflict warnings become errors (`--strict`). */
   strict?: boolean;
+  /**
+   * How an x-doku-rules finding on a value a recorded conflict quotes (conflict-covers.ts) is reported.
+   * "warning" for reports (validate, the run's and callback's response checks); "error" (default) where
+   * the finding decides what is accepted (the mock, the examples phase, the callback probe), so that no
+   * accept/reject decision moves.
+   */
+  quotedConflicts?: "error" | "warning";
 }
 
 /** Binds a bundle's operation and validators; UsageError (with close matches) for an unknown id. */
@@ -106,7 +113,8 @@ export function validateRequest(
       ...schemaViolations({ ...check(target, "request", request.path, "path"), prefix: "/path" }, input.path),
     );
   }
-  out.push(...ruleViolations(target.operation, "request", { body: input.body }, request.body));
+  const quoted = options.quotedConflicts === "warning";
+  out.push(...ruleViolations(target.operation, "request", { body: input.body }, request.body, quoted));
   return finish(out, options);
 }
 
@@ -141,7 +149,13 @@ export function validateResponse(
     }
   }
   out.push(
-    ...ruleViolations(operation, "response", { body: input.body, status: input.status }, response?.body),
+    ...ruleViolations(
+      operation,
+      "response",
+      { body: input.body, status: input.status },
+      response?.body,
+      options.quotedConflicts === "warning",
+    ),
   );
   return finish(out, options);
 }

@@ -51,11 +51,15 @@ describe("matching", () => {
     ],
     ["response-code", "", { status: 200, json: { responseCode: 2002700 } }, "sdk-numeric-notification-code"],
     ["headers", "/headers/X-DEVICE-ID", {}, "sdk-jumpapp-no-device-id"],
+    ["response-code", "", { status: 500, mutator: "missing-token" }, "sdk-crash-without-authorization"],
+    ["byte-variant-accepted", "", { status: 401, variant: "escaped" }, "sdk-reserialised-body"],
     // other causes are not blamed on the SDK
     ["forged-rejected", "", { status: 200, mutator: "tampered-body" }, undefined],
     ["forged-rejected", "", { status: 500, mutator: "stale-timestamp" }, undefined],
     ["forged-rejected", "", { status: 401, mutator: "missing-token" }, undefined],
     ["response-code", "", { status: 200, json: { responseCode: "2002700" } }, undefined],
+    ["byte-variant-accepted", "", { status: 401, variant: "pretty" }, undefined],
+    ["byte-variant-accepted", "", { status: 500, variant: "escaped" }, undefined],
   ] as const)("%s %s %j -> %s", (check, pointer, input, id) => {
     expect(matchDefect(v(check, pointer), input)?.id).toBe(id);
   });

@@ -3,6 +3,7 @@
  * (devDependency doku-nodejs-library 1.0.52), so the data cannot drift from the SDK it describes: when a
  * new SDK version fixes one, its test fails and the fingerprint's `versions` must be revisited.
  */
+import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { createRequire } from "node:module";
@@ -65,6 +66,32 @@ describe(`doku-nodejs-library ${sdkVersion}`, () => {
       body,
     };
     expect(new TokenController().validateSignatureSymmetric(request, "tok", secret, path)).toBe(true);
+  });
+
+  it("sdk-reserialised-body: a body signed over its escaped bytes fails, the same value compact passes", () => {
+    const secret = "SK-test";
+    const path = "/v1.1/transfer-va/payment";
+    const ts = "2026-01-01T00:00:00+07:00";
+    const value = { virtualAccountName: "Toru" };
+    const escaped = '{"virtualAccountName":"\\u0054oru"}';
+    expect(JSON.parse(escaped)).toEqual(value);
+    const hmac = (text: string) =>
+      TokenService.generateExpectedSignature(
+        `POST:${path}:tok:${createHash("sha256").update(text).digest("hex")}:${ts}`,
+        secret,
+      );
+    const verifies = (signature: string) =>
+      new TokenController().validateSignatureSymmetric(
+        {
+          get: (n: string) => ({ "x-timestamp": ts, "x-signature": signature })[n.toLowerCase()],
+          body: value,
+        },
+        "tok",
+        secret,
+        path,
+      );
+    expect(verifies(hmac(JSON.stringify(value)))).toBe(true);
+    expect(verifies(hmac(escaped))).toBe(false);
   });
 
   it("sdk-jumpapp-no-device-id: doPaymentJumpApp's request carries no X-DEVICE-ID (SDK as a client)", async () => {

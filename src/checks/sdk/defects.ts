@@ -11,6 +11,8 @@ export interface SeenAs {
   checks: readonly string[];
   /** Forged-case mutators (forged-rejected findings only). */
   mutators?: readonly string[];
+  /** Byte variants (byte-variant-accepted findings only). */
+  variants?: readonly string[];
   /** The merchant's HTTP status: "2xx" accepted, "5xx" crashed, "4xx" refused. */
   answered?: "2xx" | "4xx" | "5xx";
   /** The answer's responseCode was a JSON number. */
@@ -74,7 +76,11 @@ export const SDK_DEFECTS: readonly SdkDefect[] = [
       "validateTokenB2B calls startsWith on the Authorization header: a callback without Authorization throws (TypeError) and the server answers 500",
     howToTell: "only the missing-token forgery gets a 5xx; a wrong token is refused normally",
     fix: "treat a missing Authorization header as an invalid token (401) before calling validateTokenB2B",
-    seenAs: { checks: ["forged-rejected", "no-5xx"], mutators: ["missing-token"], answered: "5xx" },
+    seenAs: {
+      checks: ["forged-rejected", "no-5xx", "response-code", "response-body-valid"],
+      mutators: ["missing-token"],
+      answered: "5xx",
+    },
   },
   {
     id: "sdk-numeric-notification-code",
@@ -88,6 +94,17 @@ export const SDK_DEFECTS: readonly SdkDefect[] = [
       checks: ["response-code", "forged-rejected", "response-body-valid"],
       numericResponseCode: true,
     },
+  },
+  {
+    id: "sdk-reserialised-body",
+    sdk: SDK,
+    versions: V,
+    defect:
+      "validateSignatureSymmetric hashes JSON.stringify of the parsed body, not the bytes received: a genuine callback whose JSON DOKU writes with other bytes (an escaped character) fails verification and is refused",
+    howToTell:
+      "on a SNAP flow only the escaped byte variant is refused; the pretty-printed and reordered ones (same bytes once minified and re-serialised) are accepted",
+    fix: "hash the raw request body (minified: whitespace between tokens dropped) and sign POST:path:token:hash:X-TIMESTAMP with the SDK's generateExpectedSignature, before JSON.parse",
+    seenAs: { checks: ["byte-variant-accepted"], variants: ["escaped"], answered: "4xx" },
   },
   {
     id: "sdk-token-never-refreshed",
@@ -106,7 +123,7 @@ export const SDK_DEFECTS: readonly SdkDefect[] = [
     defect:
       "doPaymentJumpApp reads requestHeaderDto.deviceId where the header object holds xDeviceId: X-DEVICE-ID is never sent on DANA / ShopeePay jump-app payments (doPayment sends it)",
     howToTell:
-      "the mock (or validate) reports X-DEVICE-ID missing on /direct-debit/core/v1/debit/payment-host-to-host",
+      "the payment-host-to-host request arrives without X-DEVICE-ID although deviceId was passed (a local server or proxy shows it); the mock accepts it, since the spec cannot make that header conditional on the channel",
     fix: "use doPayment with the deviceId argument for DANA, or add X-DEVICE-ID to the request yourself",
     seenAs: { checks: ["headers"], header: "X-DEVICE-ID" },
   },

@@ -15,6 +15,8 @@ export interface FingerprintInput {
   json?: unknown;
   /** The forged case's mutator, when the case was forged. */
   mutator?: string;
+  /** The byte variant's name, when the case was a byte variant. */
+  variant?: string;
 }
 
 function statusClass(status: number | undefined): SeenAs["answered"] | undefined {
@@ -27,6 +29,7 @@ function statusClass(status: number | undefined): SeenAs["answered"] | undefined
 function matches(seen: SeenAs, v: Violation, input: FingerprintInput): boolean {
   if (!seen.checks.includes(v.check)) return false;
   if (seen.mutators && (input.mutator === undefined || !seen.mutators.includes(input.mutator))) return false;
+  if (seen.variants && (input.variant === undefined || !seen.variants.includes(input.variant))) return false;
   if (seen.answered && statusClass(input.status) !== seen.answered) return false;
   if (seen.numericResponseCode) {
     const code = (input.json as { responseCode?: unknown } | undefined)?.responseCode;

@@ -86,8 +86,8 @@ function checkBody(
       `${input.name}: malformed JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.reason}`,
     );
   return direction === "request"
-    ? validateRequest(target, { body: parsed.value }, { strict })
-    : validateResponse(target, { status, body: parsed.value }, { strict });
+    ? validateRequest(target, { body: parsed.value }, { strict, quotedConflicts: "warning" })
+    : validateResponse(target, { status, body: parsed.value }, { strict, quotedConflicts: "warning" });
 }
 
 export const validate: Command = async (args, ctx) => {

@@ -2,11 +2,14 @@
  * `x-doku-rules` (cross-field rules) -> violations. Kinds dispatch through a table; an unknown kind or a
  * malformed parameter is a SpecError naming the rule id. Extra parameters (e.g. `knownExceptions`) are
  * ignored here. A finding on a field (or below a field) marked `x-doku-conflict` without `alternative` is a
- * warning; an `alternative` describes a value's shape, not a relation, so it does not excuse a rule.
+ * warning; an `alternative` describes a value's shape, not a relation, so it does not excuse a rule. With
+ * `quoted` (reports only, see ValidateOptions.quotedConflicts), a finding on a value that a recorded
+ * conflict quotes (e.g. the 28-digit BNI inquiry sample against the 23-digit rule) is a warning naming it.
  */
 import { SpecError } from "../../model/errors.js";
 import type { Direction, DokuRule, Operation, SchemaRef, Violation } from "../../model/index.js";
 import { parsePointer } from "../../model/pointer.js";
+import { coveredBy } from "../conflict-covers.js";
 import { tolerated, toleratedNote } from "../conflicts.js";
 import { type ChainNode, instanceWalk } from "../schema-chain.js";
 import { concat } from "./concat.js";
@@ -15,6 +18,7 @@ import type { RuleChecker, RuleInput, RuleKind } from "./kind.js";
 import { lte } from "./lte.js";
 import { maxDigitsBy } from "./max-digits-by.js";
 import { minimumIf } from "./minimum-if.js";
+import { quotedConflictAt } from "./quoted.js";
 import { requiredIf } from "./required-if.js";
 import { statusBy } from "./status-by.js";
 
@@ -63,6 +67,7 @@ export function ruleViolations(
   direction: Direction,
   input: RuleInput,
   schema?: SchemaRef,
+  quoted = false,
 ): Violation[] {
   checkRules(operation);
   const out: Violation[] = [];
@@ -73,6 +78,22 @@ export function ruleViolations(
         ? instanceWalk(schema.schema, parsePointer(finding.pointer)).filter(withoutAlternative)
         : [];
       const verdict = schema ? tolerated(chain, input.body, schema.schema, schema.key) : undefined;
+      const covered =
+        quoted && !verdict ? quotedConflictAt(operation, schema, input.body, finding.pointer) : undefined;
+      if (covered !== undefined) {
+        out.push({
+          operationId: operation.id,
+          direction,
+          check: "x-doku-rules",
+          pointer: finding.pointer,
+          rule: rule.id,
+          expected: finding.expected,
+          actual: finding.actual,
+          source: rule.source,
+          ...coveredBy(covered, finding.message),
+        });
+        continue;
+      }
       out.push({
         operationId: operation.id,
         direction,
