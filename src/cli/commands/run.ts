@@ -6,6 +6,7 @@
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { RunListener, RunSummary } from "../../engine/events.js";
+import { rerunAllLine } from "../../engine/replay.js";
 import type { Phase } from "../../model/case.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, reportFilesOf } from "../../reporters/index.js";
@@ -73,7 +74,7 @@ export const run: Command = async (args, ctx) => {
   await requireWritableDir(ctx.cwd, outputDir);
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
   const files = () => reportFilesOf(reporterNames).map(shown);
-  const listeners = listenersOf(reporterNames, files, ctx);
+  const listeners = listenersOf(reporterNames, files, ctx, (seed) => rerunAll(seed, values));
   const options: RunOptions = {
     bundle: await ctx.loadBundle(),
     outputDir,
@@ -105,8 +106,14 @@ function phasesOf(names: readonly string[]): Phase[] {
 }
 
 /** The named reporters; without the console one, a listener still prints the seed. */
-function listenersOf(names: readonly string[], files: () => string[], ctx: CliContext): RunListener[] {
+function listenersOf(
+  names: readonly string[],
+  files: () => string[],
+  ctx: CliContext,
+  rerun: (seed: number) => string,
+): RunListener[] {
   const listeners = createReporters(names, {
+    rerun,
     write: ctx.stdout,
     tty: ctx.isTTY,
     color: ctx.isTTY && !ctx.env.NO_COLOR,
@@ -124,6 +131,21 @@ function listenersOf(names: readonly string[], files: () => string[], ctx: CliCo
     });
   }
   return listeners;
+}
+
+/** The command that reruns this whole run: the seed plus every flag that chose what was sent, as typed. */
+function rerunAll(seed: number, values: Flags): string {
+  const whole = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+  return rerunAllLine({
+    seed,
+    target: values.target,
+    operations: values.operation,
+    phases: values.phase,
+    cases: whole(values.cases),
+    negativeCases: whole(values["negative-cases"]),
+    shard: values.shard,
+    strict: values.strict,
+  });
 }
 
 /** The target, operations and numeric flags, each only when given. */
