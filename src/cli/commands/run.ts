@@ -14,6 +14,7 @@ import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
 import type { CliContext, Command } from "../context.js";
 import { requireWritableDir } from "../output-dir.js";
+import { replayNote } from "../replay-note.js";
 import { signalName } from "../signals.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
@@ -89,6 +90,8 @@ export const run: Command = async (args, ctx) => {
   applyNumbers(options, values);
   const summary = await runSuite(options);
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));
+  const note = await replayNote(summary, ctx.cwd, outputDir);
+  if (note) ctx.stderr(note);
   if (summary.incomplete && ctx.signal.aborted) {
     ctx.stderr(
       `doku-conformance: run interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
