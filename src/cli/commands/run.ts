@@ -16,6 +16,7 @@ import type { CliContext, Command } from "../context.js";
 import { requireWritableDir } from "../output-dir.js";
 import { replayNote } from "../replay-note.js";
 import { signalName } from "../signals.js";
+import { staleSpecsWarning } from "../stale-specs.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
@@ -73,6 +74,8 @@ export const run: Command = async (args, ctx) => {
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
   await requireWritableDir(ctx.cwd, outputDir);
+  const stale = await staleSpecsWarning(ctx.packageRoot);
+  if (stale) ctx.stderr(stale);
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
   const files = () => reportFilesOf(reporterNames).map(shown);
   const listeners = listenersOf(reporterNames, files, ctx, (seed) => rerunAll(seed, values));
