@@ -95,10 +95,12 @@ export const run: Command = async (args, ctx) => {
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));
   const note = await replayNote(summary, ctx.cwd, outputDir);
   if (note) ctx.stderr(note);
-  if (summary.incomplete && ctx.signal.aborted) {
+  // A signal while shrinking or writing the reports still says so once, and never exits 0.
+  if (ctx.signal.aborted) {
     ctx.stderr(
       `doku-conformance: run interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
     );
+    return summary.exitCode === 0 ? 3 : summary.exitCode;
   }
   return summary.exitCode;
 };
