@@ -8,6 +8,12 @@ import { loadSpecBundle } from "./bundle.js";
 // dist/conformance/cli.js.
 const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../.." : "..", import.meta.url));
 
+async function stdinBytes(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const unwatch = watchSignals(process, controller);
@@ -15,11 +21,8 @@ export async function main(argv: string[]): Promise<number> {
     return await runCli(argv, {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
-      readStdin: async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-        return Buffer.concat(chunks).toString("utf8");
-      },
+      readStdin: async () => (await stdinBytes()).toString("utf8"),
+      readStdinBytes: stdinBytes,
       env: process.env,
       cwd: process.cwd(),
       isTTY: process.stdout.isTTY === true,

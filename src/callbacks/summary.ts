@@ -94,6 +94,7 @@ export async function buildSummary(input: SummaryInput): Promise<CertificationSu
     };
     if (input.outputDir !== undefined) {
       const name = `${String(i + 1).padStart(3, "0")}-${group.violation.operationId}-${group.violation.check}`;
+      // Unwritable replays: no replay, no curl line (the CLI says so once).
       const replay = await writeReplay(input.outputDir, input.cwd, {
         name,
         exchange: group.exchange,
@@ -101,7 +102,7 @@ export async function buildSummary(input: SummaryInput): Promise<CertificationSu
         seed: input.base.seed,
         caseIndex: group.index,
         rerun: input.rerun,
-      });
+      }).catch(() => ({}));
       Object.assign(reported, replay);
     }
     violations.push(reported);

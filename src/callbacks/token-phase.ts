@@ -5,6 +5,7 @@
  */
 import type { KeyObject } from "node:crypto";
 import type { CallbackCheckContext } from "../checks/callback/context.js";
+import { failureCause } from "../engine/failure-cause.js";
 import type { Operation } from "../model/operation.js";
 import { mutatorsFor } from "../signatures/mutators.js";
 import { TOKEN_SCHEME } from "../signatures/schemes.js";
@@ -57,5 +58,5 @@ export async function runTokenPhase(
 export function unreachableVerdict(error: string): string {
   return /ETIMEDOUT|no response within/.test(error)
     ? `did not answer: ${error.replace(/^ETIMEDOUT: /, "")} (--timeout)`
-    : `is unreachable: ${error}`;
+    : (failureCause(error) ?? `is unreachable: ${error}`);
 }

@@ -6,6 +6,8 @@ export interface CliContext {
   stderr: (text: string) => void;
   /** Reads all of standard input (for `--request -`, `--body -`). */
   readStdin: () => Promise<string>;
+  /** Reads all of standard input as bytes (so `validate --request -` sees bytes that are not UTF-8). */
+  readStdinBytes?: () => Promise<Buffer>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   isTTY: boolean;

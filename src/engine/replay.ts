@@ -39,6 +39,35 @@ export function rerunLine(parts: RerunParts): string {
   ].join(" ");
 }
 
+/** The flags a whole run was started with; each omitted when not given (the default then applies). */
+export interface RerunAllParts {
+  seed: number;
+  target?: string | undefined;
+  operations?: readonly string[] | undefined;
+  phases?: readonly string[] | undefined;
+  cases?: number | undefined;
+  negativeCases?: number | undefined;
+  shard?: string | undefined;
+  strict?: boolean | undefined;
+}
+
+/** The "rerun everything" command: the seed and every flag that chose what was sent. */
+export function rerunAllLine(parts: RerunAllParts): string {
+  const flag = (name: string, value: string | number | undefined) =>
+    value === undefined ? [] : [`--${name} ${shellQuote(String(value))}`];
+  return [
+    "doku-conformance run",
+    `--seed ${parts.seed}`,
+    ...(parts.target === "mock" ? [] : flag("target", parts.target)),
+    ...(parts.operations ?? []).flatMap((op) => flag("operation", op)),
+    ...(parts.phases ?? []).flatMap((phase) => flag("phase", phase)),
+    ...flag("cases", parts.cases),
+    ...flag("negative-cases", parts.negativeCases),
+    ...flag("shard", parts.shard),
+    ...(parts.strict ? ["--strict"] : []),
+  ].join(" ");
+}
+
 /** A curl line reading headers and body from the replay files (so no secret lands in a log). */
 export function curlLine(
   method: string,

@@ -6,6 +6,7 @@ import http from "node:http";
 import https from "node:https";
 import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
+import { MAX_RESPONSE_BODY_BYTES } from "./failure-cause.js";
 import { originOf, type TransportState, track } from "./transport-state.js";
 
 export interface SendOptions {
@@ -79,8 +80,17 @@ function send(request: SentRequest, options: SendOptions, state: TransportState)
       agent: origin.secure ? state.agents["https:"] : state.agents["http:"],
     });
     const untrack = options.signal ? track(state, options.signal, req) : () => {};
+    let answered = false;
     const timer = setTimeout(
-      () => req.destroy(new TransportFailure("ETIMEDOUT", `no response within ${options.timeoutMs} ms`)),
+      () =>
+        req.destroy(
+          answered
+            ? new TransportFailure(
+                "EBODYTIMEOUT",
+                `the response body did not end within ${options.timeoutMs} ms`,
+              )
+            : new TransportFailure("ETIMEDOUT", `no response within ${options.timeoutMs} ms`),
+        ),
       options.timeoutMs,
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
@@ -93,12 +103,25 @@ function send(request: SentRequest, options: SendOptions, state: TransportState)
       );
     });
     req.on("response", (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_RESPONSE_BODY_BYTES)
+          req.destroy(
+            new TransportFailure("EBODYTOOLARGE", `response body over ${MAX_RESPONSE_BODY_BYTES} bytes`),
+          );
+        else chunks.push(chunk);
+      });
       res.on("error", (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         untrack();
-        reject(new TransportFailure(error.code ?? "ECONNRESET", error.message));
+        reject(
+          error instanceof TransportFailure
+            ? error
+            : new TransportFailure(error.code ?? "ECONNRESET", error.message),
+        );
       });
       res.on("end", () => {
         clearTimeout(timer);

@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { bundleSpec } from "./bundle.js";
 import { buildOperations } from "./operations.js";
+import { checkSchemas } from "./schema-check.js";
 import { typesModule } from "./types.js";
 import { validatorsDeclaration, validatorsModule } from "./validators.js";
 
@@ -30,6 +31,7 @@ export async function generateFiles(options: GenerateOptions): Promise<Map<strin
     `${TS_HEADER}import type { Operation } from "../src/model/operation.js";\n\n` +
       `export const operations: readonly Operation[] = ${JSON.stringify(operations, null, 2)};\n`,
   );
+  checkSchemas(schemas, options.specPath);
   files.set("validators.js", validatorsModule(schemas, TS_HEADER));
   files.set("validators.d.ts", validatorsDeclaration(TS_HEADER));
   files.set("types.ts", await typesModule(document, TS_HEADER));

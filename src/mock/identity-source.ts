@@ -3,7 +3,8 @@
  * 1. `identityFile`: read it when it exists, otherwise generate one and write it there (mode 0600);
  * 2. the environment: DOKU_CLIENT_ID + DOKU_SECRET_KEY + the MERCHANT public key. For the mock,
  *    DOKU_PUBLIC_KEY_FILE is read as the merchant's public key (the key token requests are signed with);
- *    when it is absent it is derived from DOKU_PRIVATE_KEY_FILE (the merchant private key);
+ *    when it is absent it is derived from DOKU_PRIVATE_KEY_FILE (the merchant private key); with neither,
+ *    the identity has no key (merchantPublicKeyPem "") and SNAP token requests are refused with 401;
  * 3. a generated test identity, written to a fresh 0600 file under the OS temp directory.
  */
 import { createPublicKey } from "node:crypto";
@@ -83,11 +84,9 @@ async function fromEnv(env: Readonly<Record<string, string | undefined>>): Promi
   }
   const publicFile = env.DOKU_PUBLIC_KEY_FILE;
   const privateFile = env.DOKU_PRIVATE_KEY_FILE;
-  if (!publicFile && !privateFile) {
-    throw new UsageError(
-      "the mock needs the merchant's RSA public key: set DOKU_PUBLIC_KEY_FILE (merchant public key) or DOKU_PRIVATE_KEY_FILE",
-    );
-  }
+  // A non-SNAP merchant has no RSA key: the mock starts, non-SNAP works with the secret, and Get Token
+  // answers 401 as for an unverifiable signature (the startup lines say how to enable SNAP).
+  if (!publicFile && !privateFile) return { clientId, secretKey, merchantPublicKeyPem: "", origin: "env" };
   const privatePem = privateFile ? await readKeyFile(privateFile, "DOKU_PRIVATE_KEY_FILE") : undefined;
   const derived = privatePem
     ? (createPublicKey(privateKeyFromPem(privatePem, "DOKU_PRIVATE_KEY_FILE")).export({

@@ -15,6 +15,8 @@ export interface ConsoleOptions {
   color?: boolean;
   /** Written files to mention at the end (report.json, junit.xml), relative paths. */
   files?: () => string[];
+  /** The "rerun everything" command for a seed; default: the seed and the target only. */
+  rerun?: (seed: number) => string;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -51,7 +53,7 @@ export function consoleReporter(options: ConsoleOptions): RunListener {
           return;
         case "run-finished":
           if (options.tty) options.write("\r\u001b[K");
-          options.write(render(event.summary, p, options.files?.() ?? []));
+          options.write(render(event.summary, p, options.files?.() ?? [], options.rerun));
           return;
         default:
           return;
@@ -61,7 +63,12 @@ export function consoleReporter(options: ConsoleOptions): RunListener {
 }
 
 /** The end-of-run text. */
-export function render(summary: RunSummary, p: Paint, files: readonly string[]): string {
+export function render(
+  summary: RunSummary,
+  p: Paint,
+  files: readonly string[],
+  rerun?: (seed: number) => string,
+): string {
   const lines: string[] = ["", ...operationTable(summary, p)];
   const byOperation = new Map<string, ReportedViolation[]>();
   for (const v of summary.violations)
@@ -88,7 +95,7 @@ export function render(summary: RunSummary, p: Paint, files: readonly string[]):
   if (s.errors > 0 || summary.incomplete)
     lines.push(
       p.dim(
-        `rerun everything: doku-conformance run --seed ${summary.seed}${summary.target === "mock" ? "" : ` --target ${summary.target}`}`,
+        `rerun everything: ${rerun?.(summary.seed) ?? `doku-conformance run --seed ${summary.seed}${summary.target === "mock" ? "" : ` --target ${summary.target}`}`}`,
       ),
     );
   return `${lines.join("\n")}\n`;

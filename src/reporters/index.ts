@@ -21,6 +21,8 @@ export interface ReporterOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Annotation paths are relative to it; default process.cwd(). */
   cwd?: string;
+  /** The console's "rerun everything" line as the run was started (from the CLI flags). */
+  rerun?: (seed: number) => string;
 }
 
 /** Makes one reporter. */

@@ -40,7 +40,7 @@ export function createTokenSession(
         `${what}; check DOKU_CLIENT_ID and DOKU_PRIVATE_KEY_FILE (its public key must be registered with DOKU)`,
       );
     }
-    throw new TargetError(`${what}; cannot obtain a SNAP access token`);
+    throw new TargetError(`${what}; cannot obtain a SNAP access token: ${tokenRefusal(response)}`);
   };
   return {
     get() {
@@ -54,4 +54,12 @@ export function createTokenSession(
       cached = undefined;
     },
   };
+}
+
+/** Why an answer to Get Token B2B gave no token, in words. */
+function tokenRefusal(response: ReceivedResponse): string {
+  if (response.status < 200 || response.status >= 300) return `HTTP ${response.status} is not a success`;
+  if (response.json === undefined)
+    return response.body.trim() === "" ? "the answer has no body" : "the answer is not JSON";
+  return "the answer has no accessToken string";
 }

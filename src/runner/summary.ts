@@ -3,7 +3,7 @@
  */
 
 import type { ReportedViolation, RunSummary } from "../engine/events.js";
-import { curlLine, rerunLine, writeReplay } from "../engine/replay.js";
+import { rerunLine, writeReplay } from "../engine/replay.js";
 import type { Recorder, ViolationGroup } from "../engine/results.js";
 import { totalsOf } from "../engine/totals.js";
 import type { Phase } from "../model/case.js";
@@ -69,7 +69,8 @@ async function reported(
     cases: input.cases,
     negativeCases: input.negativeCases,
   });
-  let replay: { replay: string; curl: string };
+  // No replay files: no curl line (it would point at files that do not exist); the CLI says so once.
+  let replay: { replay?: string; curl?: string } = {};
   try {
     replay = await writeReplay(input.outputDir, input.cwd, {
       name,
@@ -79,12 +80,7 @@ async function reported(
       caseIndex: index,
       rerun,
     });
-  } catch {
-    replay = {
-      replay: "",
-      curl: curlLine(exchange.request.method, exchange.request.url, "(replay not written)", undefined),
-    };
-  }
+  } catch {}
   return {
     ...violation,
     phase,
@@ -93,7 +89,7 @@ async function reported(
     occurrences: group.occurrences,
     shrunk: group.shrunk,
     ...(replay.replay ? { replay: replay.replay } : {}),
-    curl: replay.curl,
+    ...(replay.curl ? { curl: replay.curl } : {}),
     rerun,
   };
 }

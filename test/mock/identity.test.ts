@@ -105,10 +105,12 @@ describe("DOKU_* environment", () => {
     ).rejects.toThrow(/MERCHANT public key/);
   });
 
-  it("a client id without secret or key is a UsageError naming what is missing", async () => {
+  it("a client id without secret is a UsageError naming what is missing", async () => {
     await expect(resolveIdentity({ env: { DOKU_CLIENT_ID: "BRN-1" } })).rejects.toThrow(/DOKU_SECRET_KEY/);
-    await expect(resolveIdentity({ env: { DOKU_CLIENT_ID: "BRN-1", DOKU_SECRET_KEY: "x" } })).rejects.toThrow(
-      /DOKU_PUBLIC_KEY_FILE/,
-    );
+  });
+
+  it("a client id and secret without a key (a non-SNAP merchant) is an identity without a merchant key", async () => {
+    const { identity } = await resolveIdentity({ env: { DOKU_CLIENT_ID: "BRN-1", DOKU_SECRET_KEY: "x" } });
+    expect(identity).toMatchObject({ clientId: "BRN-1", secretKey: "x", merchantPublicKeyPem: "" });
   });
 });

@@ -18,6 +18,7 @@ export async function cli(
     env?: Record<string, string>;
     signal?: AbortSignal;
     loadBundle?: CliContext["loadBundle"];
+    packageRoot?: string;
   },
 ): Promise<CliRun> {
   let stdout = "";
@@ -34,7 +35,7 @@ export async function cli(
     cwd: options.cwd,
     isTTY: false,
     loadBundle: options.loadBundle ?? loadSpecBundle,
-    packageRoot: join(import.meta.dirname, "..", ".."),
+    packageRoot: options.packageRoot ?? join(import.meta.dirname, "..", ".."),
     signal: options.signal ?? new AbortController().signal,
   });
   return { code, stdout, stderr };

@@ -64,3 +64,17 @@ describe("other refusals", () => {
     },
   );
 });
+
+describe("sign refuses a malformed timestamp, as verify does", () => {
+  it.each([
+    ["snap-symmetric", ["--method", "POST", "--path", "/x", "--access-token", "t", "--client-secret", "s"]],
+    ["nonsnap", ["--client-id", "c", "--request-id", "r", "--target", "/x", "--secret-key", "s"]],
+  ])("sign %s --timestamp nonsense: exit 2, nothing signed", async (scheme, flags) => {
+    const r = await cli(["sign", scheme, ...flags, "--timestamp", "2024-13-45T99:00:00Z"], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/--timestamp "2024-13-45T99:00:00Z" is not an ISO-8601 timestamp/);
+    const good = await cli(["sign", scheme, ...flags, "--timestamp", "2024-03-26T16:01:41+07:00"], { cwd });
+    expect(good.code).toBe(0);
+  });
+});

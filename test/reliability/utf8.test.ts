@@ -126,3 +126,29 @@ describe("the mock and a body that is not UTF-8", () => {
     expect(answer.text).toMatch(/not UTF-8/);
   });
 });
+
+describe("validate --request - (stdin) with a body that is not UTF-8", () => {
+  it("is the same violation as from a file (the real bin reads stdin as bytes)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { root } = await import("./bin.js");
+    const r = spawnSync(
+      process.execPath,
+      [
+        `${root}bin/doku-conformance.js`,
+        "validate",
+        "--operation",
+        "dokuVaCreatePaymentCode",
+        "--request",
+        "-",
+        "--format",
+        "json",
+      ],
+      { input: wrap([0x42, 0x75, 0x64, 0xe9]), encoding: "utf8" },
+    );
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { violations: { rule: string; actual: string }[] };
+    expect(out.violations).toContainEqual(
+      expect.objectContaining({ rule: "utf-8", actual: "byte 0xe9 at offset 12" }),
+    );
+  });
+});

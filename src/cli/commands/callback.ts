@@ -18,6 +18,7 @@ import { createReporters, reportFilesOf } from "../../reporters/index.js";
 import { usesCallbackModes } from "../../signatures/schemes.js";
 import type { CliContext, Command } from "../context.js";
 import { requireWritableDir } from "../output-dir.js";
+import { replayNote } from "../replay-note.js";
 import { signalName } from "../signals.js";
 
 const usage = (
@@ -146,6 +147,8 @@ export const callback: Command = async (args, ctx) => {
   if (usesCallbackModes(flow.family)) ctx.stdout(await writeKeys(outputDir, ctx, keys));
   else ctx.stdout(`${flow.name} is signed with the merchant's secret key (HMAC): no DOKU-role key is used\n`);
   const summary = await certifyCallback({ ...options, listeners });
+  const note = await replayNote(summary, ctx.cwd, outputDir);
+  if (note) ctx.stderr(note);
   if (summary.incomplete !== undefined && ctx.signal.aborted) {
     ctx.stderr(
       `doku-conformance: callback interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,

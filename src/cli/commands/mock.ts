@@ -117,6 +117,11 @@ function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean, temp
     );
   } else if (file !== undefined) {
     lines.push(`identity: read from ${file}`);
+  } else if (identity.merchantPublicKeyPem === "") {
+    lines.push(
+      "identity: from DOKU_CLIENT_ID and DOKU_SECRET_KEY (no merchant RSA key)",
+      "SNAP is off: Get Token answers 401. To enable it, set DOKU_PUBLIC_KEY_FILE to the merchant's RSA public key, or DOKU_PRIVATE_KEY_FILE to its private key (a test pair: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out merchant.pem)",
+    );
   } else {
     lines.push(
       "identity: from DOKU_CLIENT_ID, DOKU_SECRET_KEY and the merchant public key (DOKU_PUBLIC_KEY_FILE or DOKU_PRIVATE_KEY_FILE)",

@@ -6,6 +6,7 @@
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { RunListener, RunSummary } from "../../engine/events.js";
+import { rerunAllLine } from "../../engine/replay.js";
 import type { Phase } from "../../model/case.js";
 import { UsageError } from "../../model/errors.js";
 import { createReporters, reportFilesOf } from "../../reporters/index.js";
@@ -13,7 +14,9 @@ import { PHASES, parseShard, type RunOptions } from "../../runner/options.js";
 import { runSuite } from "../../runner/suite.js";
 import type { CliContext, Command } from "../context.js";
 import { requireWritableDir } from "../output-dir.js";
+import { replayNote } from "../replay-note.js";
 import { signalName } from "../signals.js";
+import { staleSpecsWarning } from "../stale-specs.js";
 
 const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [--operation <id>]... [--cases <n>]
                             [--seed <n>] [--phase examples|boundary|property|negative|signature]...
@@ -71,9 +74,11 @@ export const run: Command = async (args, ctx) => {
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
   await requireWritableDir(ctx.cwd, outputDir);
+  const stale = await staleSpecsWarning(ctx.packageRoot);
+  if (stale) ctx.stderr(stale);
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
   const files = () => reportFilesOf(reporterNames).map(shown);
-  const listeners = listenersOf(reporterNames, files, ctx);
+  const listeners = listenersOf(reporterNames, files, ctx, (seed) => rerunAll(seed, values));
   const options: RunOptions = {
     bundle: await ctx.loadBundle(),
     outputDir,
@@ -88,10 +93,14 @@ export const run: Command = async (args, ctx) => {
   applyNumbers(options, values);
   const summary = await runSuite(options);
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));
-  if (summary.incomplete && ctx.signal.aborted) {
+  const note = await replayNote(summary, ctx.cwd, outputDir);
+  if (note) ctx.stderr(note);
+  // A signal while shrinking or writing the reports still says so once, and never exits 0.
+  if (ctx.signal.aborted) {
     ctx.stderr(
       `doku-conformance: run interrupted by ${signalName(ctx.signal)}; the reports hold what was sent before it\n`,
     );
+    return summary.exitCode === 0 ? 3 : summary.exitCode;
   }
   return summary.exitCode;
 };
@@ -105,8 +114,14 @@ function phasesOf(names: readonly string[]): Phase[] {
 }
 
 /** The named reporters; without the console one, a listener still prints the seed. */
-function listenersOf(names: readonly string[], files: () => string[], ctx: CliContext): RunListener[] {
+function listenersOf(
+  names: readonly string[],
+  files: () => string[],
+  ctx: CliContext,
+  rerun: (seed: number) => string,
+): RunListener[] {
   const listeners = createReporters(names, {
+    rerun,
     write: ctx.stdout,
     tty: ctx.isTTY,
     color: ctx.isTTY && !ctx.env.NO_COLOR,
@@ -124,6 +139,21 @@ function listenersOf(names: readonly string[], files: () => string[], ctx: CliCo
     });
   }
   return listeners;
+}
+
+/** The command that reruns this whole run: the seed plus every flag that chose what was sent, as typed. */
+function rerunAll(seed: number, values: Flags): string {
+  const whole = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+  return rerunAllLine({
+    seed,
+    target: values.target,
+    operations: values.operation,
+    phases: values.phase,
+    cases: whole(values.cases),
+    negativeCases: whole(values["negative-cases"]),
+    shard: values.shard,
+    strict: values.strict,
+  });
 }
 
 /** The target, operations and numeric flags, each only when given. */

@@ -19,6 +19,7 @@ import {
   snapTokenStringToSign,
   type VerifyOptions,
 } from "../../signatures/index.js";
+import { parseTimestamp } from "../../signatures/timestamp.js";
 import type { CliContext, Command } from "../context.js";
 
 /** A scheme flag: help text, an environment fallback, optional or required. */
@@ -286,6 +287,16 @@ export const sign: Command = async (args, ctx) => {
   }
   const scheme = schemeOf("sign", name);
   const values = parseSchemeArgs("sign", name!, rest, scheme.signFlags, ctx);
-  ctx.stdout(`${await scheme.sign(cliInputs(values, ctx))}\n`);
+  const signature = await scheme.sign(cliInputs(values, ctx));
+  requireTimestamp(values.timestamp);
+  ctx.stdout(`${signature}\n`);
   return 0;
 };
+
+/** A --timestamp verify would call malformed is refused (exit 2): no signature over it is printed. */
+function requireTimestamp(value: string | undefined): void {
+  if (value !== undefined && parseTimestamp(value) === undefined)
+    throw new UsageError(
+      `--timestamp "${value}" is not an ISO-8601 timestamp like 2024-03-26T16:01:41+07:00 (verify would call it malformed)`,
+    );
+}

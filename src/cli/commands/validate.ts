@@ -27,7 +27,11 @@ async function readInput(
   file: string,
   ctx: CliContext,
 ): Promise<{ name: string; text: string; bytes?: Buffer }> {
-  if (file === "-") return { name: "<stdin>", text: await ctx.readStdin() };
+  if (file === "-") {
+    if (ctx.readStdinBytes === undefined) return { name: "<stdin>", text: await ctx.readStdin() };
+    const bytes = await ctx.readStdinBytes();
+    return { name: "<stdin>", text: bytes.toString("utf8"), bytes };
+  }
   try {
     const bytes = await readFile(resolve(ctx.cwd, file));
     return { name: file, text: bytes.toString("utf8"), bytes };

@@ -14,10 +14,16 @@ import { isFault, jsonReply, type Reply } from "../reply.js";
 import { checkRequest } from "../request-check.js";
 import { authFault } from "./auth-faults.js";
 
+const NO_KEY =
+  "the mock has no merchant RSA public key (started without DOKU_PUBLIC_KEY_FILE / DOKU_PRIVATE_KEY_FILE)";
+
 /** Answers one Get Token call. */
 export async function tokenCall(ctx: MockContext, call: Call): Promise<Reply> {
   const { op } = call;
   const { clientId } = ctx.identity;
+  // Started with DOKU_CLIENT_ID + DOKU_SECRET_KEY only: no merchant key is registered, so no signature verifies.
+  if (ctx.identity.merchantPublicKeyPem === "")
+    return snapErrorReply(op, authFault(op.auth, { ok: false, rule: "signature-mismatch", reason: NO_KEY }));
   const verdict = verifyRequest(
     { method: call.method, path: call.target, headers: call.headers, body: call.raw },
     {

@@ -4,6 +4,7 @@
  */
 import type { Emitter } from "../../engine/emitter.js";
 import type { RunSummary } from "../../engine/events.js";
+import { failureCause } from "../../engine/failure-cause.js";
 import type { Recorder } from "../../engine/results.js";
 import { TransportFailure } from "../../engine/transport.js";
 import { VERSION } from "../../engine/version.js";
@@ -63,6 +64,9 @@ function incompleteReason(failure: unknown, target: string): string {
 function asKitError(failure: unknown, target: string): unknown {
   if (failure instanceof KitError) return failure;
   if (failure instanceof TransportFailure)
-    return new TargetError(`target ${target} unreachable: ${failure.code}`, { cause: failure });
+    return new TargetError(
+      `target ${target} ${failureCause(failure.code) ?? `unreachable: ${failure.code}`}`,
+      { cause: failure },
+    );
   return failure;
 }
