@@ -9,11 +9,10 @@
  * Authenticate first (401, nothing processed); apply latestTransactionStatus once per X-EXTERNAL-ID; answer
  * 2xx. DOKU documents no answer body for e-wallet notifications: this one sends the BI-SNAP style envelope.
  */
-import { createPublicKey } from "node:crypto";
 import type { Server } from "node:http";
 import { parseJson, sendJson } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
+import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
 export { TOKEN_PATH } from "./lib/snap.js";
 
@@ -49,13 +48,5 @@ export function createMerchant(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runFromEnv("/v1.0/debit/notify", 8085, (env) => {
-    if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
-    const config = {
-      ...env,
-      callbackAuth: env.callbackAuth as CallbackAuth,
-      dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
-    };
-    return createMerchant(config);
-  });
+  runFromEnv("/v1.0/debit/notify", 8085, (env) => createMerchant(snapConfigOf(env)));
 }

@@ -11,11 +11,10 @@
  * X-EXTERNAL-ID, whatever additionalInfo.channelId says (never refuse a channel you did not expect: log it);
  * answer 2xx. DOKU documents no answer body for these notifications: this one sends the BI-SNAP envelope.
  */
-import { createPublicKey } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { parseJson, sendJson } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
+import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
 export { TOKEN_PATH } from "./lib/snap.js";
 
@@ -68,13 +67,5 @@ export function createMerchant(config: SnapConfig, store: PaymentStore = newStor
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runFromEnv("/v1.0/debit/notify", 8086, (env) => {
-    if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
-    const config = {
-      ...env,
-      callbackAuth: env.callbackAuth as CallbackAuth,
-      dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
-    };
-    return createMerchant(config);
-  });
+  runFromEnv("/v1.0/debit/notify", 8086, (env) => createMerchant(snapConfigOf(env)));
 }

@@ -10,11 +10,10 @@
  * POST /v1.1/transfer-va/inquiry: check token, timestamp and X-SIGNATURE over the raw body (401 4012400 /
  * 4012401 if not), then answer the bill (2002400) or 404 4042412 for an unknown VA.
  */
-import { createPublicKey } from "node:crypto";
 import type { Server } from "node:http";
 import { parseJson, sendJson } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
+import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
 export interface SnapBill {
   name: string;
@@ -68,13 +67,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       { name: "Toru Yamashita", amount: "11500.00", channel: "VIRTUAL_ACCOUNT_BNI" },
     ],
   ]);
-  runFromEnv("/v1.1/transfer-va/inquiry", 8083, (env) => {
-    if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
-    const config = {
-      ...env,
-      callbackAuth: env.callbackAuth as CallbackAuth,
-      dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
-    };
-    return createMerchant(config, bills);
-  });
+  runFromEnv("/v1.1/transfer-va/inquiry", 8083, (env) => createMerchant(snapConfigOf(env), bills));
 }

@@ -9,11 +9,10 @@
  * Authenticate first (401 4012501, nothing processed); then apply the payment once per X-EXTERNAL-ID — a
  * redelivery gets the answer it got the first time — and acknowledge with 2002500, echoing the VA.
  */
-import { createPublicKey } from "node:crypto";
 import type { Server } from "node:http";
 import { parseJson, sendText } from "./lib/http.js";
 import { runFromEnv } from "./lib/main.js";
-import { type CallbackAuth, type SnapConfig, snapCallbackServer } from "./lib/snap.js";
+import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
 export { TOKEN_PATH } from "./lib/snap.js";
 
@@ -68,13 +67,5 @@ export function createMerchant(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runFromEnv("/v1.1/transfer-va/payment", 8084, (env) => {
-    if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
-    const config = {
-      ...env,
-      callbackAuth: env.callbackAuth as CallbackAuth,
-      dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
-    };
-    return createMerchant(config);
-  });
+  runFromEnv("/v1.1/transfer-va/payment", 8084, (env) => createMerchant(snapConfigOf(env)));
 }

@@ -11,9 +11,18 @@
  * "Minified" removes whitespace between JSON tokens only, scanning the raw bytes: string contents, escapes
  * and key order stay as received. Do not JSON.parse + JSON.stringify to minify.
  */
-import { createHash, createHmac, type KeyObject, randomBytes, timingSafeEqual, verify } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createPublicKey,
+  type KeyObject,
+  randomBytes,
+  timingSafeEqual,
+  verify,
+} from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { freshTimestamp, header, rawBody, sendJson } from "./http.js";
+import type { MerchantEnv } from "./main.js";
 
 export type CallbackAuth = "snap-hmac" | "snap-rsa" | "bearer-only";
 
@@ -28,6 +37,16 @@ export interface SnapConfig {
 }
 
 /** Tokens this merchant issued to DOKU, with their expiry (ms). */
+/** The SNAP configuration from the command line's environment (DOKU_PUBLIC_KEY_FILE is required). */
+export function snapConfigOf(env: MerchantEnv): SnapConfig {
+  if (env.dokuPublicKeyPem === undefined) throw new Error("set DOKU_PUBLIC_KEY_FILE");
+  return {
+    ...env,
+    callbackAuth: env.callbackAuth as CallbackAuth,
+    dokuPublicKey: createPublicKey(env.dokuPublicKeyPem),
+  };
+}
+
 export class IssuedTokens {
   private readonly tokens = new Map<string, number>();
   issue(lifetimeSeconds: number): string {
