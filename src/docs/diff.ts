@@ -10,7 +10,7 @@ import { type ChangeKind, changeKind } from "./changes.js";
 import { corpusOf } from "./corpus.js";
 import { coverageOf } from "./covered.js";
 import type { AuditFinding } from "./findings.js";
-import { KNOWN_PAGES } from "./known-pages.js";
+import { knownPagesOf } from "./known-pages.js";
 import type { DocPage } from "./page.js";
 import { auditCitedExamples } from "./records.js";
 import { auditRemoved } from "./removed.js";
@@ -59,11 +59,13 @@ export interface DocsDiffReport {
 }
 
 /** Pages the kit does not know are mapped whole onto `--operation`; without it they cannot be mapped. */
-function mapped(page: DocPage, operation: string | undefined): DocPage {
+function mapped(bundle: SpecBundle, page: DocPage, operation: string | undefined): DocPage {
   if (page.known !== undefined) return page;
   if (operation === undefined)
     throw new UsageError(
-      `cannot map ${page.file}: not a DOKU page the kit knows (${KNOWN_PAGES.map((p) => p.title).join("; ")}); pass --operation <id>`,
+      `cannot map ${page.file}: not a DOKU page the kit knows (${knownPagesOf(bundle.document)
+        .map((p) => p.title)
+        .join("; ")}); pass --operation <id>`,
     );
   const first = page.lines.find((l) => l.trim() !== "")?.trim() ?? "";
   const known = {
@@ -126,7 +128,7 @@ export function docsDiff(
   const items: DriftItem[] = [];
   const summaries: PageSummary[] = [];
   for (const raw of pages) {
-    const page = mapped(raw, options.operation);
+    const page = mapped(bundle, raw, options.operation);
     const c = corpusOf(page);
     summaries.push({
       file: raw.file,

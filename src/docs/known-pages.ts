@@ -1,9 +1,10 @@
 /**
- * The DOKU doc pages the kit knows, the one hand-written piece of the doc audit: how to recognize a page (a
- * line only it has), which section documents which operation, and its id in the numbering the specs cite
- * (`x-doku-source: 002_53e227cf58eb634c.txt`). Field rows, samples and labelled values are never written
- * here: they are parsed from the pages. A page not listed can still be read with `--operation <id>`.
+ * The DOKU doc pages the kit knows: how to recognize a page (a line only it has), which section documents
+ * which operation, and its id in the numbering the specs cite (`x-doku-source: 002_53e227cf58eb634c.txt`).
+ * The table is spec data (specs/doc-pages.yaml, bundled as `x-doku-pages`); this module gives it a type.
  */
+import { SpecError } from "../model/errors.js";
+
 export interface Heading {
   text: string;
   next?: string;
@@ -24,82 +25,86 @@ export interface KnownPage {
   /** A line only this page has (trimmed, exact). */
   marker: string;
   headings: Heading[];
+  /** Where the page's "payment code length maximum is N digits" lands: an operation and a channel, or a field. */
+  paymentCodeLimit?: { op: string; channel?: string; field?: string };
+  /** The responses the page's "by using <field>" advice is about. */
+  adviceTargets?: { op: string; status: string }[];
 }
 
-const CREATE_VA = ["snapCreateVa"];
-const NOTIFY = ["snapVaPaymentNotification"];
+/**
+ * The known pages, read from the bundled document's `x-doku-pages` (specs/doc-pages.yaml: DOKU facts live in
+ * the specs). A malformed entry is a SpecError naming it.
+ */
+export function knownPagesOf(document: Readonly<Record<string, unknown>>): readonly KnownPage[] {
+  const raw = document["x-doku-pages"];
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw))
+    throw new SpecError("x-doku-pages must be a list of pages (specs/doc-pages.yaml)", "#/x-doku-pages");
+  return raw.map((entry: unknown, i) => pageEntry(entry, `#/x-doku-pages/${i}`));
+}
 
-const HEADINGS: Record<string, Heading[]> = {
-  "000_1490e55bffd50068.txt": [{ text: "DOKU API", ops: ["snapBtnCreateVaV1"] }],
-  "001_44e08f0c3a01f949.txt": [
-    {
-      text: "Direct API - DOKU Generated Payment Code Virtual Account Sequence Diagram",
-      ops: ["dokuVaCreatePaymentCode"],
-    },
-    {
-      text: "Direct API - Merchant Generated Virtual Account Sequence Diagram",
-      ops: ["dokuVaCreateMerchantPaymentCode"],
-    },
-    { text: "Direct API - DOKU for Direct Inquiry Sequence Diagram", ops: ["dokuVaInquiry"] },
-    { text: "Additional features", ops: [] },
-    {
-      text: "Open amount virtual account",
-      ops: ["dokuVaCreatePaymentCode", "dokuVaCreateMerchantPaymentCode"],
-      requestSamples: true,
-    },
-    {
-      text: "Limit amount virtual account",
-      ops: ["dokuVaCreatePaymentCode", "dokuVaCreateMerchantPaymentCode"],
-      requestSamples: true,
-    },
-    { text: "Update and Cancel Virtual Account", ops: ["dokuVaUpdatePaymentCode"] },
-    { text: "Split Settlement", ops: [] },
-  ],
-  "002_53e227cf58eb634c.txt": [
-    { text: "1. Create VA", ops: CREATE_VA },
-    { text: "a. DOKU Generate Payment Code", ops: CREATE_VA },
-    { text: "b. Merchant Generate Payment Code", ops: CREATE_VA },
-    { text: "c. Display Virtual Account", ops: [] },
-    { text: "d. Acknowledge payment result", ops: NOTIFY },
-    { text: "e. Hit DOKU Check Status API", ops: [] },
-    { text: "f. Update Payment Code", ops: ["snapUpdateVa"] },
-    { text: "2. Direct Inquiry", ops: ["snapVaInquiry"] },
-    { text: "d. Acknowledge payment notification", ops: NOTIFY },
-    { text: "Additional Feature", ops: [] },
-    { text: "Open Amount", ops: CREATE_VA, requestSamples: true },
-    { text: "Limit Amount", ops: CREATE_VA, requestSamples: true },
-    { text: "Last updated", ops: [] },
-  ],
-  "003_50bc0299ae03b2a9.txt": [],
-  "004_79f74cf326aa7e34.txt": [
-    { text: "1. Payment", ops: ["danaPayment"] },
-    { text: "2. Payment Notification", ops: [] },
-    { text: "Online Refund", ops: ["danaRefund"] },
-    { text: "handle the notification from DOKU", ops: [] },
-    { text: "Payment", next: "post", ops: ["danaPayment"] },
-    { text: "Refund", next: "post", ops: ["danaRefund"] },
-  ],
-};
+const isString = (v: unknown): v is string => typeof v === "string";
 
-const PAGES: [id: string, file: string, title: string, marker: string][] = [
-  ["000", "000_1490e55bffd50068.txt", "BTN v1.0 virtual account", "BTN v1.0"],
-  ["001", "001_44e08f0c3a01f949.txt", "DOKU VA guide (non-SNAP)", "DOKU VA Guide"],
-  ["002", "002_53e227cf58eb634c.txt", "BNI virtual account (SNAP)", "BNI Virtual Account"],
-  ["003", "003_50bc0299ae03b2a9.txt", "Virtual account overview (billing types, BIN rules)", "Bank Name"],
-  ["004", "004_79f74cf326aa7e34.txt", "DANA direct debit (SNAP)", "Online Refund"],
-];
+function pageEntry(entry: unknown, at: string): KnownPage {
+  const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+  const { id, file, title, marker, headings, paymentCodeLimit, adviceTargets } = e;
+  if (!isString(id) || !isString(file) || !isString(title) || !isString(marker) || !Array.isArray(headings))
+    throw new SpecError("a page needs id, file, title, marker (strings) and headings (a list)", at);
+  const page: KnownPage = {
+    id,
+    file,
+    title,
+    marker,
+    headings: headings.map((h: unknown, j) => heading(h, `${at}/headings/${j}`)),
+  };
+  if (paymentCodeLimit !== undefined)
+    page.paymentCodeLimit = limitEntry(paymentCodeLimit, `${at}/paymentCodeLimit`);
+  if (adviceTargets !== undefined) page.adviceTargets = adviceEntries(adviceTargets, `${at}/adviceTargets`);
+  return page;
+}
 
-/** Every known page, in the specs' numbering. */
-export const KNOWN_PAGES: readonly KnownPage[] = PAGES.map(([id, file, title, marker]) => ({
-  id,
-  file,
-  title,
-  marker,
-  headings: HEADINGS[file] ?? [],
-}));
+function limitEntry(entry: unknown, at: string): NonNullable<KnownPage["paymentCodeLimit"]> {
+  const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+  const { op, channel, field } = e;
+  if (
+    !isString(op) ||
+    (channel !== undefined && !isString(channel)) ||
+    (field !== undefined && !isString(field))
+  )
+    throw new SpecError("paymentCodeLimit needs op and a channel or field (strings)", at);
+  return { op, ...(channel === undefined ? {} : { channel }), ...(field === undefined ? {} : { field }) };
+}
+
+function adviceEntries(entries: unknown, at: string): NonNullable<KnownPage["adviceTargets"]> {
+  if (!Array.isArray(entries)) throw new SpecError("adviceTargets must be a list of {op, status}", at);
+  return entries.map((entry: unknown, i) => {
+    const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (!isString(e.op) || !isString(e.status))
+      throw new SpecError("an advice target needs op and status (strings)", `${at}/${i}`);
+    return { op: e.op, status: e.status };
+  });
+}
+
+function heading(entry: unknown, at: string): Heading {
+  const h = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+  const { text, next, ops, requestSamples } = h;
+  if (
+    !isString(text) ||
+    !Array.isArray(ops) ||
+    !ops.every(isString) ||
+    (next !== undefined && !isString(next))
+  )
+    throw new SpecError("a heading needs text (a string), ops (a list of operation ids), optional next", at);
+  return {
+    text,
+    ops,
+    ...(next === undefined ? {} : { next }),
+    ...(requestSamples === true ? { requestSamples: true as const } : {}),
+  };
+}
 
 /** The known page a text is (its marker line is present), or undefined. */
-export function recognize(lines: readonly string[]): KnownPage | undefined {
+export function recognize(lines: readonly string[], pages: readonly KnownPage[]): KnownPage | undefined {
   const set = new Set(lines.map((l) => l.trim()));
-  return KNOWN_PAGES.find((p) => set.has(p.marker));
+  return pages.find((p) => set.has(p.marker));
 }

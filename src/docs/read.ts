@@ -25,9 +25,14 @@ export function formatOf(file: string): PageFormat {
 }
 
 /** Reads a page's source in its format; `known` overrides recognition (e.g. a seed by file name). */
-export function readPage(file: string, source: string, known?: KnownPage): DocPage & { format: PageFormat } {
+export function readPage(
+  file: string,
+  source: string,
+  pages: readonly KnownPage[],
+  known?: KnownPage,
+): DocPage & { format: PageFormat } {
   const format = formatOf(file);
   const text = TO_TEXT[format](source);
-  const page = pageOf(file, text, known ?? recognize(text.split(/\r?\n/)));
+  const page = pageOf(file, text, known ?? recognize(text.split(/\r?\n/), pages));
   return { ...page, format };
 }

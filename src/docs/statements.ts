@@ -1,8 +1,8 @@
 /**
  * Statements the seeds make in prose, read by regex and checked against the spec: payment-code length
  * limits (000, 001, 002), the response fields the pages tell merchants to read ("by using X"), the open
- * amount rule (002), plus seed 003 (overview.ts). The small tables below only say WHERE in the spec a
- * statement lands.
+ * amount rule (002), plus seed 003 (overview.ts). WHERE in the spec a statement lands is spec data: the
+ * page's `paymentCodeLimit` and `adviceTargets` in specs/doc-pages.yaml.
  */
 import type { SpecBundle } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
@@ -11,25 +11,8 @@ import { type AuditFinding, type Emit, emitter, opOf, ruleOf } from "./findings.
 import { auditOverview } from "./overview.js";
 import { chainAt } from "./schema.js";
 
-/** Where "The payment code length maximum is N digits" lands, per page. */
-export const PAYMENT_CODE_LIMITS: Record<string, { op: string; channel?: string; field?: string }> = {
-  "000": { op: "snapVaInquiry", channel: "VIRTUAL_ACCOUNT_BTN" },
-  "001": { op: "dokuVaInquiry", field: "virtual_account_info.virtual_account_number" },
-  "002": { op: "snapVaInquiry", channel: "VIRTUAL_ACCOUNT_BNI" },
-};
-
-/** Which response a page's "by using <field>" advice is about. */
-export const ADVICE_TARGETS: Record<string, { op: string; status: string }[]> = {
-  "000": [{ op: "snapBtnCreateVaV1", status: "200" }],
-  "001": [
-    { op: "dokuVaCreatePaymentCode", status: "200" },
-    { op: "dokuVaCreateMerchantPaymentCode", status: "200" },
-  ],
-  "002": [{ op: "snapCreateVa", status: "200" }],
-};
-
 function paymentCodeLimit(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
-  const target = PAYMENT_CODE_LIMITS[c.page.id];
+  const target = c.page.known?.paymentCodeLimit;
   const m = /The payment code length maximum is\s+([0-9]+)\s+digits/.exec(c.page.text);
   if (target === undefined || m === null) return;
   const limit = Number(m[1]);
@@ -59,7 +42,7 @@ function paymentCodeLimit(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
 function advice(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
   c.page.lines.forEach((line, i) => {
     for (const m of line.matchAll(/(?:by using|can use the) ([A-Za-z_]+(?:\.[A-Za-z_]+)+)/g)) {
-      for (const { op: id, status } of ADVICE_TARGETS[c.page.id] ?? []) {
+      for (const { op: id, status } of c.page.known?.adviceTargets ?? []) {
         const schema = opOf(bundle, id).responses.find((r) => r.status === status)?.body?.schema ?? {};
         if (chainAt(schema, (m[1] as string).split(".")) === undefined)
           emit(

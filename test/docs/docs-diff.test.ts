@@ -8,14 +8,18 @@ import { loadSpecBundle } from "../../conformance/bundle.js";
 import { type DriftItem, docsDiff } from "../../src/docs/diff.js";
 import { readPage } from "../../src/docs/read.js";
 import { locator } from "../../src/specdiff/locate.js";
-import { SEED_FILES, type SeedFile } from "../specs/seeds/load.js";
+import { KNOWN_PAGES, SEED_FILES, type SeedFile } from "../specs/seeds/load.js";
 import { edit, seedText, toHtml, toMarkdown } from "./fixtures.js";
 
 const bundle = await loadSpecBundle();
 const root = new URL("../../", import.meta.url).pathname;
 const locate = locator(`${root}specs/doku.yaml`, bundle.operations, root);
 const diff = (file: string, text: string, operation?: string) =>
-  docsDiff(bundle, [readPage(file, text)], operation === undefined ? { locate } : { locate, operation });
+  docsDiff(
+    bundle,
+    [readPage(file, text, KNOWN_PAGES)],
+    operation === undefined ? { locate } : { locate, operation },
+  );
 /** Findings without their page line (the forms place things on different lines). */
 const shape = (items: readonly DriftItem[]) =>
   items.map((i) => `${i.operation} ${i.field.replace(/@[0-9]+/, "@")} ${i.aspect} ${i.status}`).sort();

@@ -4,9 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { jsonSamples } from "../../src/docs/json-samples.js";
-import { KNOWN_PAGES } from "../../src/docs/known-pages.js";
 import { pipeTables } from "../../src/docs/pipe-tables.js";
-import { pagesDir, type SeedFile } from "../specs/seeds/load.js";
+import { KNOWN_PAGES, pagesDir, type SeedFile } from "../specs/seeds/load.js";
 
 /** A seed page's text. */
 export const seedText = (file: SeedFile) => readFileSync(new URL(file, pagesDir), "utf8");

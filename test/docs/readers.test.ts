@@ -7,6 +7,7 @@ import { markdownToText } from "../../src/docs/markdown.js";
 import { formatOf, readPage } from "../../src/docs/read.js";
 import type { Operation } from "../../src/model/operation.js";
 import { locator } from "../../src/specdiff/locate.js";
+import { KNOWN_PAGES } from "../specs/seeds/load.js";
 import { ROOT, removeScratch, scratch } from "./cli.js";
 
 afterAll(removeScratch);
@@ -73,9 +74,9 @@ describe("reading a page", () => {
   });
 
   it("a known page is recognized by its marker line in any form", () => {
-    expect(readPage("x.md", "# DOKU VA Guide\nbody").known?.id).toBe("001");
-    expect(readPage("x.html", "<h1>BNI Virtual Account</h1>").known?.id).toBe("002");
-    expect(readPage("x.txt", "Some page").known).toBeUndefined();
+    expect(readPage("x.md", "# DOKU VA Guide\nbody", KNOWN_PAGES).known?.id).toBe("001");
+    expect(readPage("x.html", "<h1>BNI Virtual Account</h1>", KNOWN_PAGES).known?.id).toBe("002");
+    expect(readPage("x.txt", "Some page", KNOWN_PAGES).known).toBeUndefined();
   });
 });
 

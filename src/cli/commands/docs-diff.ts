@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type DocsDiffReport, type DriftItem, docsDiff } from "../../docs/diff.js";
+import { knownPagesOf } from "../../docs/known-pages.js";
 import { readPage } from "../../docs/read.js";
 import { UsageError } from "../../model/errors.js";
 import { locator } from "../../specdiff/locate.js";
@@ -67,15 +68,16 @@ export const docs: Command = async (args, ctx) => {
   if (values.format !== "text" && values.format !== "json")
     throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (positionals.length === 0) throw new UsageError("docs diff needs at least one page file");
+  const bundle = await ctx.loadBundle();
+  const known = knownPagesOf(bundle.document);
   const pages = await Promise.all(
     positionals.map(async (file) => {
       const source = await readFile(resolve(ctx.cwd, file), "utf8").catch((e: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read ${file}: ${e.code ?? e.message}`);
       });
-      return readPage(file, source);
+      return readPage(file, source, known);
     }),
   );
-  const bundle = await ctx.loadBundle();
   const specPath = values.specs
     ? resolve(ctx.cwd, values.specs)
     : join(ctx.packageRoot, "specs", "doku.yaml");

@@ -1,7 +1,8 @@
 /** The five DOKU doc pages (seeds), copied byte for byte into pages/, loaded once as src/docs pages. */
 import { readFileSync } from "node:fs";
+import { loadSpecBundle } from "../../../conformance/bundle.js";
 import { corpusOf, type PageCorpus } from "../../../src/docs/corpus.js";
-import { KNOWN_PAGES } from "../../../src/docs/known-pages.js";
+import { knownPagesOf } from "../../../src/docs/known-pages.js";
 import { type DocPage, pageOf } from "../../../src/docs/page.js";
 
 /** The seed files, in the numbering the specs cite (`x-doku-source`). */
@@ -17,6 +18,9 @@ export type SeedFile = (typeof SEED_FILES)[number];
 
 export const pagesDir = new URL("./pages/", import.meta.url);
 
+/** The known pages, as the specs declare them (specs/doc-pages.yaml, bundled as `x-doku-pages`). */
+export const KNOWN_PAGES = knownPagesOf((await loadSpecBundle()).document);
+
 /** Reads one seed page from pages/ as the known page it is. */
 export function loadSeed(file: SeedFile): DocPage {
   const text = readFileSync(new URL(file, pagesDir), "utf8");
@@ -27,7 +31,7 @@ export function loadSeed(file: SeedFile): DocPage {
   );
 }
 
-/** The section headings of each seed (from src/docs/known-pages.ts). */
+/** The section headings of each seed (from specs/doc-pages.yaml). */
 export const HEADINGS = Object.fromEntries(KNOWN_PAGES.map((p) => [p.file, p.headings])) as Record<
   SeedFile,
   (typeof KNOWN_PAGES)[number]["headings"]
