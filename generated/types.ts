@@ -372,6 +372,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkout/v1/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a DOKU Checkout payment (obtain payment.url of the DOKU-hosted payment page)
+         * @description The merchant backend posts the order (amount, invoice_number) and the payment expiry (payment_due_date, in minutes); DOKU answers with the payment page URL. The customer picks a channel on DOKU's page; the result arrives as an HTTP Notification (checkoutNotification) and through check status (GET /orders/v1/status/{invoice_number}). DOKU's current page shows the request field table only in part (order.amount, order.invoice_number); DOKU's older Jokul section page adds payment.payment_due_date and the simple sample; the integration guide's full sample (currency, callback_url, line_items, payment_method_types) is cut off in the stored copies. Fields only DOKU's own Postman collection and WooCommerce plugin send are accepted and described, with their source (OBSERVED), but not constrained beyond what they show.
+         */
+        post: operations["checkoutCreatePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit-card/v1/payment-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a credit card payment page URL (non-SNAP cards, payment page integration)
+         * @description Step 1 of DOKU's card payment-page integration ("Generate payment URL"). The endpoint, the signed non-SNAP headers and the start of the request sample (order.invoice_number, order.amount, order.line_items) are visible; the field table, the rest of the sample and the response are not. The schema is permissive: it types the fields the visible sample and DOKU's Postman collection (OBSERVED) show and requires nothing.
+         */
+        post: operations["cardsCreatePaymentPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     snapMerchantToken: {
@@ -508,6 +548,26 @@ export interface webhooks {
          * @description After the customer pays, DOKU POSTs the payment result to the Notification URL configured in the DOKU Back Office (or the per-request additional_info.override_notification_url). DOKU signs it like a merchant request with Request-Target = path of the Notification URL (docs example https://yourdomain.com/payments/notifications -> /payments/notifications). The merchant must answer HTTP 2xx; otherwise DOKU retries 3 times (after 30 min, 6 h and 12 h). No response body is documented. Update the order from transaction.status; de-duplicate on Request-Id. Field requirements follow DOKU's VA notification tables (legacy copies); DOKU may add fields.
          */
         post: operations["dokuVaNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    checkoutNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HTTP Notification from DOKU to the merchant's Notification URL (DOKU Checkout order)
+         * @description DOKU POSTs the payment result of a Checkout order to the Notification URL set in the DOKU Back Office, signed like a merchant request (non-SNAP HMAC-SHA256; Request-Target = the path of the Notification URL). The body is the non-SNAP notification of the channel the customer chose on the Checkout page: service, acquirer, channel, transaction {status, date, original_request_id}, order {invoice_number, amount} and the channel's own blocks (virtual_account_info, ...). "All of the notifications that we send always have transaction.status parameter. The possible value is SUCCESS or FAILED." For Checkout, DOKU says: "you must ignore the transaction.status FAILED" (the customer may retry with another channel). Answer HTTP 2xx, otherwise DOKU retries; de-duplicate on Request-Id; parse leniently (DOKU may add fields). DOKU publishes no sample labelled Checkout: the examples are the non-SNAP notification page's samples.
+         */
+        post: operations["checkoutNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1057,6 +1117,33 @@ export interface components {
             name?: string;
             /** @description Identifier value. */
             value?: string;
+        };
+        /** @description One item of an order, as DOKU's Checkout and card payment-page samples send it ({name, price, quantity}); DOKU's WooCommerce plugin adds sku, category, image_url, url, type. No field table or lengths are visible. */
+        NonSnapLineItem: {
+            /** @description Item name ("DOKU T-Shirt"). */
+            name?: string;
+            /** @description Item price in IDR without decimal (20000 in DOKU's sample). */
+            price?: number;
+            /** @description Item quantity (1 in DOKU's sample). */
+            quantity?: number;
+        };
+        /** @description DOKU's answer to create a Checkout payment. DOKU publishes no response body sample or field table in any readable source; the shape follows what DOKU's own integrations read: message (an array whose first item is "SUCCESS") and response.order / response.payment with payment.url (the payment page) and payment.token_id. Nothing is required (no DOKU source makes a field mandatory) and DOKU may add fields. */
+        CheckoutPaymentResponse: {
+            /** @description Result messages; DOKU's plugin treats message[0] == "SUCCESS" as success and shows message[0] on failure. */
+            message?: string[];
+            response?: {
+                /** @description The order as DOKU registered it (DOKU's plugin stores response.order.invoice_number). */
+                order?: {
+                    invoice_number?: components["schemas"]["NonSnapInvoiceNumber"];
+                    amount?: components["schemas"]["NonSnapAmount"];
+                };
+                payment?: {
+                    /** @description The DOKU Checkout payment page (https://jokul.doku.com/checkout/link/... in DOKU's frontend guide); redirect the customer to it or pass it to loadJokulCheckout(). */
+                    url?: string;
+                    /** @description The Checkout session token (DOKU's Android checkout SDK reads it). */
+                    token_id?: string;
+                };
+            };
         };
         /** @description Reason for the inquiry status, in English and Bahasa Indonesia (BNI inquiry response sample). */
         InquiryReason: {
@@ -3005,6 +3092,202 @@ export interface operations {
             };
         };
     };
+    checkoutCreatePayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. In IDR Currency and without decimal. Max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                        /** @description Mandatory. Generated by merchant to identify the order. Allowed chars alphabetic, numeric, special chars. Max length 64; "If you have Credit Card channel activated, the maximum length is 30 chars due to the acquirer's requirements" (a merchant setting the kit cannot see, so only 64 is checked). */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Currency of the order; DOKU's integration-guide sample and Postman collection send "IDR". */
+                        currency?: string;
+                        /** @description Where the customer returns after the payment page ("https://merchant.com/return-url" in DOKU's sample). */
+                        callback_url?: string;
+                        /** @description The order's items ({name, price, quantity} in DOKU's sample). */
+                        line_items?: components["schemas"]["NonSnapLineItem"][];
+                        /** @description Merchant session id (OBSERVED in DOKU's Postman collection, "SU5WFDferd561dfasfasdfae123c"). */
+                        session_id?: string;
+                        /** @description OBSERVED in DOKU's WooCommerce plugin (true, with disable_retry_payment). */
+                        auto_redirect?: boolean;
+                        /** @description OBSERVED in DOKU's WooCommerce plugin (true). */
+                        disable_retry_payment?: boolean;
+                        /** @description OBSERVED in DOKU's WooCommerce plugin (a URL). */
+                        callback_url_cancel?: string;
+                    };
+                    payment: {
+                        /** @description Mandatory. In minutes. Allowed chars numeric, max length 8 (digits). */
+                        payment_due_date: number;
+                        /** @description Channels shown on the payment page (VIRTUAL_ACCOUNT_BCA, VIRTUAL_ACCOUNT_BANK_MANDIRI, ... in DOKU's sample, whose list is cut off in the stored copy: no enum is given). */
+                        payment_method_types?: string[];
+                    };
+                    /** @description Customer shown on the payment page. OBSERVED: DOKU's Postman collection sends name, email, phone, address, country; DOKU's WooCommerce plugin also id, last_name, postcode, state, city. */
+                    customer?: {
+                        /** @description Customer id (OBSERVED, WooCommerce plugin). */
+                        id?: string;
+                        /** @description Customer name (OBSERVED). */
+                        name?: string;
+                        /** @description Customer last name (OBSERVED, WooCommerce plugin). */
+                        last_name?: string;
+                        /** @description Customer email (OBSERVED). */
+                        email?: string;
+                        /** @description Customer phone (+6285694566147 in the Postman collection). */
+                        phone?: string;
+                        /** @description Customer address (OBSERVED). */
+                        address?: string;
+                        /** @description Customer country (ID in the Postman collection). */
+                        country?: string;
+                    };
+                    /** @description OBSERVED in DOKU's WooCommerce plugin (first_name, last_name, address, city, postal_code, phone, country_code). */
+                    shipping_address?: Record<string, never>;
+                    /** @description OBSERVED in DOKU's WooCommerce plugin (same keys as shipping_address). */
+                    billing_address?: Record<string, never>;
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description SUCCESS (HTTP 200, Result SUCCESS). DOKU signs the response: Client-Id and Request-Id same as the request, Response-Timestamp, Signature generated by DOKU based on the response body. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPaymentResponse"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    cardsCreatePaymentPage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by merchant to identify the order ("INV-20210118-0001" in DOKU's sample). DOKU's Checkout page says the card acquirers allow at most 30 characters; no card field table is visible, so only the shared 64 is checked. */
+                        invoice_number?: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Order amount in IDR without decimal (90000 in DOKU's sample). */
+                        amount?: components["schemas"]["NonSnapAmount"];
+                        line_items?: components["schemas"]["NonSnapLineItem"][];
+                        /** @description OBSERVED in DOKU's Postman collection ("https://doku.com"). */
+                        callback_url?: string;
+                        /** @description OBSERVED in DOKU's Postman collection (false). */
+                        auto_redirect?: boolean;
+                        /** @description OBSERVED in DOKU's Postman collection ("0000231223"). */
+                        session_id?: string;
+                    };
+                    /** @description OBSERVED in DOKU's Postman collection (id, name, email, phone, address, country). */
+                    customer?: {
+                        /** @description Customer id. */
+                        id?: string;
+                        /** @description Customer name. */
+                        name?: string;
+                        /** @description Customer email. */
+                        email?: string;
+                        /** @description Customer phone. */
+                        phone?: string;
+                        /** @description Customer address. */
+                        address?: string;
+                        /** @description Customer country (ID in the Postman collection). */
+                        country?: string;
+                    };
+                    /** @description OBSERVED in DOKU's Postman collection (themes {language, background_color, font_color, button_background_color, button_font_color}). */
+                    override_configuration?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description The payment page URL. DOKU publishes no response sample or field table for this endpoint in any readable source; the body is any JSON object. Non-SNAP responses are signed (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
     snapMerchantToken: {
         parameters: {
             query?: never;
@@ -3693,6 +3976,91 @@ export interface operations {
                         identifier?: components["schemas"]["NonSnapNotificationIdentifierList"];
                     };
                     /** @description Echo of the additional_info the merchant returned in its direct-inquiry response. */
+                    additional_info?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body or headers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Acknowledged: the merchant must answer HTTP 2xx, otherwise DOKU retries (3 times: 30 min, 6 h, 12 h after the original). No response body is documented. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    checkoutNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    service: components["schemas"]["NonSnapService"];
+                    acquirer: components["schemas"]["NonSnapAcquirer"];
+                    channel: components["schemas"]["NonSnapChannel"];
+                    transaction: {
+                        /**
+                         * @description The transaction status: SUCCESS or FAILED. Checkout merchants must ignore FAILED (the customer can still pay with another channel).
+                         * @enum {string}
+                         */
+                        status: "SUCCESS" | "FAILED";
+                        /** @description The date when the transaction is completed, ISO-8601 UTC+0. */
+                        date?: components["schemas"]["NonSnapUtcDateTime"];
+                        /** @description The Request-Id of the request that created the payment. */
+                        original_request_id?: string;
+                    };
+                    order: {
+                        /** @description The invoice_number sent when the Checkout payment was created. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description The amount of the transaction (IDR, no decimals). */
+                        amount: components["schemas"]["NonSnapAmount"];
+                    };
+                    /** @description Present when the customer paid with a virtual account. */
+                    virtual_account_info?: {
+                        /** @description The virtual account number that was used for the transaction. */
+                        virtual_account_number?: string;
+                    };
+                    /** @description VA payment identifiers from the acquirer (both spellings appear in DOKU's samples). */
+                    virtual_account_payment?: {
+                        identifer?: components["schemas"]["NonSnapNotificationIdentifierList"];
+                        identifier?: components["schemas"]["NonSnapNotificationIdentifierList"];
+                    };
+                    /** @description Present for convenience-store payments (DOKU's WooCommerce plugin reads online_to_offline_info.payment_code for service ONLINE_TO_OFFLINE). */
+                    online_to_offline_info?: Record<string, never>;
+                    /** @description Echo of the additional_info sent with the payment. */
                     additional_info?: Record<string, never>;
                 };
             };

@@ -6,6 +6,7 @@
 import { SpecError } from "../../model/errors.js";
 import type { Operation } from "../../model/operation.js";
 import type { Fault, Success } from "../reply.js";
+import { createCheckoutPayment } from "./checkout.js";
 import {
   accountBinding,
   accountUnbinding,
@@ -44,6 +45,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "debit-payment": debitPayment,
   "debit-refund": debitRefund,
   "debit-status": debitStatus,
+  "create-checkout-payment": createCheckoutPayment,
 };
 
 /** Throws a SpecError for an operation whose `x-doku-mock` names no behaviour of this mock. */

@@ -1,7 +1,8 @@
 /**
  * Non-SNAP DOKU VA v2 payment codes (research §5.12-5.14, §5.17) in memory: generate (DOKU-generated or
  * merchant-generated number), update / cancel (PATCH, virtual_account_info.status ACTIVE / DELETE), and check
- * status (GET /orders/v1/status/{invoice_number or original Request-Id}). Kit choices where DOKU is silent:
+ * status (GET /orders/v1/status/{invoice_number or original Request-Id}; Checkout orders answer from
+ * checkout.ts). Kit choices where DOKU is silent:
  * a reused invoice_number answers 400 duplicate_invoice_number; PATCH / status of an unknown (or cancelled,
  * for PATCH) code answers 404 not_found; a DOKU-generated number keeps the spec example's length and prefix.
  */
@@ -10,6 +11,7 @@ import { utcSeconds, wibCompact } from "../dates.js";
 import { fault } from "../errors.js";
 import { asRecord, child } from "../overlay.js";
 import type { PaymentCodeRecord } from "../state.js";
+import { checkoutOrderStatus } from "./checkout.js";
 import { type Handler, type HandlerInput, prismAnswer } from "./handler.js";
 
 const DEFAULT_EXPIRED_MINUTES = 60;
@@ -139,7 +141,10 @@ export const paymentCodeStatus: Handler = async (input) => {
     ? id
     : ctx.state.paymentCodeRequests.get(`${clientId}|${id}`);
   const record = invoice === undefined ? undefined : ctx.state.paymentCodes.get(`${clientId}|${invoice}`);
-  if (record === undefined) return notFound(`no transaction with invoice_number or Request-Id ${id}`);
+  if (record === undefined)
+    return (
+      checkoutOrderStatus(input, id) ?? notFound(`no transaction with invoice_number or Request-Id ${id}`)
+    );
   const answer = await prismAnswer(input);
   if ("caseCode" in answer || answer.status >= 300) return answer;
   const body = asRecord(answer.body);
