@@ -43,6 +43,12 @@ const ADDED: [string, "path" | "webhook", string, string | undefined][] = [
   ["ddDebitStatus", "path", "/orders/v1.0/debit/status", "55"],
   ["directDebitPaymentNotification", "webhook", "/v1.0/debit/notify", undefined],
 ];
+// Issue 16 (checkout helper): DOKU Checkout, its notification and the card payment page, all non-SNAP.
+const CHECKOUT: [string, "path" | "webhook", string][] = [
+  ["checkoutCreatePayment", "path", "/checkout/v1/payment"],
+  ["cardsCreatePaymentPage", "path", "/credit-card/v1/payment-page"],
+  ["checkoutNotification", "webhook", "/payments/notifications"],
+];
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
@@ -50,7 +56,12 @@ describe("specs cover every CONTRACT.md operation", () => {
 
   it("has exactly the 18 operation ids, plus the issue-15 ones", () => {
     expect([...byId.keys()].sort()).toEqual(
-      [...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0]), ...ADDED.map((a) => a[0])].sort(),
+      [
+        ...PATHS.map((p) => p[0]),
+        ...WEBHOOKS.map((w) => w[0]),
+        ...ADDED.map((a) => a[0]),
+        ...CHECKOUT.map((c) => c[0]),
+      ].sort(),
     );
   });
 
@@ -68,6 +79,12 @@ describe("specs cover every CONTRACT.md operation", () => {
       if (op.coverage?.status === "partial") expect(op.coverage.missing.length).toBeGreaterThan(20);
     },
   );
+
+  it.each(CHECKOUT)("%s is a non-SNAP %s at %s", (id, kind, path) => {
+    const op = byId.get(id);
+    expect(op).toMatchObject({ kind, method: "POST", path, auth: "nonsnap-hmac" });
+    expect(op?.serviceCode).toBeUndefined();
+  });
 
   it.each(PATHS)("%s is %s %s", (id, method, path, serviceCode) => {
     const op = byId.get(id);
