@@ -81,6 +81,14 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
       const path = `/orders/v1/status/${encodeURIComponent(String(body.order?.invoice_number))}`;
       return nonSnapInput(operation, mock.identity, undefined, path, extra);
     }
+    case "tokenizationGetTokenList":
+      return nonSnapInput(
+        operation,
+        mock.identity,
+        operation.request.examples[0]?.value,
+        operation.path,
+        extra,
+      );
     case "danaPayment":
     case "danaRefund":
     case "ddAccountBinding":
@@ -197,6 +205,9 @@ const PATH_OPERATIONS = [
   "dokuVaUpdatePaymentCode",
   "dokuVaCreateMerchantPaymentCode",
   "orderStatus",
+  "checkoutCreatePayment",
+  "cardsCreatePaymentPage",
+  "tokenizationGetTokenList",
 ];
 
 describe("every merchant -> DOKU operation", () => {

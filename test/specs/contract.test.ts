@@ -43,10 +43,11 @@ const ADDED: [string, "path" | "webhook", string, string | undefined][] = [
   ["ddDebitStatus", "path", "/orders/v1.0/debit/status", "55"],
   ["directDebitPaymentNotification", "webhook", "/v1.0/debit/notify", undefined],
 ];
-// Issue 16 (checkout helper): DOKU Checkout, its notification and the card payment page, all non-SNAP.
+// Issue 16 (checkout helper): DOKU Checkout, its notification, the card payment page and token list (non-SNAP).
 const CHECKOUT: [string, "path" | "webhook", string][] = [
   ["checkoutCreatePayment", "path", "/checkout/v1/payment"],
   ["cardsCreatePaymentPage", "path", "/credit-card/v1/payment-page"],
+  ["tokenizationGetTokenList", "path", "/tokenization/v1/tokens"],
   ["checkoutNotification", "webhook", "/payments/notifications"],
 ];
 const { operations } = await loadSpecBundle();
