@@ -13867,26 +13867,26 @@ export const operations: readonly Operation[] = [
             "type": "object",
             "description": "DOKU's answer to create a Checkout payment. DOKU publishes no response body sample or field table in any readable source; the shape follows what DOKU's own integrations read: message (an array whose first item is \"SUCCESS\") and response.order / response.payment with payment.url (the payment page) and payment.token_id. Nothing is required (no DOKU source makes a field mandatory) and DOKU may add fields.",
             "x-doku-source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Module/JokulCheckoutModule.php",
-            "x-doku-unconfirmed": "OBSERVED only (DOKU's WooCommerce plugin and Android checkout SDK read these fields)",
+            "x-doku-unconfirmed": "OBSERVED only (DOKU's WooCommerce plugin and an Android checkout SDK, package com.doku.sdkcheckoutandroid, read these fields)",
             "x-doku-conflict": {
               "id": "checkout-response-envelope",
-              "summary": "DOKU's plugin reads the payment URL under response.payment.url; some public merchant code reads a top-level payment.url as well",
+              "summary": "DOKU's plugin reads the payment URL under response.payment.url; some public merchant code documents or reads a top-level payment.url",
               "sources": [
                 {
                   "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Module/JokulCheckoutModule.php",
                   "says": "$response['message'][0] == \"SUCCESS\" && isset($response['response']['payment']['url'])"
                 },
                 {
-                  "source": "com.doku.sdkcheckoutandroid CheckoutRepository.kt (public GitHub code)",
+                  "source": "com.doku.sdkcheckoutandroid CheckoutRepository.kt (public GitHub code; repository not identified)",
                   "says": "json.getJSONObject(\"response\").getJSONObject(\"payment\").getString(\"token_id\"); errors read json.getJSONArray(\"message\").get(0)"
                 },
                 {
-                  "source": "public merchant integrations (GitHub code search)",
-                  "says": "const resp = data.response || data; resp.payment?.url"
+                  "source": "public merchant integrations (GitHub code search; OBSERVED)",
+                  "says": "one README documents the 200 answer as {\"payment\": {\"url\": ...}, \"order\": {...}} at top level; others read data.response || data"
                 }
               ],
               "follows": "DOKU's own integrations (message + response.{order, payment})",
-              "why": "the two DOKU-published integrations agree; the merchants' fallback is defensive code, not a sample",
+              "why": "DOKU's own plugin and the Android SDK agree; the merchant README is not a DOKU sample and the others fall back defensively",
               "alternative": false
             },
             "properties": {
@@ -13928,8 +13928,8 @@ export const operations: readonly Operation[] = [
                       },
                       "token_id": {
                         "type": "string",
-                        "description": "The Checkout session token (DOKU's Android checkout SDK reads it).",
-                        "x-doku-source": "com.doku.sdkcheckoutandroid CheckoutRepository.kt (public GitHub code)"
+                        "description": "The Checkout session token (the com.doku.sdkcheckoutandroid Android SDK reads it).",
+                        "x-doku-source": "com.doku.sdkcheckoutandroid CheckoutRepository.kt (public GitHub code; repository not identified)"
                       }
                     }
                   }
@@ -14000,7 +14000,7 @@ export const operations: readonly Operation[] = [
     "conflicts": [],
     "coverage": {
       "status": "partial",
-      "missing": "the request field table is visible for order.amount, order.invoice_number and payment.payment_due_date only (other request fields come from DOKU samples and DOKU's Postman collection / WooCommerce plugin, with no lengths); DOKU publishes no response body sample or field table in any readable source (the response shape follows DOKU's WooCommerce plugin and Android checkout SDK, which read message[0], response.payment.url and response.payment.token_id); no error bodies documented"
+      "missing": "the request field table is visible for order.amount, order.invoice_number and payment.payment_due_date only (other request fields come from DOKU samples and DOKU's Postman collection / WooCommerce plugin, with no lengths); DOKU publishes no response body sample or field table in any readable source (the response shape follows DOKU's WooCommerce plugin and an Android checkout SDK (com.doku.sdkcheckoutandroid), which read message[0], response.payment.url and response.payment.token_id); no error bodies documented"
     },
     "uniqueKeys": [
       {

@@ -1160,7 +1160,7 @@ export interface components {
                 payment?: {
                     /** @description The DOKU Checkout payment page (https://jokul.doku.com/checkout/link/... in DOKU's frontend guide); redirect the customer to it or pass it to loadJokulCheckout(). */
                     url?: string;
-                    /** @description The Checkout session token (DOKU's Android checkout SDK reads it). */
+                    /** @description The Checkout session token (the com.doku.sdkcheckoutandroid Android SDK reads it). */
                     token_id?: string;
                 };
             };
