@@ -13728,22 +13728,97 @@ export const operations: readonly Operation[] = [
         "key": "snapQrisGenerate.request.body",
         "schema": {
           "type": "object",
-          "description": "Generate QRIS request body. Not visible in the sources the kit could read (the BI-SNAP QR MPM body carries partnerReferenceNo, amount, merchantId, terminalId, validityPeriod, additionalInfo, but DOKU's own field table is not visible): any JSON object is accepted.",
-          "x-doku-unconfirmed": "DOKU's request table and sample are not visible"
+          "description": "Generate QRIS request body. DOKU's field table and sample are not visible to the kit; the properties below are the ones public merchant integrations of this path send (OBSERVED), described but not required, and any other field is accepted.",
+          "x-doku-unconfirmed": "DOKU's request table and sample are not visible",
+          "properties": {
+            "partnerReferenceNo": {
+              "type": "string",
+              "description": "The merchant's reference of the order (public integrations send their order id).",
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "amount": {
+              "type": "object",
+              "description": "Amount of the QR, value with two decimals (\"50000.00\"), currency IDR.",
+              "required": [
+                "value",
+                "currency"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "value": {
+                  "type": "string",
+                  "minLength": 4,
+                  "maxLength": 19,
+                  "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                  "description": "Amount with 2 decimals, e.g. 11500.00",
+                  "x-doku-conflict": {
+                    "id": "snap-amount-decimals",
+                    "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                    "sources": [
+                      {
+                        "source": "002_53e227cf58eb634c.txt",
+                        "says": "value \"11500.00\"; open amount sample value \"0\""
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                        "says": "paidAmount.value \"12500\""
+                      }
+                    ],
+                    "follows": "two decimals",
+                    "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                    "alternative": {
+                      "type": "string",
+                      "pattern": "^(0|[1-9][0-9]{0,15})$"
+                    }
+                  }
+                },
+                "currency": {
+                  "type": "string",
+                  "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                  "enum": [
+                    "IDR"
+                  ],
+                  "minLength": 3,
+                  "maxLength": 3,
+                  "x-doku-source": "002_53e227cf58eb634c.txt"
+                }
+              },
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "merchantId": {
+              "type": "string",
+              "description": "The merchant's QRIS merchant id (configured per merchant in public integrations).",
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "terminalId": {
+              "type": "string",
+              "description": "The merchant's QRIS terminal id (configured per merchant in public integrations).",
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "validityPeriod": {
+              "type": "string",
+              "description": "Optional expiry of the QR (sent by some public integrations; format not visible).",
+              "x-doku-source": "OBSERVED: public TypeScript and Python adapters send validityPeriod when configured"
+            },
+            "additionalInfo": {
+              "type": "object",
+              "description": "Public integrations send postalCode and feeType (\"1\" in a production workflow); one adapter adds feeAmount with feeType. Meanings are not visible in DOKU's pages.",
+              "x-doku-source": "OBSERVED: production n8n workflow (postalCode, feeType \"1\"), Python adapter (postalCode, feeType, feeAmount)"
+            }
+          }
         }
       }
     },
     "responses": [
       {
         "status": "200",
-        "description": "Successful. Only the SNAP envelope (responseCode = 200 + service code 47 + case code, responseMessage) is checked; the QRIS fields of DOKU's answer are not visible to the kit.",
+        "description": "Successful. DOKU's answer is not visible to the kit; public integrations treat responseCode 2004700 with a qrContent as success and read referenceNo and qrContent. The SNAP envelope is checked; the QRIS fields are described, not required.",
         "examples": [],
         "contentType": "application/json",
         "body": {
           "key": "snapQrisGenerate.response.200.body",
           "schema": {
             "type": "object",
-            "description": "SNAP error envelope (DOKU may echo more fields).",
             "required": [
               "responseCode",
               "responseMessage"
@@ -13762,10 +13837,23 @@ export const operations: readonly Operation[] = [
                 "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
                 "minLength": 1,
                 "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "referenceNo": {
+                "type": "string",
+                "description": "DOKU's reference of the QR transaction.",
+                "x-doku-source": "OBSERVED: production n8n workflow described in a merchant repo reads referenceNo"
+              },
+              "qrContent": {
+                "type": "string",
+                "description": "The QRIS payload string to render as a QR code.",
+                "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
               }
             }
           }
-        }
+        },
+        "caseCodes": [
+          "00"
+        ]
       },
       {
         "status": "409",
@@ -13842,7 +13930,7 @@ export const operations: readonly Operation[] = [
     "serviceCode": "47",
     "coverage": {
       "status": "partial",
-      "missing": "request body and response fields and samples (the page's API block is not visible past its headers), error statuses and case codes, CHANNEL-ID use"
+      "missing": "request body and response field tables and samples (the page's API block is not visible past its headers; fields described from merchant code, none required), error statuses and case codes, CHANNEL-ID use (public integrations send H2H)"
     }
   },
   {

@@ -383,7 +383,7 @@ export interface paths {
         put?: never;
         /**
          * Generate QRIS (MPM)
-         * @description After the customer chooses QRIS, the merchant backend asks DOKU for the QR to show. SNAP symmetric signature with a B2B access token (X-SIGNATURE = HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256( minify(body))):X-TIMESTAMP)). The sources show the page's step list, the path and the request headers of the embedded API block; its request body and response are not visible, so both are open objects (the answer is checked against the SNAP envelope only). The page lists Query, Refund, Decode, Payment and Cancel QRIS as steps 2-6 whose requests are not visible (specs/not-specified.yaml).
+         * @description After the customer chooses QRIS, the merchant backend asks DOKU for the QR to show. SNAP symmetric signature with a B2B access token (X-SIGNATURE = HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256( minify(body))):X-TIMESTAMP)). The sources show the page's step list, the path and the request headers of the embedded API block (X-PARTNER-ID, X-EXTERNAL-ID, X-TIMESTAMP, X-SIGNATURE, Authorization); its request body and response are not visible, so both are open objects described from public merchant integrations (OBSERVED). The page lists Query, Refund, Decode, Payment and Cancel QRIS as steps 2-6 whose requests are not visible (specs/not-specified.yaml).
          */
         post: operations["snapQrisGenerate"];
         delete?: never;
@@ -3204,17 +3204,37 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description The merchant's reference of the order (public integrations send their order id). */
+                    partnerReferenceNo?: string;
+                    /** @description Amount of the QR, value with two decimals ("50000.00"), currency IDR. */
+                    amount?: components["schemas"]["Amount"];
+                    /** @description The merchant's QRIS merchant id (configured per merchant in public integrations). */
+                    merchantId?: string;
+                    /** @description The merchant's QRIS terminal id (configured per merchant in public integrations). */
+                    terminalId?: string;
+                    /** @description Optional expiry of the QR (sent by some public integrations; format not visible). */
+                    validityPeriod?: string;
+                    /** @description Public integrations send postalCode and feeType ("1" in a production workflow); one adapter adds feeAmount with feeType. Meanings are not visible in DOKU's pages. */
+                    additionalInfo?: Record<string, never>;
+                };
             };
         };
         responses: {
-            /** @description Successful. Only the SNAP envelope (responseCode = 200 + service code 47 + case code, responseMessage) is checked; the QRIS fields of DOKU's answer are not visible to the kit. */
+            /** @description Successful. DOKU's answer is not visible to the kit; public integrations treat responseCode 2004700 with a qrContent as success and read referenceNo and qrContent. The SNAP envelope is checked; the QRIS fields are described, not required. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": {
+                        responseCode: components["schemas"]["ResponseCode"];
+                        responseMessage: components["schemas"]["ResponseMessage"];
+                        /** @description DOKU's reference of the QR transaction. */
+                        referenceNo?: string;
+                        /** @description The QRIS payload string to render as a QR code. */
+                        qrContent?: string;
+                    };
                 };
             };
             409: components["responses"]["ExternalIdConflict"];

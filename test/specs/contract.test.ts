@@ -43,6 +43,20 @@ const ADDED: [string, "path" | "webhook", string, string | undefined][] = [
   ["ddDebitStatus", "path", "/orders/v1.0/debit/status", "55"],
   ["directDebitPaymentNotification", "webhook", "/v1.0/debit/notify", undefined],
 ];
+// Issue 16, QRIS and convenience stores: id, kind, path (webhooks: sample path), service code, auth.
+const QRIS_O2O: [string, "path" | "webhook", string, string | undefined, string][] = [
+  ["snapQrisGenerate", "path", "/snap-adapter/b2b/v1.0/qr/qr-mpm-generate", "47", "snap-symmetric"],
+  ["alfaCreatePaymentCode", "path", "/alfa-virtual-account/v2/payment-code", undefined, "nonsnap-hmac"],
+  [
+    "indomaretCreatePaymentCode",
+    "path",
+    "/indomaret-online-to-offline/v2/payment-code",
+    undefined,
+    "nonsnap-hmac",
+  ],
+  ["alfaNotification", "webhook", "/payments/notifications", undefined, "nonsnap-hmac"],
+  ["indomaretNotification", "webhook", "/payments/notifications", undefined, "nonsnap-hmac"],
+];
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
@@ -50,8 +64,20 @@ describe("specs cover every CONTRACT.md operation", () => {
 
   it("has exactly the 18 operation ids, plus the issue-15 ones", () => {
     expect([...byId.keys()].sort()).toEqual(
-      [...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0]), ...ADDED.map((a) => a[0])].sort(),
+      [
+        ...PATHS.map((p) => p[0]),
+        ...WEBHOOKS.map((w) => w[0]),
+        ...ADDED.map((a) => a[0]),
+        ...QRIS_O2O.map((q) => q[0]),
+      ].sort(),
     );
+  });
+
+  it.each(QRIS_O2O)("%s is a %s at %s", (id, kind, path, serviceCode, auth) => {
+    const op = byId.get(id);
+    expect(op).toMatchObject({ kind, method: "POST", auth });
+    expect(op?.path).toBe(path);
+    expect(op?.serviceCode).toBe(serviceCode);
   });
 
   it.each(ADDED)("%s is a %s at %s", (id, kind, path, serviceCode) => {
