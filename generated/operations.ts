@@ -14014,15 +14014,35 @@ export const operations: readonly Operation[] = [
                   "type": "integer",
                   "minimum": 0,
                   "maximum": 999999999999,
-                  "description": "In IDR, without decimal (as public merchant code sends it; not visible on the Alfa page).",
-                  "x-doku-source": "OBSERVED: public merchant integrations send order.amount"
+                  "description": "In IDR, without decimal (not visible on the Alfa page; typed as on the Indomaret page, number, max length 12).",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+                  "x-doku-conflict": {
+                    "id": "alfa-amount-type",
+                    "summary": "DOKU's PrestaShop plugin forwards the amount as a form value, so it reaches DOKU as a JSON string",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+                        "says": "order.amount | number | Mandatory | max length 12"
+                      },
+                      {
+                        "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+                        "says": "\"amount\" => $_POST amount (a PHP string, JSON \"150000\")"
+                      }
+                    ],
+                    "follows": "the O2O table (number)",
+                    "why": "it is DOKU's documented type; the plugin's string is a side effect of PHP form handling",
+                    "alternative": {
+                      "type": "string",
+                      "pattern": "^[0-9]{1,12}$"
+                    }
+                  }
                 }
               }
             },
             "online_to_offline_info": {
               "type": "object",
-              "description": "Payment-code options; public merchant code sends expired_time, reusable_status and info (as on the Indomaret page).",
-              "x-doku-source": "OBSERVED: public merchant integrations; field meanings from the Indomaret page",
+              "description": "Payment-code options. DOKU's plugin sends expired_time, reusable_status (false) and info1; merchant code and the Indomaret page use info instead of info1. Field meanings from the Indomaret page.",
+              "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
               "x-doku-unconfirmed": "not visible on DOKU's Alfa Group page",
               "properties": {
                 "expired_time": {
@@ -14070,6 +14090,11 @@ export const operations: readonly Operation[] = [
                   "description": "Free text shown with the payment code (sample \"Thanks for shopping in jokul.com\"). The table row is not visible in the sources: no length or requiredness documented.",
                   "x-doku-source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
                   "x-doku-unconfirmed": "known from the request sample only"
+                },
+                "info1": {
+                  "type": "string",
+                  "description": "Free text (DOKU's plugin sends an empty string); length not visible.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
                 }
               }
             },
@@ -14090,9 +14115,21 @@ export const operations: readonly Operation[] = [
             },
             "alfa_info": {
               "type": "object",
-              "description": "Alfa receipt options; public merchant code sends alfa_info.receipt.footer_message. Accepted as any object.",
-              "x-doku-source": "OBSERVED: public merchant integration (PHP) sends alfa_info.receipt.footer_message",
-              "x-doku-unconfirmed": "merchant code only"
+              "description": "Alfa receipt options; DOKU's plugin sends alfa_info.receipt.footer_message (a configurable footer line). Accepted as any object.",
+              "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+              "x-doku-unconfirmed": "not visible on DOKU's Alfa Group page"
+            },
+            "additional_info": {
+              "type": "object",
+              "description": "DOKU's plugin sends additional_info.integration {name, module-name, version}, and account / settlement for split settlement. Open object.",
+              "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+              "properties": {
+                "override_notification_url": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "Notification URL for this payment; must keep the path of the URL configured in the Back Office."
+                }
+              }
             }
           }
         }
@@ -14124,13 +14161,23 @@ export const operations: readonly Operation[] = [
               },
               "online_to_offline_info": {
                 "type": "object",
-                "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from public merchant code that reads payment_code.",
+                "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
                 "properties": {
                   "payment_code": {
                     "type": "string",
                     "description": "The payment code the customer shows at the store.",
-                    "x-doku-source": "OBSERVED: public merchant integrations (PrestaShop / WooCommerce Jokul O2O notification handlers) read online_to_offline_info.payment_code",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
                     "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                  },
+                  "how_to_pay_page": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                  },
+                  "how_to_pay_api": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay API for the code.",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
                   },
                   "created_date": {
                     "type": "string",
@@ -14254,17 +14301,21 @@ export const operations: readonly Operation[] = [
             "says": "same path (/alfa-virtual-account/v2/payment-code)"
           },
           {
+            "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+            "says": "requestTarget /alfa-online-to-offline/v2/payment-code (DOKU's own PrestaShop O2O plugin; config_url_va_dev.ini the same)"
+          },
+          {
             "source": "OBSERVED: public merchant integrations (PHP Laravel, C# client library)",
             "says": "/alfa-online-to-offline/v2/payment-code"
           }
         ],
         "follows": "DOKU's page (/alfa-virtual-account/v2/payment-code)",
-        "why": "both generations of DOKU's docs show it; the other path appears only in merchant code"
+        "why": "both generations of DOKU's docs show it; DOKU's own plugin and merchant code use the other path, which DOKU may still serve. The kit cannot tell which one DOKU answers today: run against DOKU's sandbox to find out; the mock serves the documented path only."
       }
     ],
     "coverage": {
       "status": "partial",
-      "missing": "every request-table row after order.invoice_number, the request and response samples, the MGPC field that carries the merchant's code, error answers"
+      "missing": "every request-table row after order.invoice_number (other fields from DOKU's PrestaShop plugin, not required), the request and response samples, the MGPC field that carries the merchant's code, error answers"
     },
     "uniqueKeys": [
       {
@@ -14488,13 +14539,23 @@ export const operations: readonly Operation[] = [
               },
               "online_to_offline_info": {
                 "type": "object",
-                "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from public merchant code that reads payment_code.",
+                "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
                 "properties": {
                   "payment_code": {
                     "type": "string",
                     "description": "The payment code the customer shows at the store.",
-                    "x-doku-source": "OBSERVED: public merchant integrations (PrestaShop / WooCommerce Jokul O2O notification handlers) read online_to_offline_info.payment_code",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
                     "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                  },
+                  "how_to_pay_page": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                  },
+                  "how_to_pay_api": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay API for the code.",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
                   },
                   "created_date": {
                     "type": "string",
@@ -19724,7 +19785,7 @@ export const operations: readonly Operation[] = [
         "key": "alfaNotification.request.body",
         "schema": {
           "type": "object",
-          "description": "HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list \"Convenience Store Payment\" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is \"similar to HTTP notification\") and the fields public merchant O2O notification handlers read.",
+          "description": "HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list \"Convenience Store Payment\" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is \"similar to HTTP notification\") and the fields DOKU's own plugins read from it (SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php branches on service.id ONLINE_TO_OFFLINE and reads online_to_offline_info.payment_code, transaction.date, transaction.status SUCCESS / FAILED; github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/request.php).",
           "required": [
             "service",
             "acquirer",
@@ -19780,7 +19841,7 @@ export const operations: readonly Operation[] = [
               "properties": {
                 "status": {
                   "type": "string",
-                  "description": "Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). Public O2O notification handlers branch on SUCCESS.",
+                  "description": "Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). DOKU's WooCommerce plugin handles SUCCESS and FAILED in notifications.",
                   "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
                 },
                 "date": {
@@ -19819,13 +19880,23 @@ export const operations: readonly Operation[] = [
             },
             "online_to_offline_info": {
               "type": "object",
-              "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from public merchant code that reads payment_code.",
+              "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
               "properties": {
                 "payment_code": {
                   "type": "string",
                   "description": "The payment code the customer shows at the store.",
-                  "x-doku-source": "OBSERVED: public merchant integrations (PrestaShop / WooCommerce Jokul O2O notification handlers) read online_to_offline_info.payment_code",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
                   "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                },
+                "how_to_pay_page": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                },
+                "how_to_pay_api": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay API for the code.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
                 },
                 "created_date": {
                   "type": "string",
@@ -20008,7 +20079,7 @@ export const operations: readonly Operation[] = [
         "key": "indomaretNotification.request.body",
         "schema": {
           "type": "object",
-          "description": "HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list \"Convenience Store Payment\" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is \"similar to HTTP notification\") and the fields public merchant O2O notification handlers read.",
+          "description": "HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list \"Convenience Store Payment\" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is \"similar to HTTP notification\") and the fields DOKU's own plugins read from it (SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php branches on service.id ONLINE_TO_OFFLINE and reads online_to_offline_info.payment_code, transaction.date, transaction.status SUCCESS / FAILED; github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/request.php).",
           "required": [
             "service",
             "acquirer",
@@ -20064,7 +20135,7 @@ export const operations: readonly Operation[] = [
               "properties": {
                 "status": {
                   "type": "string",
-                  "description": "Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). Public O2O notification handlers branch on SUCCESS.",
+                  "description": "Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). DOKU's WooCommerce plugin handles SUCCESS and FAILED in notifications.",
                   "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
                 },
                 "date": {
@@ -20103,13 +20174,23 @@ export const operations: readonly Operation[] = [
             },
             "online_to_offline_info": {
               "type": "object",
-              "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from public merchant code that reads payment_code.",
+              "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
               "properties": {
                 "payment_code": {
                   "type": "string",
                   "description": "The payment code the customer shows at the store.",
-                  "x-doku-source": "OBSERVED: public merchant integrations (PrestaShop / WooCommerce Jokul O2O notification handlers) read online_to_offline_info.payment_code",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
                   "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                },
+                "how_to_pay_page": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                },
+                "how_to_pay_api": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay API for the code.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
                 },
                 "created_date": {
                   "type": "string",

@@ -403,7 +403,7 @@ export interface paths {
         put?: never;
         /**
          * Generate an Alfa Group payment code (DOKU- or merchant-generated)
-         * @description DOKU's Alfa Group page has three tabs: DOKU Generated Payment Code (DGPC), Merchant Generated Payment Code (MGPC) and Direct Inquiry (DIPC); DGPC and MGPC register the code with this request, DIPC keeps it on the merchant's side (DOKU forwards Alfa's inquiry). Non-SNAP request signature. The sources show the method, the sandbox / production URLs, the request headers and the first request-table row (order.invoice_number) only; the other fields are described from public merchant code and are not enforced.
+         * @description DOKU's Alfa Group page has three tabs: DOKU Generated Payment Code (DGPC), Merchant Generated Payment Code (MGPC) and Direct Inquiry (DIPC); DGPC and MGPC register the code with this request, DIPC keeps it on the merchant's side (DOKU forwards Alfa's inquiry). Non-SNAP request signature. The sources show the method, the sandbox / production URLs, the request headers and the first request-table row (order.invoice_number) only; the other fields are described from DOKU's own PrestaShop O2O plugin (SDK-ONLY) and are not required.
          */
         post: operations["alfaCreatePaymentCode"];
         delete?: never;
@@ -1174,10 +1174,14 @@ export interface components {
             /** @description Customer email; length not visible in the sources. */
             email?: string;
         };
-        /** @description online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from public merchant code that reads payment_code. */
+        /** @description online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them. */
         O2oInfoResponse: {
             /** @description The payment code the customer shows at the store. */
             payment_code?: string;
+            /** @description Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer). */
+            how_to_pay_page?: string;
+            /** @description Link to DOKU's how-to-pay API for the code. */
+            how_to_pay_api?: string;
             created_date?: components["schemas"]["NonSnapDateTime14"];
             expired_date?: components["schemas"]["NonSnapDateTime14"];
             /**
@@ -1284,13 +1288,13 @@ export interface components {
         O2oPaymentIdentifiers: {
             identifier?: components["schemas"]["NonSnapNotificationIdentifierList"];
         };
-        /** @description HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list "Convenience Store Payment" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is "similar to HTTP notification") and the fields public merchant O2O notification handlers read. */
+        /** @description HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list "Convenience Store Payment" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is "similar to HTTP notification") and the fields DOKU's own plugins read from it (SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php branches on service.id ONLINE_TO_OFFLINE and reads online_to_offline_info.payment_code, transaction.date, transaction.status SUCCESS / FAILED; github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/request.php). */
         O2oNotificationBody: {
             service: components["schemas"]["NonSnapService"];
             acquirer: components["schemas"]["NonSnapAcquirer"];
             channel: components["schemas"]["NonSnapChannel"];
             transaction: {
-                /** @description Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). Public O2O notification handlers branch on SUCCESS. */
+                /** @description Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). DOKU's WooCommerce plugin handles SUCCESS and FAILED in notifications. */
                 status: string;
                 /** @description Date the payment was completed, ISO-8601 UTC+0. */
                 date?: components["schemas"]["NonSnapUtcDateTime"];
@@ -3283,18 +3287,22 @@ export interface operations {
                     order: {
                         /** @description Mandatory (string). Generated by merchant to identify the order and must unique [per request]. The length cell is not visible on the Alfa page; the 64 of every other non-SNAP table is applied. */
                         invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
-                        /** @description In IDR, without decimal (as public merchant code sends it; not visible on the Alfa page). */
+                        /** @description In IDR, without decimal (not visible on the Alfa page; typed as on the Indomaret page, number, max length 12). */
                         amount?: components["schemas"]["NonSnapAmount"];
                     };
-                    /** @description Payment-code options; public merchant code sends expired_time, reusable_status and info (as on the Indomaret page). */
+                    /** @description Payment-code options. DOKU's plugin sends expired_time, reusable_status (false) and info1; merchant code and the Indomaret page use info instead of info1. Field meanings from the Indomaret page. */
                     online_to_offline_info?: {
                         expired_time?: components["schemas"]["O2oExpiredTime"];
                         reusable_status?: components["schemas"]["O2oReusableStatus"];
                         info?: components["schemas"]["O2oInfo"];
+                        /** @description Free text (DOKU's plugin sends an empty string); length not visible. */
+                        info1?: string;
                     };
                     customer?: components["schemas"]["O2oCustomerRequest"];
-                    /** @description Alfa receipt options; public merchant code sends alfa_info.receipt.footer_message. Accepted as any object. */
+                    /** @description Alfa receipt options; DOKU's plugin sends alfa_info.receipt.footer_message (a configurable footer line). Accepted as any object. */
                     alfa_info?: Record<string, never>;
+                    /** @description DOKU's plugin sends additional_info.integration {name, module-name, version}, and account / settlement for split settlement. Open object. */
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
                 };
             };
         };
