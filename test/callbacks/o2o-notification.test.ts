@@ -4,8 +4,20 @@
  * redelivery twice is caught by the right check.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
 import { createMerchant, type StoreNotificationStore } from "../../examples/merchants/o2o-notification.js";
-import { CLIENT_ID, certify, checkNames, errorsOf, type Listening, listen, SECRET_KEY } from "./helpers.js";
+import type { CliContext } from "../../src/cli/context.js";
+import { runCli } from "../../src/cli/main.js";
+import {
+  CLIENT_ID,
+  certify,
+  checkNames,
+  errorsOf,
+  type Listening,
+  listen,
+  SECRET_KEY,
+  tempDir,
+} from "./helpers.js";
 import { type NonSnapFlaws, nonSnapMerchant } from "./merchants/nonsnap.js";
 
 const running: Listening[] = [];
@@ -53,5 +65,30 @@ describe("alfa-notification body", () => {
       channel: "ONLINE_TO_OFFLINE_ALFA",
       paymentCode: undefined,
     });
+  });
+});
+
+describe("doku-conformance callback --flow indomaret-notification", () => {
+  it("certifies the reference receiver through the command line (exit 0)", async () => {
+    const server = await listen(createMerchant({ clientId: CLIENT_ID, secretKey: SECRET_KEY }));
+    running.push(server);
+    let stdout = "";
+    const ctx: CliContext = {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+      readStdin: async () => "",
+      env: { DOKU_CLIENT_ID: CLIENT_ID, DOKU_SECRET_KEY: SECRET_KEY },
+      cwd: tempDir(),
+      isTTY: false,
+      loadBundle: loadSpecBundle,
+      packageRoot: process.cwd(),
+      signal: new AbortController().signal,
+    };
+    const args = ["--url", `${server.base}/payments/notifications`, "--flow", "indomaret-notification"];
+    const code = await runCli(["callback", ...args, "--seed", "3"], ctx);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/CERTIFIED: .*indomaret-notification/);
   });
 });
