@@ -14450,6 +14450,1115 @@ export const operations: readonly Operation[] = [
     "readOnly": true
   },
   {
+    "id": "snapQrisGenerate",
+    "kind": "path",
+    "method": "POST",
+    "path": "/snap-adapter/b2b/v1.0/qr/qr-mpm-generate",
+    "auth": "snap-symmetric",
+    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/qris",
+    "deprecated": false,
+    "summary": "Generate QRIS (MPM)",
+    "pointer": "#/paths/~1snap-adapter~1b2b~1v1.0~1qr~1qr-mpm-generate/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "snapQrisGenerate.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "X-TIMESTAMP": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?(Z|[+-][0-9]{2}:[0-9]{2})$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-timestamp-format",
+                "summary": "Token page prose demands UTC with Z; its own samples and BNI use +07:00; DANA/BTN embeds use .000Z",
+                "sources": [
+                  {
+                    "source": "https://developers.doku.com/accept-payments/direct-api/snap/integration-guide/get-token-api/b2b",
+                    "says": "UTC ISO8601 UTC+0, e.g. 2020-09-22T01:51:00Z; sample 2022-10-07T14:18:39+07:00"
+                  },
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "yyyy-MM-dd'T'HH:mm:ssXXX, sample 2024-03-19T14:39:01+07:00"
+                  },
+                  {
+                    "source": "004_79f74cf326aa7e34.txt",
+                    "says": "sample 2020-12-21T07:56:11.000Z"
+                  }
+                ],
+                "follows": "all three forms (second precision, optional milliseconds, Z or +HH:MM)",
+                "why": "every form appears in DOKU's own samples; none is excluded by a normative statement",
+                "alternative": false
+              },
+              "example": "2024-03-19T14:39:01+07:00"
+            },
+            "X-SIGNATURE": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9+/]{86}==$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/snap/symmetric-signature",
+              "x-doku-conflict": {
+                "id": "x-signature-encoding",
+                "summary": "Embeds show a 64-hex-char placeholder; SDKs and the check-status sample use Base64 (88 chars)",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Example: 85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5"
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "X-SIGNATURE sample decodes to 64 bytes of Base64"
+                  }
+                ],
+                "follows": "Base64 of the 64-byte HMAC-SHA512",
+                "why": "a 64-hex string is 32 bytes, not a valid HMAC-SHA512 in either encoding; all SDKs emit Base64",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              },
+              "example": "Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA=="
+            },
+            "X-PARTNER-ID": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-unconfirmed": "character set inferred from samples (BRN-0259-1678068334526, 821508239190); DOKU documents no length",
+              "example": "BRN-0259-1678068334526"
+            },
+            "X-EXTERNAL-ID": {
+              "type": "string",
+              "pattern": "^[0-9]{1,36}$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "x-external-id-format",
+                "summary": "Docs say numeric string with no length; samples are 12-36 digits; DOKU's PHP SDK sends non-numeric ids",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Numeric String ... unique in the same day; sample 418075533589"
+                  },
+                  {
+                    "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                    "says": "sample of 36 digits"
+                  },
+                  {
+                    "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-php-library",
+                    "says": "32 hex chars + ISO timestamp"
+                  }
+                ],
+                "follows": "numeric, 1-36 digits",
+                "why": "\"Numeric String\" is the documented rule; 36 is the longest DOKU sample (and the BI-SNAP limit)",
+                "alternative": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 64
+                }
+              },
+              "example": "418075533589"
+            },
+            "Authorization": {
+              "type": "string",
+              "pattern": "^Bearer [A-Za-z0-9._~+/=-]+$",
+              "x-doku-source": "002_53e227cf58eb634c.txt",
+              "x-doku-conflict": {
+                "id": "authorization-bearer-case",
+                "summary": "The SNAP check-status sample writes lower-case \"bearer\"",
+                "sources": [
+                  {
+                    "source": "002_53e227cf58eb634c.txt",
+                    "says": "Bearer eyJhbGciOiJSUzI1NiJ9..."
+                  },
+                  {
+                    "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/snap",
+                    "says": "bearer gp9HjjEj..."
+                  }
+                ],
+                "follows": "Bearer",
+                "why": "RFC 6750 scheme spelling used by every other DOKU sample and SDK",
+                "alternative": {
+                  "type": "string",
+                  "pattern": "^[Bb]earer [A-Za-z0-9._~+/=-]+$"
+                }
+              },
+              "example": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ"
+            },
+            "Content-Type": {
+              "type": "string",
+              "pattern": "^application/json(;.*)?$",
+              "example": "application/json"
+            }
+          },
+          "required": [
+            "X-TIMESTAMP",
+            "X-SIGNATURE",
+            "X-PARTNER-ID",
+            "X-EXTERNAL-ID",
+            "Authorization",
+            "Content-Type"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "snapQrisGenerate.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Generate QRIS request body. DOKU's field table and sample are not visible to the kit; the properties below are the ones public merchant integrations of this path send (OBSERVED), described but not required, and any other field is accepted.",
+          "x-doku-unconfirmed": "DOKU's request table and sample are not visible",
+          "properties": {
+            "partnerReferenceNo": {
+              "type": "string",
+              "description": "The merchant's reference of the order (public integrations send their order id).",
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "amount": {
+              "type": "object",
+              "description": "Amount of the QR, value with two decimals (\"50000.00\"), currency IDR.",
+              "required": [
+                "value",
+                "currency"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "value": {
+                  "type": "string",
+                  "minLength": 4,
+                  "maxLength": 19,
+                  "pattern": "^(0|[1-9][0-9]{0,15})\\.[0-9]{2}$",
+                  "description": "Amount with 2 decimals, e.g. 11500.00",
+                  "x-doku-conflict": {
+                    "id": "snap-amount-decimals",
+                    "summary": "Docs samples also send amounts without decimals (\"0\" open amount, \"12500\" legacy notification)",
+                    "sources": [
+                      {
+                        "source": "002_53e227cf58eb634c.txt",
+                        "says": "value \"11500.00\"; open amount sample value \"0\""
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/http-notification/http-notification-snap",
+                        "says": "paidAmount.value \"12500\""
+                      }
+                    ],
+                    "follows": "two decimals",
+                    "why": "every field description and SDK regex shows two decimals; integer forms appear only in samples",
+                    "alternative": {
+                      "type": "string",
+                      "pattern": "^(0|[1-9][0-9]{0,15})$"
+                    }
+                  }
+                },
+                "currency": {
+                  "type": "string",
+                  "description": "ISO-4217 currency code; DOKU documents IDR only.",
+                  "enum": [
+                    "IDR"
+                  ],
+                  "minLength": 3,
+                  "maxLength": 3,
+                  "x-doku-source": "002_53e227cf58eb634c.txt"
+                }
+              },
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "merchantId": {
+              "type": "string",
+              "description": "The merchant's QRIS merchant id (configured per merchant in public integrations).",
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "terminalId": {
+              "type": "string",
+              "description": "The merchant's QRIS terminal id (configured per merchant in public integrations).",
+              "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+            },
+            "validityPeriod": {
+              "type": "string",
+              "description": "Optional expiry of the QR (sent by some public integrations; format not visible).",
+              "x-doku-source": "OBSERVED: public TypeScript and Python adapters send validityPeriod when configured"
+            },
+            "additionalInfo": {
+              "type": "object",
+              "description": "Public integrations send postalCode and feeType (\"1\" in a production workflow); one adapter adds feeAmount with feeType. Meanings are not visible in DOKU's pages.",
+              "x-doku-source": "OBSERVED: production n8n workflow (postalCode, feeType \"1\"), Python adapter (postalCode, feeType, feeAmount)"
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Successful. DOKU's answer is not visible to the kit; public integrations treat responseCode 2004700 with a qrContent as success and read referenceNo and qrContent. The SNAP envelope is checked; the QRIS fields are described, not required.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapQrisGenerate.response.200.body",
+          "schema": {
+            "type": "object",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              },
+              "referenceNo": {
+                "type": "string",
+                "description": "DOKU's reference of the QR transaction.",
+                "x-doku-source": "OBSERVED: production n8n workflow described in a merchant repo reads referenceNo"
+              },
+              "qrContent": {
+                "type": "string",
+                "description": "The QRIS payload string to render as a QR code.",
+                "x-doku-source": "OBSERVED: public merchant integrations calling this path (a production n8n workflow described in a merchant repo, TypeScript / Go / Python adapters) agree on it"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "409",
+        "description": "Conflict (00): the same X-EXTERNAL-ID used again on the same day. Every SNAP page says X-EXTERNAL-ID \"should be unique in the same day\"; the answer to a reuse is documented nowhere by DOKU: 409 + case 00 is the BI-SNAP table's code, seen in DOKU's SDK simulator for create-va (4092700).",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapQrisGenerate.response.409.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        },
+        "caseCodes": [
+          "00"
+        ]
+      },
+      {
+        "status": "default",
+        "description": "Error. DOKU's QRIS error statuses and case codes are not visible; the SNAP envelope applies.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "snapQrisGenerate.response.default.body",
+          "schema": {
+            "type": "object",
+            "description": "SNAP error envelope (DOKU may echo more fields).",
+            "required": [
+              "responseCode",
+              "responseMessage"
+            ],
+            "properties": {
+              "responseCode": {
+                "type": "string",
+                "description": "HTTP status (3 digits) + service code (2 digits) + case code (2 digits).",
+                "pattern": "^[0-9]{7}$",
+                "minLength": 7,
+                "maxLength": 7,
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/response-code/http-status-and-case-code"
+              },
+              "responseMessage": {
+                "type": "string",
+                "description": "Free text; \"{field name}\" / \"[reason]\" placeholders are filled in.",
+                "minLength": 1,
+                "x-doku-unconfirmed": "DOKU documents no maximum length (BI-SNAP uses 150)"
+              }
+            }
+          }
+        }
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "serviceCode": "47",
+    "coverage": {
+      "status": "partial",
+      "missing": "request body and response field tables and samples (the page's API block is not visible past its headers; fields described from merchant code, none required), error statuses and case codes, CHANNEL-ID use (public integrations send H2H)"
+    }
+  },
+  {
+    "id": "alfaCreatePaymentCode",
+    "kind": "path",
+    "method": "POST",
+    "path": "/alfa-virtual-account/v2/payment-code",
+    "auth": "nonsnap-hmac",
+    "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/alfa-group",
+    "deprecated": false,
+    "summary": "Generate an Alfa Group payment code (DOKU- or merchant-generated)",
+    "pointer": "#/paths/~1alfa-virtual-account~1v2~1payment-code/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "alfaCreatePaymentCode.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "Client-Id": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
+            },
+            "Request-Id": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128,
+              "pattern": "^[!-~]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
+            },
+            "Request-Timestamp": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
+            },
+            "Signature": {
+              "type": "string",
+              "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
+            }
+          },
+          "required": [
+            "Client-Id",
+            "Request-Id",
+            "Request-Timestamp",
+            "Signature"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "alfaCreatePaymentCode.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Request body; only order.invoice_number is visible in DOKU's table, everything else is accepted as it is.",
+          "required": [
+            "order"
+          ],
+          "properties": {
+            "order": {
+              "type": "object",
+              "required": [
+                "invoice_number"
+              ],
+              "properties": {
+                "invoice_number": {
+                  "type": "string",
+                  "maxLength": 64,
+                  "description": "Mandatory (string). Generated by merchant to identify the order and must unique [per request]. The length cell is not visible on the Alfa page; the 64 of every other non-SNAP table is applied.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 999999999999,
+                  "description": "In IDR, without decimal (not visible on the Alfa page; typed as on the Indomaret page, number, max length 12).",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+                  "x-doku-conflict": {
+                    "id": "alfa-amount-type",
+                    "summary": "DOKU's PrestaShop plugin forwards the amount as a form value, so it reaches DOKU as a JSON string",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+                        "says": "order.amount | number | Mandatory | max length 12"
+                      },
+                      {
+                        "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+                        "says": "\"amount\" => $_POST amount (a PHP string, JSON \"150000\")"
+                      }
+                    ],
+                    "follows": "the O2O table (number)",
+                    "why": "it is DOKU's documented type; the plugin's string is a side effect of PHP form handling",
+                    "alternative": {
+                      "type": "string",
+                      "pattern": "^[0-9]{1,12}$"
+                    }
+                  }
+                }
+              }
+            },
+            "online_to_offline_info": {
+              "type": "object",
+              "description": "Payment-code options. DOKU's plugin sends expired_time, reusable_status (false) and info1; merchant code and the Indomaret page use info instead of info1. Field meanings from the Indomaret page.",
+              "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+              "x-doku-unconfirmed": "not visible on DOKU's Alfa Group page",
+              "properties": {
+                "expired_time": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 99999999,
+                  "default": 60,
+                  "description": "Payment Code expiration time in minutes format. Allowed chars numeric, maximum length 8 (digits). Default 60.",
+                  "x-doku-source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret"
+                },
+                "reusable_status": {
+                  "type": "boolean",
+                  "description": "Mandatory. \"For payment code that can be paid more than once, set t[rue]\" (the visible part of the Indomaret request table stops here).",
+                  "x-doku-source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+                  "x-doku-conflict": {
+                    "id": "o2o-reusable-status-type",
+                    "summary": "The Indomaret request table types online_to_offline_info.reusable_status as \"string\"; DOKU's request sample sends a JSON boolean, and the O2O check-status sample answers the string \"false\"",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+                        "says": "request table: online_to_offline_info.reusable_status | string | Mandatory"
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                        "says": "request sample: \"reusable_status\": true"
+                      },
+                      {
+                        "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                        "says": "O2O (Alfa) check-status sample: \"reusable_status\": \"false\""
+                      }
+                    ],
+                    "follows": "the request sample (JSON boolean)",
+                    "why": "the possible values are true / false and DOKU's own request sample sends a JSON boolean",
+                    "alternative": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false"
+                      ]
+                    }
+                  }
+                },
+                "info": {
+                  "type": "string",
+                  "description": "Free text shown with the payment code (sample \"Thanks for shopping in jokul.com\"). The table row is not visible in the sources: no length or requiredness documented.",
+                  "x-doku-source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                  "x-doku-unconfirmed": "known from the request sample only"
+                },
+                "info1": {
+                  "type": "string",
+                  "description": "Free text (DOKU's plugin sends an empty string); length not visible.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                }
+              }
+            },
+            "customer": {
+              "type": "object",
+              "description": "Customer of an O2O payment code request. Known from the Indomaret request sample (name, email); the table rows are not visible, so no requiredness or length is enforced and other fields are accepted.",
+              "x-doku-source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "description": "Customer name (sample \"Taufik Ismail\"); length not visible in the sources."
+                },
+                "email": {
+                  "type": "string",
+                  "description": "Customer email; length not visible in the sources."
+                }
+              }
+            },
+            "alfa_info": {
+              "type": "object",
+              "description": "Alfa receipt options; DOKU's plugin sends alfa_info.receipt.footer_message (a configurable footer line). Accepted as any object.",
+              "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+              "x-doku-unconfirmed": "not visible on DOKU's Alfa Group page"
+            },
+            "additional_info": {
+              "type": "object",
+              "description": "DOKU's plugin sends additional_info.integration {name, module-name, version}, and account / settlement for split settlement. Open object.",
+              "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+              "properties": {
+                "override_notification_url": {
+                  "type": "string",
+                  "format": "uri",
+                  "description": "Notification URL for this payment; must keep the path of the URL configured in the Back Office."
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "SUCCESS. DOKU signs non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature); the Alfa page's response part is not visible to the kit.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "alfaCreatePaymentCode.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "DOKU's answer to an O2O generate-payment-code request. The response sample of DOKU's Alfa and Indomaret pages is not visible in the sources the kit could read: any JSON object is accepted; order.invoice_number and online_to_offline_info are described where known.",
+            "x-doku-unconfirmed": "no O2O generate response visible in DOKU's pages",
+            "properties": {
+              "order": {
+                "type": "object",
+                "properties": {
+                  "invoice_number": {
+                    "type": "string",
+                    "maxLength": 64,
+                    "description": "Generated by merchant to identify the order and must be unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. DOKU documents no minimum length and no exact character set.",
+                    "x-doku-source": "001_44e08f0c3a01f949.txt"
+                  }
+                }
+              },
+              "online_to_offline_info": {
+                "type": "object",
+                "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
+                "properties": {
+                  "payment_code": {
+                    "type": "string",
+                    "description": "The payment code the customer shows at the store.",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
+                    "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                  },
+                  "how_to_pay_page": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                  },
+                  "how_to_pay_api": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay API for the code.",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                  },
+                  "created_date": {
+                    "type": "string",
+                    "pattern": "^[0-9]{14}$",
+                    "minLength": 14,
+                    "maxLength": 14,
+                    "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                    "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                  },
+                  "expired_date": {
+                    "type": "string",
+                    "pattern": "^[0-9]{14}$",
+                    "minLength": 14,
+                    "maxLength": 14,
+                    "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                    "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                  },
+                  "reusable_status": {
+                    "type": "string",
+                    "enum": [
+                      "true",
+                      "false"
+                    ],
+                    "description": "The O2O check-status sample answers the string \"false\".",
+                    "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                    "x-doku-conflict": {
+                      "id": "o2o-reusable-status-answer-type",
+                      "summary": "DOKU's O2O check-status sample answers reusable_status as a string; requests send a JSON boolean",
+                      "sources": [
+                        {
+                          "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                          "says": "\"reusable_status\": \"false\""
+                        },
+                        {
+                          "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                          "says": "request sample: \"reusable_status\": true"
+                        }
+                      ],
+                      "follows": "the check-status sample (string)",
+                      "why": "it is the only DOKU answer that shows the field",
+                      "alternative": {
+                        "type": "boolean"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "headers": {
+          "key": "alfaCreatePaymentCode.response.200.headers",
+          "schema": {
+            "type": "object",
+            "properties": {
+              "Client-Id": {
+                "type": "string",
+                "minLength": 1,
+                "pattern": "^[A-Za-z0-9-]+$",
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
+              },
+              "Request-Id": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 128,
+                "pattern": "^[!-~]+$",
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
+              },
+              "Response-Timestamp": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
+              },
+              "Signature": {
+                "type": "string",
+                "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
+              }
+            },
+            "required": [
+              "Client-Id",
+              "Request-Id",
+              "Response-Timestamp",
+              "Signature"
+            ],
+            "additionalProperties": true
+          }
+        }
+      },
+      {
+        "status": "default",
+        "description": "Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "alfaCreatePaymentCode.response.default.body",
+          "schema": {
+            "type": "object",
+            "description": "Error response of a non-SNAP DOKU API. DOKU documents no non-SNAP error body shape (no field table, no sample), so any JSON object is accepted; only the HTTP status can be checked.",
+            "x-doku-unconfirmed": "DOKU documents no non-SNAP error body (research/doku-api.md §5.12, §11)"
+          }
+        }
+      }
+    ],
+    "rules": [],
+    "conflicts": [
+      {
+        "id": "alfa-payment-code-path",
+        "summary": "DOKU's Alfa Group page posts to /alfa-virtual-account/v2/payment-code; some public merchant code posts to /alfa-online-to-offline/v2/payment-code",
+        "sources": [
+          {
+            "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/alfa-group",
+            "says": "API endpoint (Sandbox) https://api-sandbox.doku.com/alfa-virtual-account/v2/payment-code"
+          },
+          {
+            "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/alfa-o2o-guide/",
+            "says": "same path (/alfa-virtual-account/v2/payment-code)"
+          },
+          {
+            "source": "github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php",
+            "says": "requestTarget /alfa-online-to-offline/v2/payment-code (DOKU's own PrestaShop O2O plugin; config_url_va_dev.ini the same)"
+          },
+          {
+            "source": "OBSERVED: public merchant integrations (PHP Laravel, C# client library)",
+            "says": "/alfa-online-to-offline/v2/payment-code"
+          }
+        ],
+        "follows": "DOKU's page (/alfa-virtual-account/v2/payment-code)",
+        "why": "both generations of DOKU's docs show it; DOKU's own plugin and merchant code use the other path, which DOKU may still serve. The kit cannot tell which one DOKU answers today: run against DOKU's sandbox to find out; the mock serves the documented path only."
+      }
+    ],
+    "coverage": {
+      "status": "partial",
+      "missing": "every request-table row after order.invoice_number (other fields from DOKU's PrestaShop plugin, not required), the request and response samples, the MGPC field that carries the merchant's code, error answers"
+    },
+    "uniqueKeys": [
+      {
+        "space": "invoice-number",
+        "pointers": [
+          "/order/invoice_number"
+        ]
+      }
+    ],
+    "mock": "create-alfa-payment-code"
+  },
+  {
+    "id": "indomaretCreatePaymentCode",
+    "kind": "path",
+    "method": "POST",
+    "path": "/indomaret-online-to-offline/v2/payment-code",
+    "auth": "nonsnap-hmac",
+    "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+    "deprecated": false,
+    "summary": "Generate an Indomaret payment code",
+    "pointer": "#/paths/~1indomaret-online-to-offline~1v2~1payment-code/post",
+    "request": {
+      "examples": [
+        {
+          "name": "indomaret",
+          "value": {
+            "order": {
+              "invoice_number": "INV-2021002-0001",
+              "amount": 150000
+            },
+            "online_to_offline_info": {
+              "expired_time": 60,
+              "reusable_status": true,
+              "info": "Thanks for shopping in jokul.com"
+            },
+            "customer": {
+              "name": "Taufik Ismail"
+            }
+          },
+          "summary": "DOKU Indomaret Guide (legacy dashboard copy), request body sample; the sample is cut after customer.name in the sources, so customer carries the name only"
+        }
+      ],
+      "headers": {
+        "key": "indomaretCreatePaymentCode.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "Client-Id": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
+            },
+            "Request-Id": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128,
+              "pattern": "^[!-~]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
+            },
+            "Request-Timestamp": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
+            },
+            "Signature": {
+              "type": "string",
+              "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
+            }
+          },
+          "required": [
+            "Client-Id",
+            "Request-Id",
+            "Request-Timestamp",
+            "Signature"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "indomaretCreatePaymentCode.request.body",
+        "schema": {
+          "type": "object",
+          "description": "Request body; fields past the visible part of DOKU's table are accepted as they are.",
+          "required": [
+            "order",
+            "online_to_offline_info"
+          ],
+          "properties": {
+            "order": {
+              "type": "object",
+              "required": [
+                "invoice_number",
+                "amount"
+              ],
+              "properties": {
+                "invoice_number": {
+                  "type": "string",
+                  "maxLength": 64,
+                  "description": "Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 999999999999,
+                  "description": "Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                }
+              }
+            },
+            "online_to_offline_info": {
+              "type": "object",
+              "required": [
+                "reusable_status"
+              ],
+              "properties": {
+                "expired_time": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 99999999,
+                  "default": 60,
+                  "description": "Payment Code expiration time in minutes format. Allowed chars numeric, maximum length 8 (digits). Default 60.",
+                  "x-doku-source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret"
+                },
+                "reusable_status": {
+                  "type": "boolean",
+                  "description": "Mandatory. \"For payment code that can be paid more than once, set t[rue]\" (the visible part of the Indomaret request table stops here).",
+                  "x-doku-source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+                  "x-doku-conflict": {
+                    "id": "o2o-reusable-status-type",
+                    "summary": "The Indomaret request table types online_to_offline_info.reusable_status as \"string\"; DOKU's request sample sends a JSON boolean, and the O2O check-status sample answers the string \"false\"",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+                        "says": "request table: online_to_offline_info.reusable_status | string | Mandatory"
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                        "says": "request sample: \"reusable_status\": true"
+                      },
+                      {
+                        "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                        "says": "O2O (Alfa) check-status sample: \"reusable_status\": \"false\""
+                      }
+                    ],
+                    "follows": "the request sample (JSON boolean)",
+                    "why": "the possible values are true / false and DOKU's own request sample sends a JSON boolean",
+                    "alternative": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false"
+                      ]
+                    }
+                  }
+                },
+                "info": {
+                  "type": "string",
+                  "description": "Free text shown with the payment code (sample \"Thanks for shopping in jokul.com\"). The table row is not visible in the sources: no length or requiredness documented.",
+                  "x-doku-source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                  "x-doku-unconfirmed": "known from the request sample only"
+                }
+              }
+            },
+            "customer": {
+              "type": "object",
+              "description": "Customer of an O2O payment code request. Known from the Indomaret request sample (name, email); the table rows are not visible, so no requiredness or length is enforced and other fields are accepted.",
+              "x-doku-source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "description": "Customer name (sample \"Taufik Ismail\"); length not visible in the sources."
+                },
+                "email": {
+                  "type": "string",
+                  "description": "Customer email; length not visible in the sources."
+                }
+              }
+            },
+            "indomaret_info": {
+              "type": "object",
+              "description": "Indomaret receipt options. Not visible in DOKU's pages; public merchant code sends indomaret_info.receipt.description. Accepted as any object.",
+              "x-doku-source": "OBSERVED: public merchant integration (Python payment-portal adapter) sends indomaret_info.receipt.description",
+              "x-doku-unconfirmed": "merchant code only"
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "SUCCESS. DOKU signs non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature), as on every non-SNAP payment-code API; the Indomaret page's response part is not visible to the kit.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "indomaretCreatePaymentCode.response.200.body",
+          "schema": {
+            "type": "object",
+            "description": "DOKU's answer to an O2O generate-payment-code request. The response sample of DOKU's Alfa and Indomaret pages is not visible in the sources the kit could read: any JSON object is accepted; order.invoice_number and online_to_offline_info are described where known.",
+            "x-doku-unconfirmed": "no O2O generate response visible in DOKU's pages",
+            "properties": {
+              "order": {
+                "type": "object",
+                "properties": {
+                  "invoice_number": {
+                    "type": "string",
+                    "maxLength": 64,
+                    "description": "Generated by merchant to identify the order and must be unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. DOKU documents no minimum length and no exact character set.",
+                    "x-doku-source": "001_44e08f0c3a01f949.txt"
+                  }
+                }
+              },
+              "online_to_offline_info": {
+                "type": "object",
+                "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
+                "properties": {
+                  "payment_code": {
+                    "type": "string",
+                    "description": "The payment code the customer shows at the store.",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
+                    "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                  },
+                  "how_to_pay_page": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                  },
+                  "how_to_pay_api": {
+                    "type": "string",
+                    "description": "Link to DOKU's how-to-pay API for the code.",
+                    "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                  },
+                  "created_date": {
+                    "type": "string",
+                    "pattern": "^[0-9]{14}$",
+                    "minLength": 14,
+                    "maxLength": 14,
+                    "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                    "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                  },
+                  "expired_date": {
+                    "type": "string",
+                    "pattern": "^[0-9]{14}$",
+                    "minLength": 14,
+                    "maxLength": 14,
+                    "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                    "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                  },
+                  "reusable_status": {
+                    "type": "string",
+                    "enum": [
+                      "true",
+                      "false"
+                    ],
+                    "description": "The O2O check-status sample answers the string \"false\".",
+                    "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                    "x-doku-conflict": {
+                      "id": "o2o-reusable-status-answer-type",
+                      "summary": "DOKU's O2O check-status sample answers reusable_status as a string; requests send a JSON boolean",
+                      "sources": [
+                        {
+                          "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                          "says": "\"reusable_status\": \"false\""
+                        },
+                        {
+                          "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                          "says": "request sample: \"reusable_status\": true"
+                        }
+                      ],
+                      "follows": "the check-status sample (string)",
+                      "why": "it is the only DOKU answer that shows the field",
+                      "alternative": {
+                        "type": "boolean"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "headers": {
+          "key": "indomaretCreatePaymentCode.response.200.headers",
+          "schema": {
+            "type": "object",
+            "properties": {
+              "Client-Id": {
+                "type": "string",
+                "minLength": 1,
+                "pattern": "^[A-Za-z0-9-]+$",
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "MCH-0001-10791114622547"
+              },
+              "Request-Id": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 128,
+                "pattern": "^[!-~]+$",
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "09e0defe-a071-45b3-9feb-ac134374628c"
+              },
+              "Response-Timestamp": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                "x-doku-source": "001_44e08f0c3a01f949.txt",
+                "example": "2020-08-11T08:45:42Z"
+              },
+              "Signature": {
+                "type": "string",
+                "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
+                "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-componen-from-response-header",
+                "example": "HMACSHA256=9UPUFzOqJc47aJzD9ESOTcWg6TMsg3mqSP+DnUO8ENE="
+              }
+            },
+            "required": [
+              "Client-Id",
+              "Request-Id",
+              "Response-Timestamp",
+              "Signature"
+            ],
+            "additionalProperties": true
+          }
+        }
+      },
+      {
+        "status": "default",
+        "description": "Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object.",
+        "examples": [],
+        "contentType": "application/json",
+        "body": {
+          "key": "indomaretCreatePaymentCode.response.default.body",
+          "schema": {
+            "type": "object",
+            "description": "Error response of a non-SNAP DOKU API. DOKU documents no non-SNAP error body shape (no field table, no sample), so any JSON object is accepted; only the HTTP status can be checked.",
+            "x-doku-unconfirmed": "DOKU documents no non-SNAP error body (research/doku-api.md §5.12, §11)"
+          }
+        }
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "coverage": {
+      "status": "partial",
+      "missing": "request table rows after online_to_offline_info.reusable_status (info, customer.*, any indomaret_info), the end of the request sample, the response sample and table, error answers"
+    },
+    "uniqueKeys": [
+      {
+        "space": "invoice-number",
+        "pointers": [
+          "/order/invoice_number"
+        ]
+      }
+    ],
+    "mock": "create-indomaret-payment-code"
+  },
+  {
     "id": "snapMerchantToken",
     "kind": "webhook",
     "method": "POST",
@@ -19842,6 +20951,636 @@ export const operations: readonly Operation[] = [
       "name": "checkout-notification",
       "kind": "notification",
       "summary": "non-SNAP HTTP Notification of a DOKU Checkout order to the merchant's Notification URL"
+    }
+  },
+  {
+    "id": "alfaNotification",
+    "kind": "webhook",
+    "method": "POST",
+    "path": "/payments/notifications",
+    "auth": "nonsnap-hmac",
+    "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/alfa-group",
+    "deprecated": false,
+    "summary": "HTTP Notification from DOKU after a Alfa Group payment (non-SNAP online-to-offline)",
+    "pointer": "#/webhooks/alfaNotification/post",
+    "request": {
+      "examples": [
+        {
+          "name": "alfa-check-status",
+          "value": {
+            "order": {
+              "invoice_number": "INV-67220100000",
+              "amount": 120000
+            },
+            "transaction": {
+              "status": "SUCCESS",
+              "date": "2021-12-29T02:37:35Z",
+              "original_request_id": "INV-67220100000"
+            },
+            "service": {
+              "id": "ONLINE_TO_OFFLINE"
+            },
+            "acquirer": {
+              "id": "ALFA"
+            },
+            "channel": {
+              "id": "ONLINE_TO_OFFLINE_ALFA"
+            },
+            "online_to_offline_info": {
+              "created_date": "20211229093735",
+              "expired_date": "20211229100732",
+              "reusable_status": "false"
+            },
+            "online_to_offline_payment": {
+              "identifier": [
+                {
+                  "name": "AGENT_ID",
+                  "value": "ALFAMART"
+                },
+                {
+                  "name": "AGENT_STORE_ID",
+                  "value": "store"
+                }
+              ]
+            }
+          },
+          "summary": "DOKU Check Status API (non-SNAP), O2O (Alfa) response sample, which DOKU calls \"similar to HTTP notification\"; the sample's trailing \"...\" in the identifier list is dropped"
+        }
+      ],
+      "headers": {
+        "key": "alfaNotification.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "Client-Id": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
+            },
+            "Request-Id": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128,
+              "pattern": "^[!-~]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
+            },
+            "Request-Timestamp": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
+            },
+            "Signature": {
+              "type": "string",
+              "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
+            }
+          },
+          "required": [
+            "Client-Id",
+            "Request-Id",
+            "Request-Timestamp",
+            "Signature"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "alfaNotification.request.body",
+        "schema": {
+          "type": "object",
+          "description": "HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list \"Convenience Store Payment\" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is \"similar to HTTP notification\") and the fields DOKU's own plugins read from it (SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php branches on service.id ONLINE_TO_OFFLINE and reads online_to_offline_info.payment_code, transaction.date, transaction.status SUCCESS / FAILED; github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/request.php).",
+          "required": [
+            "service",
+            "acquirer",
+            "channel",
+            "transaction",
+            "order"
+          ],
+          "properties": {
+            "service": {
+              "type": "object",
+              "description": "The service that is used for the transaction.",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Service id, e.g. VIRTUAL_ACCOUNT, ONLINE_TO_OFFLINE."
+                }
+              }
+            },
+            "acquirer": {
+              "type": "object",
+              "description": "The acquirer that processed the transaction.",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Acquirer id, e.g. DOKU, BCA, BANK_MANDIRI."
+                }
+              }
+            },
+            "channel": {
+              "type": "object",
+              "description": "The channel of the transaction.",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Channel id, e.g. VIRTUAL_ACCOUNT_DOKU, VIRTUAL_ACCOUNT_BCA."
+                }
+              }
+            },
+            "transaction": {
+              "type": "object",
+              "required": [
+                "status"
+              ],
+              "properties": {
+                "status": {
+                  "type": "string",
+                  "description": "Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). DOKU's WooCommerce plugin handles SUCCESS and FAILED in notifications.",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                },
+                "date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                  "description": "Date the payment was completed, ISO-8601 UTC+0.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                },
+                "original_request_id": {
+                  "type": "string",
+                  "maxLength": 128,
+                  "description": "The Request-Id of the generate request (the Alfa check-status sample shows the invoice number here)."
+                }
+              }
+            },
+            "order": {
+              "type": "object",
+              "required": [
+                "invoice_number"
+              ],
+              "properties": {
+                "invoice_number": {
+                  "type": "string",
+                  "maxLength": 64,
+                  "description": "Generated by merchant to identify the order and must be unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. DOKU documents no minimum length and no exact character set.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 999999999999,
+                  "description": "In IDR currency and without decimal. Allowed chars numeric, max length 12 (digits).",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                }
+              }
+            },
+            "online_to_offline_info": {
+              "type": "object",
+              "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
+              "properties": {
+                "payment_code": {
+                  "type": "string",
+                  "description": "The payment code the customer shows at the store.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
+                  "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                },
+                "how_to_pay_page": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                },
+                "how_to_pay_api": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay API for the code.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                },
+                "created_date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{14}$",
+                  "minLength": 14,
+                  "maxLength": 14,
+                  "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                },
+                "expired_date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{14}$",
+                  "minLength": 14,
+                  "maxLength": 14,
+                  "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                },
+                "reusable_status": {
+                  "type": "string",
+                  "enum": [
+                    "true",
+                    "false"
+                  ],
+                  "description": "The O2O check-status sample answers the string \"false\".",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                  "x-doku-conflict": {
+                    "id": "o2o-reusable-status-answer-type",
+                    "summary": "DOKU's O2O check-status sample answers reusable_status as a string; requests send a JSON boolean",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                        "says": "\"reusable_status\": \"false\""
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                        "says": "request sample: \"reusable_status\": true"
+                      }
+                    ],
+                    "follows": "the check-status sample (string)",
+                    "why": "it is the only DOKU answer that shows the field",
+                    "alternative": {
+                      "type": "boolean"
+                    }
+                  }
+                }
+              }
+            },
+            "online_to_offline_payment": {
+              "type": "object",
+              "description": "online_to_offline_payment: identifiers of the store payment ({name, value}; the Alfa check-status sample shows AGENT_ID ALFAMART and AGENT_STORE_ID).",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+              "properties": {
+                "identifier": {
+                  "type": "array",
+                  "description": "Transaction identifiers coming from the acquirer ({name, value} objects).",
+                  "items": {
+                    "type": "object",
+                    "description": "One transaction identifier coming from the acquirer ({name, value} in DOKU's samples).",
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "description": "Identifier name, e.g. REQUEST_ID, REFERENCE, CHANNEL_TYPE, TRANSACTION_ID."
+                      },
+                      "value": {
+                        "type": "string",
+                        "description": "Identifier value."
+                      }
+                    }
+                  },
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-non-snap",
+                  "x-doku-conflict": {
+                    "id": "doku-va-notification-identifier-spelling",
+                    "summary": "The BCA VA notification sample spells the key virtual_account_payment.identifer; the Mandiri / BNI samples, the check-status response and the direct inquiry use identifier",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-non-snap",
+                        "says": "BCA VA sample: \"virtual_account_payment\": {\"identifer\": [...]}"
+                      },
+                      {
+                        "source": "https://jokul.doku.com/docs/docs/http-notification/http-notification/",
+                        "says": "Bank Mandiri VA sample: \"virtual_account_payment\": {\"identifier\": [...]}"
+                      },
+                      {
+                        "source": "001_44e08f0c3a01f949.txt",
+                        "says": "direct inquiry request: \"virtual_account_inquiry\": {\"identifier\": []}"
+                      }
+                    ],
+                    "follows": "both spellings accepted (identifer and identifier are both optional properties with this schema)",
+                    "why": "both appear in DOKU's own notification samples for different banks, so a merchant must read either key",
+                    "alternative": false
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body or headers.",
+        "examples": []
+      },
+      {
+        "status": "2XX",
+        "description": "Acknowledged: the merchant must answer HTTP 2xx, otherwise DOKU retries (3 times: 30 min, 6 h, 12 h after the original). No response body is documented.",
+        "examples": []
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "coverage": {
+      "status": "partial",
+      "missing": "the page's notification sample and table (body known from the O2O check-status sample and merchant code); acquirer / channel ids for this store; no merchant response body documented"
+    },
+    "flow": {
+      "name": "alfa-notification",
+      "kind": "notification",
+      "summary": "non-SNAP HTTP Notification after a Alfa Group store payment"
+    }
+  },
+  {
+    "id": "indomaretNotification",
+    "kind": "webhook",
+    "method": "POST",
+    "path": "/payments/notifications",
+    "auth": "nonsnap-hmac",
+    "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/indomaret",
+    "deprecated": false,
+    "summary": "HTTP Notification from DOKU after an Indomaret payment (non-SNAP online-to-offline)",
+    "pointer": "#/webhooks/indomaretNotification/post",
+    "request": {
+      "examples": [],
+      "headers": {
+        "key": "indomaretNotification.request.headers",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "Client-Id": {
+              "type": "string",
+              "minLength": 1,
+              "pattern": "^[A-Za-z0-9-]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "x-doku-unconfirmed": "character set inferred from the sample MCH-0001-10791114622547; DOKU documents no format or length",
+              "example": "MCH-0001-10791114622547"
+            },
+            "Request-Id": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128,
+              "pattern": "^[!-~]+$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "09e0defe-a071-45b3-9feb-ac134374628c"
+            },
+            "Request-Timestamp": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+              "x-doku-source": "001_44e08f0c3a01f949.txt",
+              "example": "2020-08-11T08:45:42Z"
+            },
+            "Signature": {
+              "type": "string",
+              "pattern": "^HMACSHA256=[A-Za-z0-9+/]{43}=$",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/signature-component/non-snap/signature-component-from-request-header",
+              "example": "HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps="
+            }
+          },
+          "required": [
+            "Client-Id",
+            "Request-Id",
+            "Request-Timestamp",
+            "Signature"
+          ],
+          "additionalProperties": true
+        }
+      },
+      "contentType": "application/json",
+      "body": {
+        "key": "indomaretNotification.request.body",
+        "schema": {
+          "type": "object",
+          "description": "HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list \"Convenience Store Payment\" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is \"similar to HTTP notification\") and the fields DOKU's own plugins read from it (SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php branches on service.id ONLINE_TO_OFFLINE and reads online_to_offline_info.payment_code, transaction.date, transaction.status SUCCESS / FAILED; github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/request.php).",
+          "required": [
+            "service",
+            "acquirer",
+            "channel",
+            "transaction",
+            "order"
+          ],
+          "properties": {
+            "service": {
+              "type": "object",
+              "description": "The service that is used for the transaction.",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Service id, e.g. VIRTUAL_ACCOUNT, ONLINE_TO_OFFLINE."
+                }
+              }
+            },
+            "acquirer": {
+              "type": "object",
+              "description": "The acquirer that processed the transaction.",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Acquirer id, e.g. DOKU, BCA, BANK_MANDIRI."
+                }
+              }
+            },
+            "channel": {
+              "type": "object",
+              "description": "The channel of the transaction.",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "Channel id, e.g. VIRTUAL_ACCOUNT_DOKU, VIRTUAL_ACCOUNT_BCA."
+                }
+              }
+            },
+            "transaction": {
+              "type": "object",
+              "required": [
+                "status"
+              ],
+              "properties": {
+                "status": {
+                  "type": "string",
+                  "description": "Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). DOKU's WooCommerce plugin handles SUCCESS and FAILED in notifications.",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                },
+                "date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                  "description": "Date the payment was completed, ISO-8601 UTC+0.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                },
+                "original_request_id": {
+                  "type": "string",
+                  "maxLength": 128,
+                  "description": "The Request-Id of the generate request (the Alfa check-status sample shows the invoice number here)."
+                }
+              }
+            },
+            "order": {
+              "type": "object",
+              "required": [
+                "invoice_number"
+              ],
+              "properties": {
+                "invoice_number": {
+                  "type": "string",
+                  "maxLength": 64,
+                  "description": "Generated by merchant to identify the order and must be unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. DOKU documents no minimum length and no exact character set.",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 999999999999,
+                  "description": "In IDR currency and without decimal. Allowed chars numeric, max length 12 (digits).",
+                  "x-doku-source": "001_44e08f0c3a01f949.txt"
+                }
+              }
+            },
+            "online_to_offline_info": {
+              "type": "object",
+              "description": "online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them.",
+              "properties": {
+                "payment_code": {
+                  "type": "string",
+                  "description": "The payment code the customer shows at the store.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php (generate answer); github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php (notification)",
+                  "x-doku-unconfirmed": "no DOKU page visible to the kit shows the field"
+                },
+                "how_to_pay_page": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer).",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                },
+                "how_to_pay_api": {
+                  "type": "string",
+                  "description": "Link to DOKU's how-to-pay API for the code.",
+                  "x-doku-source": "SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/serviceO2o.php"
+                },
+                "created_date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{14}$",
+                  "minLength": 14,
+                  "maxLength": 14,
+                  "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                },
+                "expired_date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{14}$",
+                  "minLength": 14,
+                  "maxLength": 14,
+                  "description": "Date time with the format yyyyMMddHHmmss (DOKU uses UTC+7 for created_date / expired_date).",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap"
+                },
+                "reusable_status": {
+                  "type": "string",
+                  "enum": [
+                    "true",
+                    "false"
+                  ],
+                  "description": "The O2O check-status sample answers the string \"false\".",
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                  "x-doku-conflict": {
+                    "id": "o2o-reusable-status-answer-type",
+                    "summary": "DOKU's O2O check-status sample answers reusable_status as a string; requests send a JSON boolean",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+                        "says": "\"reusable_status\": \"false\""
+                      },
+                      {
+                        "source": "https://dashboard.doku.com/docs/docs/jokul-direct/o2o/indomaret-o2o-guide/",
+                        "says": "request sample: \"reusable_status\": true"
+                      }
+                    ],
+                    "follows": "the check-status sample (string)",
+                    "why": "it is the only DOKU answer that shows the field",
+                    "alternative": {
+                      "type": "boolean"
+                    }
+                  }
+                }
+              }
+            },
+            "online_to_offline_payment": {
+              "type": "object",
+              "description": "online_to_offline_payment: identifiers of the store payment ({name, value}; the Alfa check-status sample shows AGENT_ID ALFAMART and AGENT_STORE_ID).",
+              "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/check-status-api/non-snap",
+              "properties": {
+                "identifier": {
+                  "type": "array",
+                  "description": "Transaction identifiers coming from the acquirer ({name, value} objects).",
+                  "items": {
+                    "type": "object",
+                    "description": "One transaction identifier coming from the acquirer ({name, value} in DOKU's samples).",
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "description": "Identifier name, e.g. REQUEST_ID, REFERENCE, CHANNEL_TYPE, TRANSACTION_ID."
+                      },
+                      "value": {
+                        "type": "string",
+                        "description": "Identifier value."
+                      }
+                    }
+                  },
+                  "x-doku-source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-non-snap",
+                  "x-doku-conflict": {
+                    "id": "doku-va-notification-identifier-spelling",
+                    "summary": "The BCA VA notification sample spells the key virtual_account_payment.identifer; the Mandiri / BNI samples, the check-status response and the direct inquiry use identifier",
+                    "sources": [
+                      {
+                        "source": "https://developers.doku.com/get-started-with-doku-api/notification/http-notification-sample-non-snap",
+                        "says": "BCA VA sample: \"virtual_account_payment\": {\"identifer\": [...]}"
+                      },
+                      {
+                        "source": "https://jokul.doku.com/docs/docs/http-notification/http-notification/",
+                        "says": "Bank Mandiri VA sample: \"virtual_account_payment\": {\"identifier\": [...]}"
+                      },
+                      {
+                        "source": "001_44e08f0c3a01f949.txt",
+                        "says": "direct inquiry request: \"virtual_account_inquiry\": {\"identifier\": []}"
+                      }
+                    ],
+                    "follows": "both spellings accepted (identifer and identifier are both optional properties with this schema)",
+                    "why": "both appear in DOKU's own notification samples for different banks, so a merchant must read either key",
+                    "alternative": false
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "responses": [
+      {
+        "status": "200",
+        "description": "Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body or headers.",
+        "examples": []
+      },
+      {
+        "status": "2XX",
+        "description": "Acknowledged: the merchant must answer HTTP 2xx, otherwise DOKU retries (3 times: 30 min, 6 h, 12 h after the original). No response body is documented.",
+        "examples": []
+      }
+    ],
+    "rules": [],
+    "conflicts": [],
+    "coverage": {
+      "status": "partial",
+      "missing": "the page's notification sample and table (body known from the O2O check-status sample and merchant code); acquirer / channel ids for this store; no merchant response body documented"
+    },
+    "flow": {
+      "name": "indomaret-notification",
+      "kind": "notification",
+      "summary": "non-SNAP HTTP Notification after an Indomaret store payment"
     }
   }
 ];

@@ -432,6 +432,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/snap-adapter/b2b/v1.0/qr/qr-mpm-generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate QRIS (MPM)
+         * @description After the customer chooses QRIS, the merchant backend asks DOKU for the QR to show. SNAP symmetric signature with a B2B access token (X-SIGNATURE = HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256( minify(body))):X-TIMESTAMP)). The sources show the page's step list, the path and the request headers of the embedded API block (X-PARTNER-ID, X-EXTERNAL-ID, X-TIMESTAMP, X-SIGNATURE, Authorization); its request body and response are not visible, so both are open objects described from public merchant integrations (OBSERVED). The page lists Query, Refund, Decode, Payment and Cancel QRIS as steps 2-6 whose requests are not visible (specs/not-specified.yaml).
+         */
+        post: operations["snapQrisGenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alfa-virtual-account/v2/payment-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate an Alfa Group payment code (DOKU- or merchant-generated)
+         * @description DOKU's Alfa Group page has three tabs: DOKU Generated Payment Code (DGPC), Merchant Generated Payment Code (MGPC) and Direct Inquiry (DIPC); DGPC and MGPC register the code with this request, DIPC keeps it on the merchant's side (DOKU forwards Alfa's inquiry). Non-SNAP request signature. The sources show the method, the sandbox / production URLs, the request headers and the first request-table row (order.invoice_number) only; the other fields are described from DOKU's own PrestaShop O2O plugin (SDK-ONLY) and are not required.
+         */
+        post: operations["alfaCreatePaymentCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indomaret-online-to-offline/v2/payment-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate an Indomaret payment code
+         * @description The merchant backend sends the order and payment-code options; DOKU answers with the payment code the customer shows at the store, then notifies the merchant (HTTP Notification) once it is paid. Non-SNAP request signature (Client-Id, Request-Id, Request-Timestamp, Signature). The sources show the request table up to online_to_offline_info.reusable_status and the request sample (cut after customer.email); the response is not visible, so the answer is an open object.
+         */
+        post: operations["indomaretCreatePaymentCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     snapMerchantToken: {
@@ -588,6 +648,46 @@ export interface webhooks {
          * @description DOKU POSTs the payment result of a Checkout order to the Notification URL set in the DOKU Back Office, signed like a merchant request (non-SNAP HMAC-SHA256; Request-Target = the path of the Notification URL). The body is the non-SNAP notification of the channel the customer chose on the Checkout page: service, acquirer, channel, transaction {status, date, original_request_id}, order {invoice_number, amount} and the channel's own blocks (virtual_account_info, ...). "All of the notifications that we send always have transaction.status parameter. The possible value is SUCCESS or FAILED." For Checkout, DOKU says: "you must ignore the transaction.status FAILED" (the customer may retry with another channel). Answer HTTP 2xx, otherwise DOKU retries; de-duplicate on Request-Id; parse leniently (DOKU may add fields). DOKU publishes no sample labelled Checkout: the examples are the non-SNAP notification page's samples.
          */
         post: operations["checkoutNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    alfaNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HTTP Notification from DOKU after a Alfa Group payment (non-SNAP online-to-offline)
+         * @description Step 3 of DOKU's Alfa Group page ("Acknowledge payment result"): after the customer pays at the store, DOKU POSTs the result to the Notification URL configured in the DOKU Back Office, signed like every non-SNAP notification (Request-Target = path of the Notification URL). The merchant answers HTTP 2xx; no response body is documented. The step's own sample is not visible to the kit: the body follows the O2O check-status sample (DOKU: "similar to HTTP notification") and stays open.
+         */
+        post: operations["alfaNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    indomaretNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HTTP Notification from DOKU after an Indomaret payment (non-SNAP online-to-offline)
+         * @description Step 3 of DOKU's Indomaret page ("Acknowledge payment result"): after the customer pays at the store, DOKU POSTs the result to the Notification URL configured in the DOKU Back Office, signed like every non-SNAP notification (Request-Target = path of the Notification URL). The merchant answers HTTP 2xx; no response body is documented. The step's own sample is not visible to the kit: the body follows the O2O check-status sample (DOKU: "similar to HTTP notification") and stays open.
+         */
+        post: operations["indomaretNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,6 +1265,45 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description Payment Code expiration time in minutes format. Allowed chars numeric, maximum length 8 (digits). Default 60.
+         * @default 60
+         */
+        O2oExpiredTime: number;
+        /** @description Mandatory. "For payment code that can be paid more than once, set t[rue]" (the visible part of the Indomaret request table stops here). */
+        O2oReusableStatus: boolean;
+        /** @description Free text shown with the payment code (sample "Thanks for shopping in jokul.com"). The table row is not visible in the sources: no length or requiredness documented. */
+        O2oInfo: string;
+        /** @description Customer of an O2O payment code request. Known from the Indomaret request sample (name, email); the table rows are not visible, so no requiredness or length is enforced and other fields are accepted. */
+        O2oCustomerRequest: {
+            /** @description Customer name (sample "Taufik Ismail"); length not visible in the sources. */
+            name?: string;
+            /** @description Customer email; length not visible in the sources. */
+            email?: string;
+        };
+        /** @description online_to_offline_info of DOKU's answers. No O2O answer sample or table is visible in DOKU's pages; the fields below come from the O2O check-status sample and from DOKU's own e-commerce plugins (SDK-ONLY), which read them. */
+        O2oInfoResponse: {
+            /** @description The payment code the customer shows at the store. */
+            payment_code?: string;
+            /** @description Link to DOKU's how-to-pay page for the code (the plugin shows it to the customer). */
+            how_to_pay_page?: string;
+            /** @description Link to DOKU's how-to-pay API for the code. */
+            how_to_pay_api?: string;
+            created_date?: components["schemas"]["NonSnapDateTime14"];
+            expired_date?: components["schemas"]["NonSnapDateTime14"];
+            /**
+             * @description The O2O check-status sample answers the string "false".
+             * @enum {string}
+             */
+            reusable_status?: "true" | "false";
+        };
+        /** @description DOKU's answer to an O2O generate-payment-code request. The response sample of DOKU's Alfa and Indomaret pages is not visible in the sources the kit could read: any JSON object is accepted; order.invoice_number and online_to_offline_info are described where known. */
+        O2oPaymentCodeResponse: {
+            order?: {
+                invoice_number?: components["schemas"]["NonSnapInvoiceNumber"];
+            };
+            online_to_offline_info?: components["schemas"]["O2oInfoResponse"];
+        };
         /** @description Reason for the inquiry status, in English and Bahasa Indonesia (BNI inquiry response sample). */
         InquiryReason: {
             /** @description Reason in English, e.g. Success. */
@@ -1252,6 +1391,30 @@ export interface components {
         };
         /** @description Transaction identifiers coming from the acquirer ({name, value} objects). */
         NonSnapNotificationIdentifierList: components["schemas"]["NonSnapIdentifier"][];
+        /** @description online_to_offline_payment: identifiers of the store payment ({name, value}; the Alfa check-status sample shows AGENT_ID ALFAMART and AGENT_STORE_ID). */
+        O2oPaymentIdentifiers: {
+            identifier?: components["schemas"]["NonSnapNotificationIdentifierList"];
+        };
+        /** @description HTTP Notification DOKU sends after a store payment (parse leniently: DOKU may add fields). DOKU's pages list "Convenience Store Payment" among the notified events, but no O2O notification sample is visible to the kit; the fields follow the O2O (Alfa) check-status sample (DOKU: the check-status response is "similar to HTTP notification") and the fields DOKU's own plugins read from it (SDK-ONLY: github.com/PTNUSASATUINTIARTHA-DOKU/doku-woocommerce-plugin woo-doku-jokul/Service/JokulNotificationService.php branches on service.id ONLINE_TO_OFFLINE and reads online_to_offline_info.payment_code, transaction.date, transaction.status SUCCESS / FAILED; github.com/PTNUSASATUINTIARTHA-DOKU/doku-prestashop-o2o-plugin jokulo2o/request.php). */
+        O2oNotificationBody: {
+            service: components["schemas"]["NonSnapService"];
+            acquirer: components["schemas"]["NonSnapAcquirer"];
+            channel: components["schemas"]["NonSnapChannel"];
+            transaction: {
+                /** @description Transaction status (check-status mapping: PENDING, SUCCESS, FAILED, EXPIRED; for ONLINE_TO_OFFLINE the check-status table lists PENDING, SUCCESS and EXPIRED). DOKU's WooCommerce plugin handles SUCCESS and FAILED in notifications. */
+                status: string;
+                /** @description Date the payment was completed, ISO-8601 UTC+0. */
+                date?: components["schemas"]["NonSnapUtcDateTime"];
+                /** @description The Request-Id of the generate request (the Alfa check-status sample shows the invoice number here). */
+                original_request_id?: string;
+            };
+            order: {
+                invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                amount?: components["schemas"]["NonSnapAmount"];
+            };
+            online_to_offline_info?: components["schemas"]["O2oInfoResponse"];
+            online_to_offline_payment?: components["schemas"]["O2oPaymentIdentifiers"];
+        };
     };
     responses: {
         /** @description Bad Request (00), Invalid Field Format {field name} (01), Invalid Mandatory Field {field name} (02). */
@@ -3371,6 +3534,242 @@ export interface operations {
             };
         };
     };
+    snapQrisGenerate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client's current local time, ISO-8601 with offset, "yyyy-MM-dd'T'HH:mm:ssXXX" (BNI sample 2024-03-19T14:39:01+07:00); DANA/BTN embeds show milliseconds with Z (2020-12-21T07:56:11.000Z).
+                 * @example 2024-03-19T14:39:01+07:00
+                 */
+                "X-TIMESTAMP": components["parameters"]["XTimestamp"];
+                /**
+                 * @description Symmetric signature, Base64(HMAC-SHA512(clientSecret, METHOD:path:accessToken:lowerhex(sha256(minify(body))):X-TIMESTAMP)).
+                 * @example Jx8A+tH1RBTLLSHH6Fh7hhKC0w4gKSIc0HuuZHdOSMYdm4KYL7pnhr4w5WMKP9b60Mgrld6cUFj7zagvK3VyHA==
+                 */
+                "X-SIGNATURE": components["parameters"]["XSignatureSymmetric"];
+                /**
+                 * @description Unique ID for a partner (the merchant's DOKU Client ID). Length not documented by DOKU.
+                 * @example BRN-0259-1678068334526
+                 */
+                "X-PARTNER-ID": components["parameters"]["XPartnerId"];
+                /**
+                 * @description Numeric string. Reference number that should be unique in the same day (request-id).
+                 * @example 418075533589
+                 */
+                "X-EXTERNAL-ID": components["parameters"]["XExternalId"];
+                /**
+                 * @description Bearer "access token" obtained from the Get B2B Token API.
+                 * @example Bearer eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE2OTgwNTA3NDMsImlzcyI6IkRPS1UiLCJjbGllbnRJZCI6IkJSTi0wMjExLTE2OTY5MTk2NTE5MTgifQ.x-D5VlK6TlVZbLPUSCr-Gbfgh4tnp0QDJmedYFHJGHFjg1c4x39pszU4sLvRhr0Jk0vKdMIzxUZeNhKoesWqDJitnG3kfrNZNsMb_WYUC0tJW91onXzYOKXiTgsHwRNFoWPQHlXIEtT3RQm-SRlCpk_E0gsavgkQn2-kbJEBnPhIs4eKg5IUY9GYi4hRr-_GHsudDl8sd2B5UBB_rHYq36BRmLXH7i7MQADHPsB1ktPVgk3ZWF0jebEjI-lJ88p-omL1vQNvRseXej2HKBa9chGLmPDvXYBQaRmmstHz-tv1boFrHfwsHJebcUec-i3WE1vMvP_3EPXdbqb45N4ciQ
+                 */
+                Authorization: components["parameters"]["AuthorizationBearer"];
+                /**
+                 * @description application/json
+                 * @example application/json
+                 */
+                "Content-Type": components["parameters"]["ContentTypeJson"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The merchant's reference of the order (public integrations send their order id). */
+                    partnerReferenceNo?: string;
+                    /** @description Amount of the QR, value with two decimals ("50000.00"), currency IDR. */
+                    amount?: components["schemas"]["Amount"];
+                    /** @description The merchant's QRIS merchant id (configured per merchant in public integrations). */
+                    merchantId?: string;
+                    /** @description The merchant's QRIS terminal id (configured per merchant in public integrations). */
+                    terminalId?: string;
+                    /** @description Optional expiry of the QR (sent by some public integrations; format not visible). */
+                    validityPeriod?: string;
+                    /** @description Public integrations send postalCode and feeType ("1" in a production workflow); one adapter adds feeAmount with feeType. Meanings are not visible in DOKU's pages. */
+                    additionalInfo?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful. DOKU's answer is not visible to the kit; public integrations treat responseCode 2004700 with a qrContent as success and read referenceNo and qrContent. The SNAP envelope is checked; the QRIS fields are described, not required. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responseCode: components["schemas"]["ResponseCode"];
+                        responseMessage: components["schemas"]["ResponseMessage"];
+                        /** @description DOKU's reference of the QR transaction. */
+                        referenceNo?: string;
+                        /** @description The QRIS payload string to render as a QR code. */
+                        qrContent?: string;
+                    };
+                };
+            };
+            409: components["responses"]["ExternalIdConflict"];
+            /** @description Error. DOKU's QRIS error statuses and case codes are not visible; the SNAP envelope applies. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alfaCreatePaymentCode: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory (string). Generated by merchant to identify the order and must unique [per request]. The length cell is not visible on the Alfa page; the 64 of every other non-SNAP table is applied. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description In IDR, without decimal (not visible on the Alfa page; typed as on the Indomaret page, number, max length 12). */
+                        amount?: components["schemas"]["NonSnapAmount"];
+                    };
+                    /** @description Payment-code options. DOKU's plugin sends expired_time, reusable_status (false) and info1; merchant code and the Indomaret page use info instead of info1. Field meanings from the Indomaret page. */
+                    online_to_offline_info?: {
+                        expired_time?: components["schemas"]["O2oExpiredTime"];
+                        reusable_status?: components["schemas"]["O2oReusableStatus"];
+                        info?: components["schemas"]["O2oInfo"];
+                        /** @description Free text (DOKU's plugin sends an empty string); length not visible. */
+                        info1?: string;
+                    };
+                    customer?: components["schemas"]["O2oCustomerRequest"];
+                    /** @description Alfa receipt options; DOKU's plugin sends alfa_info.receipt.footer_message (a configurable footer line). Accepted as any object. */
+                    alfa_info?: Record<string, never>;
+                    /** @description DOKU's plugin sends additional_info.integration {name, module-name, version}, and account / settlement for split settlement. Open object. */
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description SUCCESS. DOKU signs non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature); the Alfa page's response part is not visible to the kit. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["O2oPaymentCodeResponse"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    indomaretCreatePaymentCode: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                    };
+                    online_to_offline_info: {
+                        expired_time?: components["schemas"]["O2oExpiredTime"];
+                        reusable_status: components["schemas"]["O2oReusableStatus"];
+                        info?: components["schemas"]["O2oInfo"];
+                    };
+                    customer?: components["schemas"]["O2oCustomerRequest"];
+                    /** @description Indomaret receipt options. Not visible in DOKU's pages; public merchant code sends indomaret_info.receipt.description. Accepted as any object. */
+                    indomaret_info?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description SUCCESS. DOKU signs non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature), as on every non-SNAP payment-code API; the Indomaret page's response part is not visible to the kit. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["O2oPaymentCodeResponse"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
     snapMerchantToken: {
         parameters: {
             query?: never;
@@ -4146,6 +4545,106 @@ export interface operations {
                     /** @description Echo of the additional_info sent with the payment. */
                     additional_info?: Record<string, never>;
                 };
+            };
+        };
+        responses: {
+            /** @description Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body or headers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Acknowledged: the merchant must answer HTTP 2xx, otherwise DOKU retries (3 times: 30 min, 6 h, 12 h after the original). No response body is documented. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    alfaNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["O2oNotificationBody"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged. Any HTTP 2xx acknowledges (see 2XX); DOKU documents no response body or headers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Acknowledged: the merchant must answer HTTP 2xx, otherwise DOKU retries (3 times: 30 min, 6 h, 12 h after the original). No response body is documented. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    indomaretNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["O2oNotificationBody"];
             };
         };
         responses: {

@@ -29,6 +29,10 @@ export interface PaymentCodeRecord {
   status: "ACTIVE" | "DELETE";
   createdAt: number;
   expiresAt: number;
+  /** Convenience-store codes: the service / acquirer / channel ids check status reports (VA codes: absent). */
+  channel?: { service: string; acquirer: string; channel: string };
+  /** When it was last paid (handlers/o2o.ts payPaymentCode); absent while unpaid. */
+  paidAt?: number;
 }
 
 /** A non-SNAP answer kept for its Request-Id: a replay with the same body gets it again with 409. */

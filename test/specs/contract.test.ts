@@ -50,6 +50,20 @@ const CHECKOUT: [string, "path" | "webhook", string][] = [
   ["tokenizationGetTokenList", "path", "/tokenization/v1/tokens"],
   ["checkoutNotification", "webhook", "/payments/notifications"],
 ];
+// Issue 16, QRIS and convenience stores: id, kind, path (webhooks: sample path), service code, auth.
+const QRIS_O2O: [string, "path" | "webhook", string, string | undefined, string][] = [
+  ["snapQrisGenerate", "path", "/snap-adapter/b2b/v1.0/qr/qr-mpm-generate", "47", "snap-symmetric"],
+  ["alfaCreatePaymentCode", "path", "/alfa-virtual-account/v2/payment-code", undefined, "nonsnap-hmac"],
+  [
+    "indomaretCreatePaymentCode",
+    "path",
+    "/indomaret-online-to-offline/v2/payment-code",
+    undefined,
+    "nonsnap-hmac",
+  ],
+  ["alfaNotification", "webhook", "/payments/notifications", undefined, "nonsnap-hmac"],
+  ["indomaretNotification", "webhook", "/payments/notifications", undefined, "nonsnap-hmac"],
+];
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
@@ -62,8 +76,16 @@ describe("specs cover every CONTRACT.md operation", () => {
         ...WEBHOOKS.map((w) => w[0]),
         ...ADDED.map((a) => a[0]),
         ...CHECKOUT.map((c) => c[0]),
+        ...QRIS_O2O.map((q) => q[0]),
       ].sort(),
     );
+  });
+
+  it.each(QRIS_O2O)("%s is a %s at %s", (id, kind, path, serviceCode, auth) => {
+    const op = byId.get(id);
+    expect(op).toMatchObject({ kind, method: "POST", auth });
+    expect(op?.path).toBe(path);
+    expect(op?.serviceCode).toBe(serviceCode);
   });
 
   it.each(ADDED)("%s is a %s at %s", (id, kind, path, serviceCode) => {

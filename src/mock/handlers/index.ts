@@ -17,6 +17,7 @@ import {
 import { debitPayment, debitRefund, debitStatus } from "./dd-payment.js";
 import { tokenB2b2c } from "./dd-token.js";
 import { answerFromSpec, type Handler, type HandlerInput } from "./handler.js";
+import { createAlfaPaymentCode, createIndomaretPaymentCode } from "./o2o.js";
 import {
   createMerchantPaymentCode,
   createPaymentCode,
@@ -46,6 +47,8 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "debit-refund": debitRefund,
   "debit-status": debitStatus,
   "create-checkout-payment": createCheckoutPayment,
+  "create-alfa-payment-code": createAlfaPaymentCode,
+  "create-indomaret-payment-code": createIndomaretPaymentCode,
 };
 
 /** Throws a SpecError for an operation whose `x-doku-mock` names no behaviour of this mock. */

@@ -13,6 +13,7 @@ import { asRecord, child } from "../overlay.js";
 import type { PaymentCodeRecord } from "../state.js";
 import { checkoutOrderStatus } from "./checkout.js";
 import { type Handler, type HandlerInput, prismAnswer } from "./handler.js";
+import { applyStoreStatus, paidDate } from "./o2o-state.js";
 
 const DEFAULT_EXPIRED_MINUTES = 60;
 const notFound = (detail: string) => fault(404, "01", "Not Found", "not_found", detail);
@@ -128,9 +129,10 @@ export const updatePaymentCode: Handler = async (input) => {
   return answer;
 };
 
-/** What check status reports: PENDING, EXPIRED past the expiry, the configured status once cancelled. */
+/** What check status reports: PENDING, EXPIRED past the expiry, the configured status once cancelled, SUCCESS once paid. */
 export function transactionStatus(input: HandlerInput, record: PaymentCodeRecord): string {
   if (record.status === "DELETE") return input.ctx.settings.cancelledTransactionStatus;
+  if (record.paidAt !== undefined) return "SUCCESS";
   return input.call.now >= record.expiresAt ? "EXPIRED" : "PENDING";
 }
 
@@ -161,8 +163,11 @@ export const paymentCodeStatus: Handler = async (input) => {
   const transaction = child(body, "transaction");
   transaction.status = transactionStatus(input, record);
   transaction.original_request_id = record.requestId;
-  delete transaction.date;
+  const paid = paidDate(record);
+  if (paid === undefined) delete transaction.date;
+  else transaction.date = paid;
   child(body, "virtual_account_info").virtual_account_number = record.virtualAccountNumber;
   delete body.virtual_account_payment;
+  applyStoreStatus(body, record);
   return answer;
 };

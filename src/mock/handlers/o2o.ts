@@ -1,0 +1,79 @@
+/**
+ * Convenience-store payment codes (non-SNAP online-to-offline: Alfa Group, Indomaret): generate. The codes live
+ * in the mock's one payment-code store (state.paymentCodes, keyed client|invoice_number like DOKU VA codes), so
+ * the non-SNAP check status reports them; paying and expiring them is o2o-state.ts.
+ *
+ * Kit choices where DOKU is silent (the O2O answers are not visible in the sources, specs/components/o2o.yaml):
+ * the payment code is 16 digits (a DOKU VA-style number), created_date / expired_date use DOKU VA's
+ * yyyyMMddHHmmss UTC+7 spelling, and the ids check status reports are ONLINE_TO_OFFLINE / ALFA /
+ * ONLINE_TO_OFFLINE_ALFA (DOKU's O2O check-status sample) and ONLINE_TO_OFFLINE / INDOMARET /
+ * ONLINE_TO_OFFLINE_INDOMARET (channel as in DOKU Checkout's payment_method_types; acquirer id unconfirmed).
+ */
+import { header } from "../context.js";
+import { wibCompact } from "../dates.js";
+import { fault } from "../errors.js";
+import { asRecord, child } from "../overlay.js";
+import type { PaymentCodeRecord } from "../state.js";
+import { type Handler, prismAnswer } from "./handler.js";
+import { issueNumber } from "./payment-code.js";
+
+const DEFAULT_EXPIRED_MINUTES = 60;
+
+type StoreChannel = NonNullable<PaymentCodeRecord["channel"]>;
+
+const ALFA: StoreChannel = {
+  service: "ONLINE_TO_OFFLINE",
+  acquirer: "ALFA",
+  channel: "ONLINE_TO_OFFLINE_ALFA",
+};
+const INDOMARET: StoreChannel = {
+  service: "ONLINE_TO_OFFLINE",
+  acquirer: "INDOMARET",
+  channel: "ONLINE_TO_OFFLINE_INDOMARET",
+};
+
+function expiredMinutes(request: Record<string, unknown>): number {
+  const value = asRecord(request.online_to_offline_info).expired_time;
+  return typeof value === "number" ? value : DEFAULT_EXPIRED_MINUTES;
+}
+
+const generate =
+  (channel: StoreChannel): Handler =>
+  async (input) => {
+    const { ctx, call, clientId } = input;
+    const request = asRecord(input.body);
+    const invoice = String(asRecord(request.order).invoice_number ?? "");
+    if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) {
+      const detail = `invoice_number ${invoice} was already used`;
+      return fault(400, "00", "Bad Request", "duplicate_invoice_number", detail);
+    }
+    const answer = await prismAnswer(input);
+    if ("caseCode" in answer || answer.status >= 300) return answer;
+    const body = asRecord(answer.body);
+    answer.body = body;
+    child(body, "order").invoice_number = invoice;
+    const code = issueNumber(undefined, ctx.state.nextSequence());
+    const expiresAt = call.now + expiredMinutes(request) * 60_000;
+    Object.assign(child(body, "online_to_offline_info"), {
+      payment_code: code,
+      created_date: wibCompact(call.now),
+      expired_date: wibCompact(expiresAt),
+    });
+    const record: PaymentCodeRecord = {
+      invoiceNumber: invoice,
+      virtualAccountNumber: code,
+      requestId: header(call, "request-id") ?? "",
+      request: structuredClone(request),
+      answer: structuredClone(body),
+      status: "ACTIVE",
+      createdAt: call.now,
+      expiresAt,
+      channel,
+    };
+    ctx.state.paymentCodes.set(`${clientId}|${invoice}`, record);
+    ctx.state.paymentCodeRequests.set(`${clientId}|${record.requestId}`, invoice);
+    return answer;
+  };
+
+export const createAlfaPaymentCode = generate(ALFA);
+export const createIndomaretPaymentCode = generate(INDOMARET);
