@@ -372,6 +372,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dokuwallet-emoney/v1/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a DOKU e-Wallet order and obtain payment.url
+         * @description Step 1 of DOKU's DOKU e-Wallet guide ("Obtain payment.url by generating order"): the merchant backend POSTs the order; DOKU answers with payment.url, the DOKU Wallet payment page the merchant displays (step 2); the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, header sample and explanation); the request body table and samples are not, so the body follows DOKU's official jokul-php-library (SDK-ONLY) and stays open.
+         */
+        post: operations["dokuWalletPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ovo-emoney/v1/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request an OVO push payment (the answer carries the transaction status)
+         * @description The merchant backend requests a push payment to the customer's OVO account (ovo_info.ovo_id); the customer pays in the OVO app; DOKU answers this same request with the transaction status after up to 70 seconds ("Wait for 70s for the API response"), so a client timeout shorter than that loses the result. The body carries security.check_sum: SHA-256 over order.amount + client.id + order.invoice_number + ovo_info.ovo_id + the secret key, appended in that order. DOKU's page is visible up to the request body table's first rows (client.id, order.invoice_number, both Mandatory); the rest of the body follows DOKU's jokul-php-library (SDK-ONLY). The path's tail is cut off on DOKU's visible page ("/ovo-emoney/v..."): /ovo-emoney/v1/payment is the path DOKU's jokul-php-library calls, and the e-Wallet overview lists OVO Push Payment as v1.
+         */
+        post: operations["ovoPushPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shopeepay-emoney/v2/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a ShopeePay (non-SNAP v2) order
+         * @description DOKU's non-SNAP e-Wallet overview lists ShopeePay at version v2, but its non-SNAP ShopeePay page shows only the site navigation in every visible copy. The path and the request body follow DOKU's official jokul-php-library (ShopeePay::generated -> /shopeepay-emoney/v2/order); the answer is not documented in any visible source, so it is an open object. The SNAP ShopeePay payment is danaPayment's path (snap-ewallet).
+         */
+        post: operations["shopeePayOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/linkaja-emoney/v2/ServiceRequestPayment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a LinkAja payment request
+         * @description Step 1 of DOKU's LinkAja guide ("Generate request"); the customer completes the payment in the LinkAja app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the request header table (method, sandbox / production URL, headers); the production URL prints a stray space ("/linkaja-emoney/v2 /ServiceRequestPayment"). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         */
+        post: operations["linkAjaPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akulaku-peer-to-peer/v2/generate-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Akulaku PayLater order and obtain payment.url
+         * @description Step 1 of DOKU's Akulaku guide ("Obtain payment.url by generating order"); the merchant displays the Akulaku payment page (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         */
+        post: operations["akulakuGenerateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kredivo-peer-to-peer/v2/generate-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Kredivo PayLater order and obtain payment.url
+         * @description Step 1 of DOKU's Kredivo guide ("Obtain payment.url by generating order"); the merchant displays the Kredivo payment page (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         */
+        post: operations["kredivoGenerateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indodana-peer-to-peer/v2/generate-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Indodana PayLater order and obtain payment.url
+         * @description Step 1 of DOKU's Indodana guide ("Obtain payment.url by generating order"); the merchant displays the Indodana payment page (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         */
+        post: operations["indodanaGenerateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jenius-digital-banking/v2/ServiceRequestPayment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Jenius Pay payment request
+         * @description Step 1 of DOKU's Jenius Pay guide ("Generate request"); the customer completes the payment in the Jenius app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers); no source shows the request or response body, so both are open objects: the kit certifies the path, the headers and the signature only.
+         */
+        post: operations["jeniusPayPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     snapMerchantToken: {
@@ -1057,6 +1217,32 @@ export interface components {
             name?: string;
             /** @description Identifier value. */
             value?: string;
+        };
+        /** @description DOKU's answer to a generate-order request whose next step is "Display the payment page to customer": it carries payment.url. DOKU's pages name the field in their step list ("Obtain payment.url by generating order"); the rest of the answer is not visible in any source, so the object stays open. */
+        NonSnapPaymentUrlAnswer: {
+            payment: {
+                /** @description The payment page URL the merchant displays or redirects the customer to. */
+                url: string;
+            };
+        };
+        /** @description customer of a Kredivo / Indodana generate-order request as public merchant code sends it (OBSERVED; DOKU's field table is not visible). No lengths or requiredness are known. */
+        NonSnapPayLaterCustomer: {
+            first_name?: string;
+            last_name?: string;
+            /** @description Observed as digits, with (62838499610) or without (081398154809) the 62 prefix. */
+            phone?: string;
+            email?: string;
+        };
+        /** @description shipping_address / billing_address of a Kredivo / Indodana generate-order request as public merchant code sends it (OBSERVED; DOKU's field table is not visible). No lengths or requiredness are known. */
+        NonSnapPayLaterAddress: {
+            first_name?: string;
+            last_name?: string;
+            address?: string;
+            city?: string;
+            postal_code?: string;
+            phone?: string;
+            /** @description Observed value IDN. */
+            country_code?: string;
         };
         /** @description Reason for the inquiry status, in English and Bahasa Indonesia (BNI inquiry response sample). */
         InquiryReason: {
@@ -2995,6 +3181,633 @@ export interface operations {
                 };
             };
             /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    dokuWalletPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by the merchant to identify the order (jokul-php-library invoiceNumber). */
+                        invoice_number?: string;
+                        /** @description Order amount in IDR without decimals (sent as a JSON number by the library). */
+                        amount?: number;
+                        /** @description URL the customer returns to after a successful payment (the library's callbackUrl). */
+                        success_url?: string;
+                        /** @description URL the customer returns to after a failed payment (the library's urlFail). */
+                        failed_url?: string;
+                        /** @description Notification URL for this order (the library's notifyUrl). */
+                        notify_url?: string;
+                        /** @description The library always sends false. */
+                        auto_redirect?: boolean;
+                    };
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the DOKU Wallet payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    ovoPushPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    client: {
+                        /** @description Mandatory. Client ID retrieved from DOKU Back Office. */
+                        id: string;
+                    };
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. (The page's maximum length is cut off in every visible copy; none is checked.) */
+                        invoice_number: string;
+                        /** @description Order amount in IDR without decimals; the first component of security.check_sum. */
+                        amount?: number;
+                    };
+                    ovo_info?: {
+                        /** @description The customer's OVO account (phone number) the push payment goes to; part of security.check_sum. */
+                        ovo_id?: string;
+                    };
+                    security?: {
+                        /** @description SHA-256 of order.amount + client.id + order.invoice_number + ovo_info.ovo_id + secret key (appended in that order). DOKU's visible text does not say hex or Base64; DOKU's jokul-php-library sends PHP hash('sha256', ...), lowercase hex. Not checked as a pattern. */
+                        check_sum?: string;
+                    };
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The push payment's result, after the customer paid or the wait ended. DOKU's response table and sample are not visible; DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order?: Record<string, never>;
+                        ovo_info?: Record<string, never>;
+                        ovo_configuration?: Record<string, never>;
+                        ovo_payment?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    shopeePayOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by the merchant to identify the order (the library's invoiceNumber). */
+                        invoice_number?: string;
+                        /** @description Order amount in IDR without decimals. */
+                        amount?: number;
+                        /** @description URL the customer returns to (the library's callbackUrl). */
+                        callback_url?: string;
+                        /** @description Expiry (the library's expiredTime); DOKU documents no unit in a visible source. */
+                        expired_time?: number;
+                    };
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created. No visible source documents the answer; DOKU signs its non-SNAP responses. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    linkAjaPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by the merchant to identify the order. */
+                        invoice_number?: string;
+                        /** @description Order amount in IDR without decimals. */
+                        amount?: number;
+                        /** @description URL the customer returns to. */
+                        callback_url?: string;
+                        line_items?: {
+                            name?: string;
+                            price?: number;
+                            quantity?: number;
+                        }[];
+                    };
+                    customer?: {
+                        name?: string;
+                        email?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The payment request is created. No response table is visible; public merchant code redirects the customer with emoney_payment.redirect_url_http (OBSERVED). DOKU signs its non-SNAP responses. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order?: Record<string, never>;
+                        emoney_payment?: {
+                            redirect_url_http?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    akulakuGenerateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by the merchant to identify the order. */
+                        invoice_number?: string;
+                        /** @description Order amount in IDR without decimals. */
+                        amount?: number;
+                        /** @description URL the customer returns to. */
+                        callback_url?: string;
+                        auto_redirect?: boolean;
+                        descriptor?: string;
+                        line_items?: {
+                            name?: string;
+                            price?: number;
+                            quantity?: number;
+                            sku?: string;
+                            category?: string;
+                        }[];
+                    };
+                    payment?: {
+                        merchant_unique_reference?: string;
+                    };
+                    customer?: {
+                        id?: string;
+                        name?: string;
+                        phone?: string;
+                        address?: string;
+                        city?: string;
+                        state?: string;
+                        postcode?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the PayLater provider's payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    kredivoGenerateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by the merchant to identify the order. */
+                        invoice_number?: string;
+                        /** @description Order amount in IDR without decimals. */
+                        amount?: number;
+                        /** @description URL the customer returns to. */
+                        callback_url?: string;
+                        auto_redirect?: boolean;
+                        descriptor?: string;
+                        line_items?: {
+                            name?: string;
+                            price?: number;
+                            quantity?: number;
+                            id?: string;
+                            type?: string;
+                            url?: string;
+                        }[];
+                    };
+                    peer_to_peer_info?: {
+                        merchant_unique_reference?: string;
+                    };
+                    customer?: components["schemas"]["NonSnapPayLaterCustomer"];
+                    shipping_address?: components["schemas"]["NonSnapPayLaterAddress"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the PayLater provider's payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    indodanaGenerateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order?: {
+                        /** @description Generated by the merchant to identify the order. */
+                        invoice_number?: string;
+                        /** @description Order amount in IDR without decimals. */
+                        amount?: number;
+                        /** @description URL the customer returns to. */
+                        callback_url?: string;
+                        /** @description Present (commented out) in the observed code, next to DOKU-style sample values. */
+                        callback_url_cancel?: string;
+                        line_items?: {
+                            name?: string;
+                            price?: number;
+                            quantity?: number;
+                            id?: string;
+                            /** @description Observed value food-retail-and-service. */
+                            category?: string;
+                            type?: string;
+                            /** @description Present (commented out) in the observed code. */
+                            url?: string;
+                            /** @description Present (commented out) in the observed code. */
+                            image_url?: string;
+                        }[];
+                    };
+                    peer_to_peer_info?: {
+                        /** @description Observed value 60; no unit documented in a visible source. */
+                        expired_time?: number;
+                        merchant_unique_reference?: string;
+                    };
+                    customer?: components["schemas"]["NonSnapPayLaterCustomer"];
+                    billing_address?: components["schemas"]["NonSnapPayLaterAddress"];
+                    shipping_address?: components["schemas"]["NonSnapPayLaterAddress"];
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the PayLater provider's payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    jeniusPayPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The payment request is created. No visible source documents the answer; DOKU signs its non-SNAP responses. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
             default: {
                 headers: {
                     [name: string]: unknown;

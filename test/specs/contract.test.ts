@@ -43,6 +43,17 @@ const ADDED: [string, "path" | "webhook", string, string | undefined][] = [
   ["ddDebitStatus", "path", "/orders/v1.0/debit/status", "55"],
   ["directDebitPaymentNotification", "webhook", "/v1.0/debit/notify", undefined],
 ];
+// Issue 16 (ewallet): non-SNAP e-wallets, PayLater and digital banking.
+const EWALLET: [string, string, string][] = [
+  ["dokuWalletPayment", "/dokuwallet-emoney/v1/payment", "non-snap-ewallet"],
+  ["ovoPushPayment", "/ovo-emoney/v1/payment", "non-snap-ewallet"],
+  ["shopeePayOrder", "/shopeepay-emoney/v2/order", "non-snap-ewallet"],
+  ["linkAjaPayment", "/linkaja-emoney/v2/ServiceRequestPayment", "non-snap-ewallet"],
+  ["akulakuGenerateOrder", "/akulaku-peer-to-peer/v2/generate-order", "non-snap-paylater"],
+  ["kredivoGenerateOrder", "/kredivo-peer-to-peer/v2/generate-order", "non-snap-paylater"],
+  ["indodanaGenerateOrder", "/indodana-peer-to-peer/v2/generate-order", "non-snap-paylater"],
+  ["jeniusPayPayment", "/jenius-digital-banking/v2/ServiceRequestPayment", "non-snap-digital-banking"],
+];
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
@@ -50,7 +61,12 @@ describe("specs cover every CONTRACT.md operation", () => {
 
   it("has exactly the 18 operation ids, plus the issue-15 ones", () => {
     expect([...byId.keys()].sort()).toEqual(
-      [...PATHS.map((p) => p[0]), ...WEBHOOKS.map((w) => w[0]), ...ADDED.map((a) => a[0])].sort(),
+      [
+        ...PATHS.map((p) => p[0]),
+        ...WEBHOOKS.map((w) => w[0]),
+        ...ADDED.map((a) => a[0]),
+        ...EWALLET.map((e) => e[0]),
+      ].sort(),
     );
   });
 
@@ -59,6 +75,12 @@ describe("specs cover every CONTRACT.md operation", () => {
     expect(op).toMatchObject({ kind, method: "POST", path });
     if (serviceCode) expect(op?.serviceCode).toBe(serviceCode);
     expect(op?.auth).toBe(id === "snapGetTokenB2b2c" ? "snap-asymmetric-token" : "snap-symmetric");
+  });
+
+  it.each(EWALLET)("%s is a non-SNAP POST %s", (id, path) => {
+    expect(byId.get(id)).toMatchObject({ kind: "path", method: "POST", path, auth: "nonsnap-hmac" });
+    expect(byId.get(id)?.serviceCode).toBeUndefined();
+    expect(byId.get(id)?.coverage?.status).toBe("partial");
   });
 
   it.each(operations.map((op) => [op.id, op] as const))(
