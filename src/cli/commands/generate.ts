@@ -1,4 +1,5 @@
 /** `doku-conformance generate [--check] [--specs <file>] [--out <dir>]`: specs/ -> generated/; --check: exit 1 on drift. */
+import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generatedChanges, generatedOperations } from "../../generator/changes.js";
@@ -35,8 +36,10 @@ export const generate: Command = async (args, ctx) => {
   const options = {
     specPath: values.specs ? resolve(ctx.cwd, values.specs) : join(ctx.packageRoot, "specs", "doku.yaml"),
     outDir: values.out ? resolve(ctx.cwd, values.out) : join(ctx.packageRoot, "generated"),
-    // The package's own tables follow the package's own specs only.
-    tableFiles: values.specs ? [] : TABLE_FILES.map((f) => join(ctx.packageRoot, f)),
+    // The package's own tables follow the package's own specs only (an installed package ships no docs/).
+    tableFiles: values.specs
+      ? []
+      : TABLE_FILES.map((f) => join(ctx.packageRoot, f)).filter((f) => existsSync(f)),
   };
   const out = relative(ctx.cwd, options.outDir) || ".";
   if (values.check) {
