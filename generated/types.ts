@@ -383,7 +383,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a DOKU e-Wallet order and obtain payment.url
-         * @description Step 1 of DOKU's DOKU e-Wallet guide ("Obtain payment.url by generating order"): the merchant backend POSTs the order; DOKU answers with payment.url, the DOKU Wallet payment page the merchant displays (step 2); the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, header sample and explanation); the request body table and samples are not, so the body follows DOKU's official jokul-php-library (SDK-ONLY) and stays open.
+         * @description Step 1 of DOKU's DOKU e-Wallet guide ("Obtain payment.url by generating order"): the merchant backend POSTs the order; DOKU answers with payment.url, the DOKU Wallet payment page the merchant redirects the customer to (step 2; afterwards the customer lands on order.success_url); the result arrives as an HTTP Notification (step 3). DOKU's page shows the request header and body samples in full, the first four rows of the request body table, the response header sample and the start of the response body sample.
          */
         post: operations["dokuWalletPayment"];
         delete?: never;
@@ -403,7 +403,7 @@ export interface paths {
         put?: never;
         /**
          * Request an OVO push payment (the answer carries the transaction status)
-         * @description The merchant backend requests a push payment to the customer's OVO account (ovo_info.ovo_id); the customer pays in the OVO app; DOKU answers this same request with the transaction status after up to 70 seconds ("Wait for 70s for the API response"), so a client timeout shorter than that loses the result. The body carries security.check_sum: SHA-256 over order.amount + client.id + order.invoice_number + ovo_info.ovo_id + the secret key, appended in that order. DOKU's page is visible up to the request body table's first rows (client.id, order.invoice_number, both Mandatory); the rest of the body follows DOKU's jokul-php-library (SDK-ONLY). The path's tail is cut off on DOKU's visible page ("/ovo-emoney/v..."): /ovo-emoney/v1/payment is the path DOKU's jokul-php-library calls, and the e-Wallet overview lists OVO Push Payment as v1.
+         * @description The merchant backend requests a push payment to the customer's OVO account (ovo_info.ovo_id); the customer pays in the OVO app; DOKU answers this same request with the transaction status: "The timeout from OVO is 70 seconds", so a client timeout shorter than that loses the result. security.check_sum is sha256(order.amount + client.id + order.invoice_number + ovo_info.ovo_id + secret key), the values appended in that order. DOKU's page gives the whole request table and a request sample; its response section is not visible in any stored copy.
          */
         post: operations["ovoPushPayment"];
         delete?: never;
@@ -423,7 +423,7 @@ export interface paths {
         put?: never;
         /**
          * Create a ShopeePay (non-SNAP v2) order
-         * @description DOKU's non-SNAP e-Wallet overview lists ShopeePay at version v2, but its non-SNAP ShopeePay page shows only the site navigation in every visible copy. The path and the request body follow DOKU's official jokul-php-library (ShopeePay::generated -> /shopeepay-emoney/v2/order); the answer is not documented in any visible source, so it is an open object. The SNAP ShopeePay payment is danaPayment's path (snap-ewallet).
+         * @description Step 2 of DOKU's non-SNAP ShopeePay guide ("Create order"; step 1 is setting the Payment Return URL in the DOKU Back Office). ShopeePay is app-to-app redirection, for mobile users only: the customer is redirected to the ShopeePay payment page (step 3) and the result arrives as an HTTP Notification (step 4). DOKU's page shows the request header and body samples in full, the first row of the request table, the response header sample and the start of the response body sample. The SNAP ShopeePay payment is danaPayment's path (snap-ewallet).
          */
         post: operations["shopeePayOrder"];
         delete?: never;
@@ -443,7 +443,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a LinkAja payment request
-         * @description Step 1 of DOKU's LinkAja guide ("Generate request"); the customer completes the payment in the LinkAja app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the request header table (method, sandbox / production URL, headers); the production URL prints a stray space ("/linkaja-emoney/v2 /ServiceRequestPayment"). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         * @description Step 1 of DOKU's LinkAja guide ("Generate request"); the customer completes the payment in the LinkAja app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the request header table (method, sandbox / production URL, headers; the production URL prints a stray space, "/linkaja-emoney/v2 /ServiceRequestPayment"), the request body sample (its customer.email value is lost in every stored copy) and the first row of the request table. The answer is not visible; public merchant code redirects the customer with emoney_payment.redirect_url_http (OBSERVED).
          */
         post: operations["linkAjaPayment"];
         delete?: never;
@@ -463,7 +463,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a Akulaku PayLater order and obtain payment.url
-         * @description Step 1 of DOKU's Akulaku guide ("Obtain payment.url by generating order"); the merchant displays the Akulaku payment page (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         * @description Step 1 of DOKU's Akulaku guide ("Obtain payment.url by generating order"); the merchant redirects the customer to the Akulaku payment page (step 2; afterwards the customer lands on order.callback_url) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample; the other fields are known from public merchant code (OBSERVED) and stay optional.
          */
         post: operations["akulakuGenerateOrder"];
         delete?: never;
@@ -483,7 +483,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a Kredivo PayLater order and obtain payment.url
-         * @description Step 1 of DOKU's Kredivo guide ("Obtain payment.url by generating order"); the merchant displays the Kredivo payment page (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         * @description Step 1 of DOKU's Kredivo guide ("Obtain payment.url by generating order"); the merchant redirects the customer to the Kredivo payment page (step 2; afterwards the customer lands on order.callback_url) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample; the other fields are known from public merchant code (OBSERVED) and stay optional.
          */
         post: operations["kredivoGenerateOrder"];
         delete?: never;
@@ -503,7 +503,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a Indodana PayLater order and obtain payment.url
-         * @description Step 1 of DOKU's Indodana guide ("Obtain payment.url by generating order"); the merchant displays the Indodana payment page (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers). The request body is known only from public merchant code (OBSERVED), so it stays open and nothing in it is required.
+         * @description Step 1 of DOKU's Indodana guide ("Obtain payment.url by generating order"); the merchant redirects the customer to the Indodana payment page (step 2; afterwards the customer lands on order.callback_url) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample; the other fields are known from public merchant code (OBSERVED) and stay optional.
          */
         post: operations["indodanaGenerateOrder"];
         delete?: never;
@@ -523,7 +523,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a Jenius Pay payment request
-         * @description Step 1 of DOKU's Jenius Pay guide ("Generate request"); the customer completes the payment in the Jenius app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to its request header table (method, sandbox / production URL, headers); no source shows the request or response body, so both are open objects: the kit certifies the path, the headers and the signature only.
+         * @description Step 1 of DOKU's Jenius Pay guide ("Generate request"); the customer completes the payment in the Jenius app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample. Unlike the other channels, order.amount is a string here (table and sample), and order.invoice_number "Must be same with Request-ID" (not checked: a header / body equality is not an x-doku-rules kind).
          */
         post: operations["jeniusPayPayment"];
         delete?: never;
@@ -3222,18 +3222,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    order?: {
-                        /** @description Generated by the merchant to identify the order (jokul-php-library invoiceNumber). */
-                        invoice_number?: string;
-                        /** @description Order amount in IDR without decimals (sent as a JSON number by the library). */
-                        amount?: number;
-                        /** @description URL the customer returns to after a successful payment (the library's callbackUrl). */
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                        /** @description Conditional. The order's items (optional; when sent, name and price are Mandatory). */
+                        line_items?: {
+                            /** @description Conditional. Optional if request doesnt pass line items. But if request passes, then it becomes Mandatory. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Conditional. Price of the product item. Total price and quantity must match with the order.amount. (The rest of this row is cut off in every stored copy.) */
+                            price: number;
+                            /** @description Quantity of the product item (request sample; its table row is not visible). */
+                            quantity?: number;
+                        }[];
+                        /** @description Where the customer is redirected after a completed payment (request sample and step 2). */
                         success_url?: string;
-                        /** @description URL the customer returns to after a failed payment (the library's urlFail). */
+                        /** @description Where the customer is redirected after a failed payment (request sample; row not visible). */
                         failed_url?: string;
-                        /** @description Notification URL for this order (the library's notifyUrl). */
+                        /** @description Notification URL (request sample; row not visible). */
                         notify_url?: string;
-                        /** @description The library always sends false. */
+                        /** @description Request sample sends false; row not visible. */
                         auto_redirect?: boolean;
                     };
                     additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
@@ -3241,7 +3250,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The order is created; payment.url is the DOKU Wallet payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            /** @description The order is created; payment.url is the DOKU Wallet payment page. DOKU signs the response (the page's response header sample: Client-Id, Request-Id, Response-Timestamp, Signature). */
             200: {
                 headers: {
                     "Client-Id": components["headers"]["NonSnapClientIdEcho"];
@@ -3301,25 +3310,25 @@ export interface operations {
                         id: string;
                     };
                     order: {
-                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. (The page's maximum length is cut off in every visible copy; none is checked.) */
-                        invoice_number: string;
-                        /** @description Order amount in IDR without decimals; the first component of security.check_sum. */
-                        amount?: number;
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
                     };
-                    ovo_info?: {
-                        /** @description The customer's OVO account (phone number) the push payment goes to; part of security.check_sum. */
-                        ovo_id?: string;
+                    ovo_info: {
+                        /** @description Mandatory. Phone number of the OVO customer. Allowed chars numeric. DOKU documents no length. */
+                        ovo_id: string;
                     };
-                    security?: {
-                        /** @description SHA-256 of order.amount + client.id + order.invoice_number + ovo_info.ovo_id + secret key (appended in that order). DOKU's visible text does not say hex or Base64; DOKU's jokul-php-library sends PHP hash('sha256', ...), lowercase hex. Not checked as a pattern. */
-                        check_sum?: string;
+                    security: {
+                        /** @description Mandatory. Security parameter generated by the merchant to validate the request: sha256(order.amount + client.id + order.invoice_number + ovo_info.ovo_id + secret key). Allowed chars alphabetic, numeric, special chars. Max length 64 (a hex SHA-256 is exactly 64; DOKU's text does not say hex, its jokul-php-library sends PHP hash('sha256', ...), lowercase hex). */
+                        check_sum: string;
                     };
                     additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
                 };
             };
         };
         responses: {
-            /** @description The push payment's result, after the customer paid or the wait ended. DOKU's response table and sample are not visible; DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            /** @description The push payment's result, after the customer paid or the 70 s ended. DOKU's response table and sample are not visible in any stored copy; DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
             200: {
                 headers: {
                     "Client-Id": components["headers"]["NonSnapClientIdEcho"];
@@ -3379,14 +3388,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    order?: {
-                        /** @description Generated by the merchant to identify the order (the library's invoiceNumber). */
-                        invoice_number?: string;
-                        /** @description Order amount in IDR without decimals. */
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request (the rest of the row, with its length, is cut off in every stored copy). */
+                        invoice_number: string;
+                        /** @description Order amount in IDR without decimals (request sample; row not visible). */
                         amount?: number;
-                        /** @description URL the customer returns to (the library's callbackUrl). */
+                        /** @description Return URL for this order (request sample; row not visible). */
                         callback_url?: string;
-                        /** @description Expiry (the library's expiredTime); DOKU documents no unit in a visible source. */
+                        /** @description Request sample sends 300; DOKU's visible text gives no unit. */
                         expired_time?: number;
                     };
                     additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
@@ -3394,7 +3403,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The order is created. No visible source documents the answer; DOKU signs its non-SNAP responses. */
+            /** @description The order is created. DOKU signs the response (the page's response header sample); the body sample starts with order (invoice_number, amount) and is cut off after it. */
             200: {
                 headers: {
                     "Client-Id": components["headers"]["NonSnapClientIdEcho"];
@@ -3404,7 +3413,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        order?: {
+                            invoice_number?: string;
+                            amount?: number;
+                        };
+                    };
                 };
             };
             /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
@@ -3449,22 +3463,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    order?: {
-                        /** @description Generated by the merchant to identify the order. */
-                        invoice_number?: string;
-                        /** @description Order amount in IDR without decimals. */
+                    order: {
+                        /** @description Mandatory. Merchant's designated transaction invoice number (the rest of the row is cut off in every stored copy). */
+                        invoice_number: string;
+                        /** @description Order amount in IDR without decimals (request sample 150000; row not visible). */
                         amount?: number;
-                        /** @description URL the customer returns to. */
+                        /** @description Return URL (request sample; row not visible). */
                         callback_url?: string;
+                        /** @description The order's items (request sample; row not visible). DOKU's own sample has one item of 10000 for an amount of 150000, so no total rule is checked. */
                         line_items?: {
                             name?: string;
                             price?: number;
                             quantity?: number;
                         }[];
                     };
+                    /** @description Sent empty in DOKU's request sample. */
+                    additional_info?: Record<string, never>;
                     customer?: {
                         name?: string;
                         email?: string;
+                        /** @description Request sample 081112345678. */
+                        phone?: string;
                     };
                 };
             };
@@ -3530,26 +3549,34 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    order?: {
-                        /** @description Generated by the merchant to identify the order. */
-                        invoice_number?: string;
-                        /** @description Order amount in IDR without decimals. */
-                        amount?: number;
-                        /** @description URL the customer returns to. */
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Mandatory. Price of the product item; total price and quantity must match with the order.amount. */
+                            price: number;
+                            /** @description Mandatory. Quantity of the product item. */
+                            quantity: number;
+                            /** @description Mandatory. SKU of the item in this transaction. */
+                            sku: string;
+                            /** @description Category of the item (request sample "Shirt"); the table's next Mandatory row is cut off before its name, so it is not required here. */
+                            category?: string;
+                        }[];
+                        /** @description Return URL (request sample; its value is lost in the stored copy; row not visible). */
                         callback_url?: string;
                         auto_redirect?: boolean;
                         descriptor?: string;
-                        line_items?: {
-                            name?: string;
-                            price?: number;
-                            quantity?: number;
-                            sku?: string;
-                            category?: string;
-                        }[];
                     };
                     payment?: {
+                        /** @description Request sample MUR-20210707-0001; row not visible. */
                         merchant_unique_reference?: string;
                     };
+                    /** @description The request sample shows customer.id CUST-0001 and is cut off after it; the other fields are OBSERVED. */
                     customer?: {
                         id?: string;
                         name?: string;
@@ -3618,23 +3645,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    order?: {
-                        /** @description Generated by the merchant to identify the order. */
-                        invoice_number?: string;
-                        /** @description Order amount in IDR without decimals. */
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Order amount in IDR without decimals (public merchant code; its row is not among the visible ones). */
                         amount?: number;
-                        /** @description URL the customer returns to. */
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Mandatory. double. Price of the product item; total price and quantity must be match with the order.amount. Allowed chars numeric, "Max Length: 12" (not checked: a length of a double). */
+                            price: number;
+                            /** @description Mandatory. Quantity of the product item (the rest of the row is cut off). */
+                            quantity: number;
+                            /** @description Mandatory. Item ID No/SKU number on this transaction. */
+                            id: string;
+                            /** @description Mandatory. Type / Category of the item in this transaction (request sample ELECTRONIC). */
+                            type: string;
+                            /** @description Product URL (request sample; row not visible). */
+                            url?: string;
+                        }[];
                         callback_url?: string;
                         auto_redirect?: boolean;
                         descriptor?: string;
-                        line_items?: {
-                            name?: string;
-                            price?: number;
-                            quantity?: number;
-                            id?: string;
-                            type?: string;
-                            url?: string;
-                        }[];
                     };
                     peer_to_peer_info?: {
                         merchant_unique_reference?: string;
@@ -3700,28 +3733,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    order?: {
-                        /** @description Generated by the merchant to identify the order. */
-                        invoice_number?: string;
-                        /** @description Order amount in IDR without decimals. */
-                        amount?: number;
-                        /** @description URL the customer returns to. */
-                        callback_url?: string;
-                        /** @description Present (commented out) in the observed code, next to DOKU-style sample values. */
-                        callback_url_cancel?: string;
-                        line_items?: {
-                            name?: string;
-                            price?: number;
-                            quantity?: number;
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 16 (Indodana's row; other channels say 12). Not checked as a maximum: 16 digits exceed JavaScript's exact integers. */
+                        amount: number;
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 128. */
+                            name: string;
+                            /** @description Mandatory. decimal. Price of the product item; total price and quantity must match with the order.amount. Allowed chars numeric, "Max Length: 16.2" (not checked). */
+                            price: number;
+                            /** @description Mandatory. Quantity of the product item. Allowed chars numeric, max length 8. */
+                            quantity: number;
+                            /** @description The row starts "order.line_items.id string" and is cut off there (requiredness not visible). */
                             id?: string;
-                            /** @description Observed value food-retail-and-service. */
+                            /** @description Request sample ELECTRONIC; row not visible. */
                             category?: string;
                             type?: string;
-                            /** @description Present (commented out) in the observed code. */
+                            /** @description Request sample (product URL); row not visible. */
                             url?: string;
-                            /** @description Present (commented out) in the observed code. */
                             image_url?: string;
                         }[];
+                        /** @description The customer lands on order.callback_url after the payment (DOKU's step 2). */
+                        callback_url?: string;
+                        callback_url_cancel?: string;
                     };
                     peer_to_peer_info?: {
                         /** @description Observed value 60; no unit documented in a visible source. */
@@ -3790,7 +3826,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Must be same with Request-ID. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. string. In IDR currency and without decimal. Allowed chars numeric, max length 12 (sample "50000"). */
+                        amount: string;
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Mandatory. Price of the product item; total price and quantity must match with the order.amount (row cut off there). */
+                            price: number;
+                            /** @description Quantity (request sample; row not visible). */
+                            quantity?: number;
+                        }[];
+                    };
+                    /** @description Sent empty in DOKU's request sample. */
+                    additional_info?: Record<string, never>;
+                    /** @description The request sample shows customer.name ("Astari") and is cut off after it. */
+                    customer?: {
+                        name?: string;
+                    };
+                };
             };
         };
         responses: {
