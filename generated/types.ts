@@ -492,6 +492,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dokuwallet-emoney/v1/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a DOKU e-Wallet order and obtain payment.url
+         * @description Step 1 of DOKU's DOKU e-Wallet guide ("Obtain payment.url by generating order"): the merchant backend POSTs the order; DOKU answers with payment.url, the DOKU Wallet payment page the merchant redirects the customer to (step 2; afterwards the customer lands on order.success_url); the result arrives as an HTTP Notification (step 3). DOKU's page shows the request header and body samples in full, the first four rows of the request body table, the response header sample and the start of the response body sample.
+         */
+        post: operations["dokuWalletPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ovo-emoney/v1/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request an OVO push payment (the answer carries the transaction status)
+         * @description The merchant backend requests a push payment to the customer's OVO account (ovo_info.ovo_id); the customer pays in the OVO app; DOKU answers this same request with the transaction status: "The timeout from OVO is 70 seconds", so a client timeout shorter than that loses the result. security.check_sum is sha256(order.amount + client.id + order.invoice_number + ovo_info.ovo_id + secret key), the values appended in that order. DOKU's page gives the whole request table and a request sample; its response section is not visible in any stored copy.
+         */
+        post: operations["ovoPushPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shopeepay-emoney/v2/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a ShopeePay (non-SNAP v2) order
+         * @description Step 2 of DOKU's non-SNAP ShopeePay guide ("Create order"; step 1 is setting the Payment Return URL in the DOKU Back Office). ShopeePay is app-to-app redirection, for mobile users only: the customer is redirected to the ShopeePay payment page (step 3) and the result arrives as an HTTP Notification (step 4). DOKU's page shows the request header and body samples in full, the first row of the request table, the response header sample and the start of the response body sample. The SNAP ShopeePay payment is danaPayment's path (snap-ewallet).
+         */
+        post: operations["shopeePayOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/linkaja-emoney/v2/ServiceRequestPayment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a LinkAja payment request
+         * @description Step 1 of DOKU's LinkAja guide ("Generate request"); the customer completes the payment in the LinkAja app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the request header table (method, sandbox / production URL, headers; the production URL prints a stray space, "/linkaja-emoney/v2 /ServiceRequestPayment"), the request body sample (its customer.email value is lost in every stored copy) and the first row of the request table. The answer is not visible; public merchant code redirects the customer with emoney_payment.redirect_url_http (OBSERVED).
+         */
+        post: operations["linkAjaPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akulaku-peer-to-peer/v2/generate-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Akulaku PayLater order and obtain payment.url
+         * @description Step 1 of DOKU's Akulaku guide ("Obtain payment.url by generating order"); the merchant redirects the customer to the Akulaku payment page (step 2; afterwards the customer lands on order.callback_url) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample; the other fields are known from public merchant code (OBSERVED) and stay optional.
+         */
+        post: operations["akulakuGenerateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kredivo-peer-to-peer/v2/generate-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Kredivo PayLater order and obtain payment.url
+         * @description Step 1 of DOKU's Kredivo guide ("Obtain payment.url by generating order"); the merchant redirects the customer to the Kredivo payment page (step 2; afterwards the customer lands on order.callback_url) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample; the other fields are known from public merchant code (OBSERVED) and stay optional.
+         */
+        post: operations["kredivoGenerateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indodana-peer-to-peer/v2/generate-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Indodana PayLater order and obtain payment.url
+         * @description Step 1 of DOKU's Indodana guide ("Obtain payment.url by generating order"); the merchant redirects the customer to the Indodana payment page (step 2; afterwards the customer lands on order.callback_url) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample; the other fields are known from public merchant code (OBSERVED) and stay optional.
+         */
+        post: operations["indodanaGenerateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jenius-digital-banking/v2/ServiceRequestPayment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a Jenius Pay payment request
+         * @description Step 1 of DOKU's Jenius Pay guide ("Generate request"); the customer completes the payment in the Jenius app (step 2) and the result arrives as an HTTP Notification (step 3). DOKU's page is visible up to the first rows of its request table and the start of its request sample. Unlike the other channels, order.amount is a string here (table and sample), and order.invoice_number "Must be same with Request-ID" (not checked: a header / body equality is not an x-doku-rules kind).
+         */
+        post: operations["jeniusPayPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     snapMerchantToken: {
@@ -1303,6 +1463,32 @@ export interface components {
                 invoice_number?: components["schemas"]["NonSnapInvoiceNumber"];
             };
             online_to_offline_info?: components["schemas"]["O2oInfoResponse"];
+        };
+        /** @description DOKU's answer to a generate-order request whose next step is "Display the payment page to customer": it carries payment.url. DOKU's pages name the field in their step list ("Obtain payment.url by generating order"); the rest of the answer is not visible in any source, so the object stays open. */
+        NonSnapPaymentUrlAnswer: {
+            payment: {
+                /** @description The payment page URL the merchant displays or redirects the customer to. */
+                url: string;
+            };
+        };
+        /** @description customer of a Kredivo / Indodana generate-order request as public merchant code sends it (OBSERVED; DOKU's field table is not visible). No lengths or requiredness are known. */
+        NonSnapPayLaterCustomer: {
+            first_name?: string;
+            last_name?: string;
+            /** @description Observed as digits, with (62838499610) or without (081398154809) the 62 prefix. */
+            phone?: string;
+            email?: string;
+        };
+        /** @description shipping_address / billing_address of a Kredivo / Indodana generate-order request as public merchant code sends it (OBSERVED; DOKU's field table is not visible). No lengths or requiredness are known. */
+        NonSnapPayLaterAddress: {
+            first_name?: string;
+            last_name?: string;
+            address?: string;
+            city?: string;
+            postal_code?: string;
+            phone?: string;
+            /** @description Observed value IDN. */
+            country_code?: string;
         };
         /** @description Reason for the inquiry status, in English and Bahasa Indonesia (BNI inquiry response sample). */
         InquiryReason: {
@@ -3760,6 +3946,691 @@ export interface operations {
                 };
             };
             /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    dokuWalletPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                        /** @description Conditional. The order's items (optional; when sent, name and price are Mandatory). */
+                        line_items?: {
+                            /** @description Conditional. Optional if request doesnt pass line items. But if request passes, then it becomes Mandatory. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Conditional. Price of the product item. Total price and quantity must match with the order.amount. (The rest of this row is cut off in every stored copy.) */
+                            price: number;
+                            /** @description Quantity of the product item (request sample; its table row is not visible). */
+                            quantity?: number;
+                        }[];
+                        /** @description Where the customer is redirected after a completed payment (request sample and step 2). */
+                        success_url?: string;
+                        /** @description Where the customer is redirected after a failed payment (request sample; row not visible). */
+                        failed_url?: string;
+                        /** @description Notification URL (request sample; row not visible). */
+                        notify_url?: string;
+                        /** @description Request sample sends false; row not visible. */
+                        auto_redirect?: boolean;
+                    };
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the DOKU Wallet payment page. DOKU signs the response (the page's response header sample: Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    ovoPushPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    client: {
+                        /** @description Mandatory. Client ID retrieved from DOKU Back Office. */
+                        id: string;
+                    };
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                    };
+                    ovo_info: {
+                        /** @description Mandatory. Phone number of the OVO customer. Allowed chars numeric. DOKU documents no length. */
+                        ovo_id: string;
+                    };
+                    security: {
+                        /** @description Mandatory. Security parameter generated by the merchant to validate the request: sha256(order.amount + client.id + order.invoice_number + ovo_info.ovo_id + secret key). Allowed chars alphabetic, numeric, special chars. Max length 64 (a hex SHA-256 is exactly 64; DOKU's text does not say hex, its jokul-php-library sends PHP hash('sha256', ...), lowercase hex). */
+                        check_sum: string;
+                    };
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The push payment's result, after the customer paid or the 70 s ended. DOKU's response table and sample are not visible in any stored copy; DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order?: Record<string, never>;
+                        ovo_info?: Record<string, never>;
+                        ovo_configuration?: Record<string, never>;
+                        ovo_payment?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    shopeePayOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request (the rest of the row, with its length, is cut off in every stored copy). */
+                        invoice_number: string;
+                        /** @description Order amount in IDR without decimals (request sample; row not visible). */
+                        amount?: number;
+                        /** @description Return URL for this order (request sample; row not visible). */
+                        callback_url?: string;
+                        /** @description Request sample sends 300; DOKU's visible text gives no unit. */
+                        expired_time?: number;
+                    };
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created. DOKU signs the response (the page's response header sample); the body sample starts with order (invoice_number, amount) and is cut off after it. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order?: {
+                            invoice_number?: string;
+                            amount?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    linkAjaPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Merchant's designated transaction invoice number (the rest of the row is cut off in every stored copy). */
+                        invoice_number: string;
+                        /** @description Order amount in IDR without decimals (request sample 150000; row not visible). */
+                        amount?: number;
+                        /** @description Return URL (request sample; row not visible). */
+                        callback_url?: string;
+                        /** @description The order's items (request sample; row not visible). DOKU's own sample has one item of 10000 for an amount of 150000, so no total rule is checked. */
+                        line_items?: {
+                            name?: string;
+                            price?: number;
+                            quantity?: number;
+                        }[];
+                    };
+                    /** @description Sent empty in DOKU's request sample. */
+                    additional_info?: Record<string, never>;
+                    customer?: {
+                        name?: string;
+                        email?: string;
+                        /** @description Request sample 081112345678. */
+                        phone?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The payment request is created. No response table is visible; public merchant code redirects the customer with emoney_payment.redirect_url_http (OBSERVED). DOKU signs its non-SNAP responses. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order?: Record<string, never>;
+                        emoney_payment?: {
+                            redirect_url_http?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    akulakuGenerateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 12. */
+                        amount: components["schemas"]["NonSnapAmount"];
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Mandatory. Price of the product item; total price and quantity must match with the order.amount. */
+                            price: number;
+                            /** @description Mandatory. Quantity of the product item. */
+                            quantity: number;
+                            /** @description Mandatory. SKU of the item in this transaction. */
+                            sku: string;
+                            /** @description Category of the item (request sample "Shirt"); the table's next Mandatory row is cut off before its name, so it is not required here. */
+                            category?: string;
+                        }[];
+                        /** @description Return URL (request sample; its value is lost in the stored copy; row not visible). */
+                        callback_url?: string;
+                        auto_redirect?: boolean;
+                        descriptor?: string;
+                    };
+                    payment?: {
+                        /** @description Request sample MUR-20210707-0001; row not visible. */
+                        merchant_unique_reference?: string;
+                    };
+                    /** @description The request sample shows customer.id CUST-0001 and is cut off after it; the other fields are OBSERVED. */
+                    customer?: {
+                        id?: string;
+                        name?: string;
+                        phone?: string;
+                        address?: string;
+                        city?: string;
+                        state?: string;
+                        postcode?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the PayLater provider's payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    kredivoGenerateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Order amount in IDR without decimals (public merchant code; its row is not among the visible ones). */
+                        amount?: number;
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Mandatory. double. Price of the product item; total price and quantity must be match with the order.amount. Allowed chars numeric, "Max Length: 12" (not checked: a length of a double). */
+                            price: number;
+                            /** @description Mandatory. Quantity of the product item (the rest of the row is cut off). */
+                            quantity: number;
+                            /** @description Mandatory. Item ID No/SKU number on this transaction. */
+                            id: string;
+                            /** @description Mandatory. Type / Category of the item in this transaction (request sample ELECTRONIC). */
+                            type: string;
+                            /** @description Product URL (request sample; row not visible). */
+                            url?: string;
+                        }[];
+                        callback_url?: string;
+                        auto_redirect?: boolean;
+                        descriptor?: string;
+                    };
+                    peer_to_peer_info?: {
+                        merchant_unique_reference?: string;
+                    };
+                    customer?: components["schemas"]["NonSnapPayLaterCustomer"];
+                    shipping_address?: components["schemas"]["NonSnapPayLaterAddress"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the PayLater provider's payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    indodanaGenerateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. In IDR currency and without decimal. Allowed chars numeric, max length 16 (Indodana's row; other channels say 12). Not checked as a maximum: 16 digits exceed JavaScript's exact integers. */
+                        amount: number;
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 128. */
+                            name: string;
+                            /** @description Mandatory. decimal. Price of the product item; total price and quantity must match with the order.amount. Allowed chars numeric, "Max Length: 16.2" (not checked). */
+                            price: number;
+                            /** @description Mandatory. Quantity of the product item. Allowed chars numeric, max length 8. */
+                            quantity: number;
+                            /** @description The row starts "order.line_items.id string" and is cut off there (requiredness not visible). */
+                            id?: string;
+                            /** @description Request sample ELECTRONIC; row not visible. */
+                            category?: string;
+                            type?: string;
+                            /** @description Request sample (product URL); row not visible. */
+                            url?: string;
+                            image_url?: string;
+                        }[];
+                        /** @description The customer lands on order.callback_url after the payment (DOKU's step 2). */
+                        callback_url?: string;
+                        callback_url_cancel?: string;
+                    };
+                    peer_to_peer_info?: {
+                        /** @description Observed value 60; no unit documented in a visible source. */
+                        expired_time?: number;
+                        merchant_unique_reference?: string;
+                    };
+                    customer?: components["schemas"]["NonSnapPayLaterCustomer"];
+                    billing_address?: components["schemas"]["NonSnapPayLaterAddress"];
+                    shipping_address?: components["schemas"]["NonSnapPayLaterAddress"];
+                    additional_info?: components["schemas"]["DokuVaAdditionalInfoRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The order is created; payment.url is the PayLater provider's payment page. DOKU signs its non-SNAP responses (Client-Id, Request-Id, Response-Timestamp, Signature). */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapPaymentUrlAnswer"];
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonSnapErrorBody"];
+                };
+            };
+        };
+    };
+    jeniusPayPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Client ID retrieved from DOKU Back Office (the same value on DOKU -> merchant callbacks).
+                 * @example MCH-0001-10791114622547
+                 */
+                "Client-Id": components["parameters"]["NonSnapClientId"];
+                /**
+                 * @description Unique random string (max 128 characters) generated by the sender (the merchant; DOKU on callbacks) to protect duplicate request. DOKU uses it as the idempotency key. The visible-ASCII pattern is the HTTP header-value constraint, not a DOKU rule.
+                 * @example 09e0defe-a071-45b3-9feb-ac134374628c
+                 */
+                "Request-Id": components["parameters"]["NonSnapRequestId"];
+                /**
+                 * @description Timestamp request on UTC time in ISO8601 UTC+0 format (ISO-8601 UTC Z, seconds). To proceed a transaction on 2020-09-22 08:51:00 WIB (UTC+7) the timestamp is 2020-09-22T01:51:00Z.
+                 * @example 2020-08-11T08:45:42Z
+                 */
+                "Request-Timestamp": components["parameters"]["NonSnapRequestTimestamp"];
+                /**
+                 * @description "HMACSHA256=" + Base64(HMAC-SHA256(secret key, component lines Client-Id, Request-Id, Request-Timestamp, Request-Target and, when there is a body, Digest)). On callbacks Request-Target is the path of the merchant's own URL.
+                 * @example HMACSHA256=vl9DBTX5KhEiXmnpOD0TSm8PYQknuHPdyHSTSc3W6Ps=
+                 */
+                Signature: components["parameters"]["NonSnapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order: {
+                        /** @description Mandatory. Generated by merchant to identify the order and must unique per request. Must be same with Request-ID. Allowed chars: alphabetic, numeric, special chars. Max length 64. */
+                        invoice_number: components["schemas"]["NonSnapInvoiceNumber"];
+                        /** @description Mandatory. string. In IDR currency and without decimal. Allowed chars numeric, max length 12 (sample "50000"). */
+                        amount: string;
+                        /** @description The order's items (their rows are Mandatory). */
+                        line_items: {
+                            /** @description Mandatory. Name of the product item. Allowed chars alphabetic, numeric, special chars. Max length 255. */
+                            name: string;
+                            /** @description Mandatory. Price of the product item; total price and quantity must match with the order.amount (row cut off there). */
+                            price: number;
+                            /** @description Quantity (request sample; row not visible). */
+                            quantity?: number;
+                        }[];
+                    };
+                    /** @description Sent empty in DOKU's request sample. */
+                    additional_info?: Record<string, never>;
+                    /** @description The request sample shows customer.name ("Astari") and is cut off after it. */
+                    customer?: {
+                        name?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The payment request is created. No visible source documents the answer; DOKU signs its non-SNAP responses. */
+            200: {
+                headers: {
+                    "Client-Id": components["headers"]["NonSnapClientIdEcho"];
+                    "Request-Id": components["headers"]["NonSnapRequestIdEcho"];
+                    "Response-Timestamp": components["headers"]["NonSnapResponseTimestamp"];
+                    Signature: components["headers"]["NonSnapResponseSignature"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error. DOKU documents no non-SNAP error status list or body shape for this endpoint; the body is any JSON object. */
             default: {
                 headers: {
                     [name: string]: unknown;

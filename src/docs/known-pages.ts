@@ -29,6 +29,30 @@ export interface KnownPage {
   paymentCodeLimit?: { op: string; channel?: string; field?: string };
   /** The responses the page's "by using <field>" advice is about. */
   adviceTargets?: { op: string; status: string }[];
+  /** The operation whose enum-by rule the page's open-amount statement ("set X = Y and ... send Z = V") checks. */
+  openAmountOp?: string;
+  /** The VA overview page (seed 003): where its billing-type matrix, BIN tables and defaults land. */
+  overview?: OverviewTargets;
+}
+
+/** A field of an operation's request body, dotted ("additionalInfo.virtualAccountConfig.reusableStatus"). */
+export interface FieldTarget {
+  op: string;
+  field: string;
+}
+
+/** Where seed 003's statements land in the spec. */
+export interface OverviewTargets {
+  /** Operations whose x-doku-billing-type-by-channel rule the billing-type matrix is compared with. */
+  billingTypeRules: string[];
+  /** The enum the DOKU row's billing type names are compared with. */
+  billingTypeEnum: FieldTarget;
+  /** The operation carrying x-doku-bin-rules. */
+  binRules: string;
+  /** The field whose default the "By default, DOKU will set the value to ..." sentence gives. */
+  reusableDefault: FieldTarget;
+  /** The matrix's bank names -> SNAP additionalInfo.channel values (spellings from DOKU's SDKs, as the spec). */
+  bankChannels: Record<string, string[]>;
 }
 
 /**
@@ -47,7 +71,7 @@ const isString = (v: unknown): v is string => typeof v === "string";
 
 function pageEntry(entry: unknown, at: string): KnownPage {
   const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
-  const { id, file, title, marker, headings, paymentCodeLimit, adviceTargets } = e;
+  const { id, file, title, marker, headings, paymentCodeLimit, adviceTargets, openAmountOp, overview } = e;
   if (!isString(id) || !isString(file) || !isString(title) || !isString(marker) || !Array.isArray(headings))
     throw new SpecError("a page needs id, file, title, marker (strings) and headings (a list)", at);
   const page: KnownPage = {
@@ -60,7 +84,43 @@ function pageEntry(entry: unknown, at: string): KnownPage {
   if (paymentCodeLimit !== undefined)
     page.paymentCodeLimit = limitEntry(paymentCodeLimit, `${at}/paymentCodeLimit`);
   if (adviceTargets !== undefined) page.adviceTargets = adviceEntries(adviceTargets, `${at}/adviceTargets`);
+  if (openAmountOp !== undefined) {
+    if (!isString(openAmountOp))
+      throw new SpecError("openAmountOp must be an operation id", `${at}/openAmountOp`);
+    page.openAmountOp = openAmountOp;
+  }
+  if (overview !== undefined) page.overview = overviewEntry(overview, `${at}/overview`);
   return page;
+}
+
+function fieldTarget(entry: unknown, at: string): FieldTarget {
+  const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+  if (!isString(e.op) || !isString(e.field)) throw new SpecError("needs op and field (strings)", at);
+  return { op: e.op, field: e.field };
+}
+
+function overviewEntry(entry: unknown, at: string): OverviewTargets {
+  const e = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+  const { billingTypeRules, binRules, bankChannels } = e;
+  if (!Array.isArray(billingTypeRules) || !billingTypeRules.every(isString))
+    throw new SpecError("billingTypeRules must be a list of operation ids", `${at}/billingTypeRules`);
+  if (!isString(binRules)) throw new SpecError("binRules must be an operation id", `${at}/binRules`);
+  const channels = (typeof bankChannels === "object" && bankChannels !== null ? bankChannels : undefined) as
+    | Record<string, unknown>
+    | undefined;
+  if (
+    channels === undefined ||
+    Array.isArray(channels) ||
+    !Object.values(channels).every((v) => Array.isArray(v) && v.every(isString))
+  )
+    throw new SpecError("bankChannels must map bank names to lists of channel values", `${at}/bankChannels`);
+  return {
+    billingTypeRules,
+    billingTypeEnum: fieldTarget(e.billingTypeEnum, `${at}/billingTypeEnum`),
+    binRules,
+    reusableDefault: fieldTarget(e.reusableDefault, `${at}/reusableDefault`),
+    bankChannels: channels as Record<string, string[]>,
+  };
 }
 
 function limitEntry(entry: unknown, at: string): NonNullable<KnownPage["paymentCodeLimit"]> {

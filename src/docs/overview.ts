@@ -1,25 +1,15 @@
 /**
  * Seed 003 (Virtual Account overview) read mechanically: the billing-type matrix per bank, the BIN tables
  * (with their 16 / 18 / 23-digit maxima), the reusable-status default and the billing type names, compared
- * with x-doku-rules, x-doku-bin-rules and the schemas. BANK_CHANNELS only says which channel a bank is.
+ * with x-doku-rules, x-doku-bin-rules and the schemas. Which operations and fields they land on, and which
+ * channel a bank is, is spec data (the page's `overview` in specs/doc-pages.yaml).
  */
 import type { SpecBundle } from "../model/operation.js";
 import type { PageCorpus } from "./corpus.js";
 import { type Emit, opOf, ruleOf } from "./findings.js";
+import type { OverviewTargets } from "./known-pages.js";
 import { nextNonBlank } from "./page.js";
 import { atPointer, chainAt, deepEqual } from "./schema.js";
-
-/** Seed 003's bank names -> SNAP additionalInfo.channel values (spellings from DOKU's SDKs, as the spec). */
-export const BANK_CHANNELS: Record<string, string[]> = {
-  BCA: ["VIRTUAL_ACCOUNT_BCA"],
-  Mandiri: ["VIRTUAL_ACCOUNT_BANK_MANDIRI"],
-  BSI: ["VIRTUAL_ACCOUNT_BANK_SYARIAH_MANDIRI"],
-  DOKU: ["VIRTUAL_ACCOUNT_DOKU"],
-  BRI: ["VIRTUAL_ACCOUNT_BRI"],
-  CIMB: ["VIRTUAL_ACCOUNT_CIMB", "VIRTUAL_ACCOUNT_BANK_CIMB"],
-  Permata: ["VIRTUAL_ACCOUNT_PERMATA", "VIRTUAL_ACCOUNT_BANK_PERMATA"],
-  Danamon: ["VIRTUAL_ACCOUNT_DANAMON", "VIRTUAL_ACCOUNT_BANK_DANAMON"],
-};
 
 /** The matrix columns (Fix Bill, No Bill, Bill Variable Amount) as SNAP virtualAccountTrxType values. */
 const TRX_TYPES = ["C", "O", "V"];
@@ -97,17 +87,18 @@ export function binTables(lines: readonly string[]): BinTable[] {
 }
 
 /** Findings for seed 003 against the bundle. */
-export function auditOverview(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
+export function auditOverview(bundle: SpecBundle, c: PageCorpus, targets: OverviewTargets, emit: Emit) {
   const { lines, text } = c.page;
+  const { bankChannels, billingTypeEnum, binRules, reusableDefault } = targets;
   const matrix = billingMatrix(lines);
-  for (const id of ["snapCreateVa", "snapUpdateVa"]) {
+  for (const id of targets.billingTypeRules) {
     const allowed = (ruleOf(opOf(bundle, id), "x-doku-billing-type-by-channel")?.allowed ?? {}) as Record<
       string,
       string[]
     >;
     for (const row of matrix.rows) {
       const expected = TRX_TYPES.filter((_, k) => row.supported[k]);
-      for (const channel of BANK_CHANNELS[row.bank] ?? [`(no channel for ${row.bank})`]) {
+      for (const channel of bankChannels[row.bank] ?? [`(no channel for ${row.bank})`]) {
         const got = allowed[channel] ?? [];
         if (got.join() !== expected.join())
           emit(
@@ -119,7 +110,7 @@ export function auditOverview(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
           );
       }
     }
-    const mapped = matrix.rows.flatMap((r) => BANK_CHANNELS[r.bank] ?? []);
+    const mapped = matrix.rows.flatMap((r) => bankChannels[r.bank] ?? []);
     for (const channel of Object.keys(allowed).filter((ch) => !mapped.includes(ch)))
       emit(0, id, channel, "billing-types", "rule lists a channel the matrix does not");
   }
@@ -128,47 +119,44 @@ export function auditOverview(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
     .filter((l) => /^[A-Z][A-Z_]+$/.test(l.trim()));
   const dokuRow = matrix.rows.find((r) => r.bank === "DOKU");
   const dokuNames = names.filter((_, k) => dokuRow?.supported[k]);
-  const billing = chainAt(opOf(bundle, "dokuVaCreatePaymentCode").request.body?.schema ?? {}, [
-    "virtual_account_info",
-    "billing_type",
-  ])?.at(-1);
+  const billing = chainAt(
+    opOf(bundle, billingTypeEnum.op).request.body?.schema ?? {},
+    billingTypeEnum.field.split("."),
+  )?.at(-1);
   if ((billing?.enum as string[] | undefined)?.join() !== dokuNames.join())
     emit(
       dokuRow?.line ?? 0,
-      "dokuVaCreatePaymentCode",
-      "virtual_account_info.billing_type",
+      billingTypeEnum.op,
+      billingTypeEnum.field,
       "billing-types",
       `DOKU row ${dokuNames.join("/")}, enum ${billing?.enum}`,
     );
-  const spec = (atPointer(
-    bundle.document,
-    `${opOf(bundle, "snapCreateVa").pointer}/x-doku-bin-rules/tables`,
-  ) ?? []) as unknown[];
+  const spec = (atPointer(bundle.document, `${opOf(bundle, binRules).pointer}/x-doku-bin-rules/tables`) ??
+    []) as unknown[];
   binTables(lines).forEach((table, k) => {
     const { line, ...doc } = table;
     const { table: _n, note: _note, ...kept } = (spec[k] ?? {}) as Record<string, unknown>;
     if (!deepEqual(doc, kept))
       emit(
         line,
-        "snapCreateVa",
+        binRules,
         `x-doku-bin-rules.tables[${k}]`,
         "bin-table",
         `doc ${JSON.stringify(doc)}, spec ${JSON.stringify(kept)}`,
       );
   });
   if (binTables(lines).length !== spec.length)
-    emit(0, "snapCreateVa", "x-doku-bin-rules.tables", "bin-table", "table count differs");
+    emit(0, binRules, "x-doku-bin-rules.tables", "bin-table", "table count differs");
   const byDefault = /By default, DOKU will set the value to (true|false)/.exec(text)?.[1];
-  const reusable = chainAt(opOf(bundle, "snapCreateVa").request.body?.schema ?? {}, [
-    "additionalInfo",
-    "virtualAccountConfig",
-    "reusableStatus",
-  ])?.at(-1);
+  const reusable = chainAt(
+    opOf(bundle, reusableDefault.op).request.body?.schema ?? {},
+    reusableDefault.field.split("."),
+  )?.at(-1);
   if (byDefault === undefined || String(reusable?.default) !== byDefault)
     emit(
       0,
-      "snapCreateVa",
-      "additionalInfo.virtualAccountConfig.reusableStatus",
+      reusableDefault.op,
+      reusableDefault.field,
       "default",
       `doc ${byDefault}, spec ${reusable?.default}`,
     );

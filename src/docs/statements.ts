@@ -2,7 +2,7 @@
  * Statements the seeds make in prose, read by regex and checked against the spec: payment-code length
  * limits (000, 001, 002), the response fields the pages tell merchants to read ("by using X"), the open
  * amount rule (002), plus seed 003 (overview.ts). WHERE in the spec a statement lands is spec data: the
- * page's `paymentCodeLimit` and `adviceTargets` in specs/doc-pages.yaml.
+ * page's `paymentCodeLimit`, `adviceTargets`, `openAmountOp` and `overview` in specs/doc-pages.yaml.
  */
 import type { SpecBundle } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
@@ -58,10 +58,11 @@ function advice(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
 }
 
 function openAmount(bundle: SpecBundle, c: PageCorpus, emit: Emit) {
+  const target = c.page.known?.openAmountOp;
   const m = /set (\w+) = (\w+) and you need to send ([\w.]+) = ([0-9]+|[A-Za-z]+)/.exec(c.page.text);
-  if (m === null) return;
+  if (target === undefined || m === null) return;
   const [, by, when, field, value] = m as unknown as string[];
-  const op = opOf(bundle, "snapCreateVa");
+  const op = opOf(bundle, target);
   const rule = op.rules.find(
     (r) =>
       r.kind === "enum-by" && r.by === `/${by}` && r.field === `/${(field as string).replaceAll(".", "/")}`,
@@ -84,6 +85,7 @@ export function auditStatements(bundle: SpecBundle, c: PageCorpus): AuditFinding
   paymentCodeLimit(bundle, c, emit);
   advice(bundle, c, emit);
   openAmount(bundle, c, emit);
-  if (c.page.id === "003") auditOverview(bundle, c, emit);
+  const overview = c.page.known?.overview;
+  if (overview) auditOverview(bundle, c, overview, emit);
   return out;
 }

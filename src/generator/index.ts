@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { bundleSpec } from "./bundle.js";
+import { notSpecifiedRows } from "./not-specified.js";
 import { buildOperations } from "./operations.js";
+import { renderTable, spliceTable } from "./ops-table.js";
 import { checkSchemas } from "./schema-check.js";
 import { typesModule } from "./types.js";
 import { validatorsDeclaration, validatorsModule } from "./validators.js";
@@ -16,14 +18,21 @@ export interface GenerateOptions {
   specPath: string;
   /** Output directory, e.g. <package>/generated. */
   outDir: string;
+  /** Markdown files whose operation table (between the ops-table markers) follows the specs, e.g. README.md. */
+  tableFiles?: readonly string[];
 }
 
 const NOTICE = "generated from specs/ by `npm run generate` — do not edit";
 const TS_HEADER = `// ${NOTICE}\n/* eslint-disable */\n`;
 
 export async function generateFiles(options: GenerateOptions): Promise<Map<string, string>> {
+  return (await generateAll(options)).files;
+}
+
+async function generateAll(options: GenerateOptions) {
   const document = await bundleSpec(options.specPath);
   const { operations, schemas } = buildOperations(document);
+  notSpecifiedRows(document);
   const files = new Map<string, string>();
   files.set("openapi.json", `${JSON.stringify({ "x-generated": NOTICE, ...document }, null, 2)}\n`);
   files.set(
@@ -36,7 +45,19 @@ export async function generateFiles(options: GenerateOptions): Promise<Map<strin
   files.set("validators.d.ts", validatorsDeclaration(TS_HEADER));
   files.set("types.ts", await typesModule(document, TS_HEADER));
   files.set("manifest.json", await manifest(options, files));
-  return files;
+  return { files, tables: await tables(options, document) };
+}
+
+/** Each table file whose operation table differs from the specs: path -> its content with the table renewed. */
+async function tables(options: GenerateOptions, document: Record<string, unknown>) {
+  const table = renderTable(document);
+  const changed = new Map<string, string>();
+  for (const file of options.tableFiles ?? []) {
+    const text = await readFile(file, "utf8");
+    const renewed = spliceTable(text, table, file);
+    if (renewed !== text) changed.set(file, renewed);
+  }
+  return changed;
 }
 
 async function manifest(options: GenerateOptions, files: Map<string, string>): Promise<string> {
@@ -51,22 +72,32 @@ async function manifest(options: GenerateOptions, files: Map<string, string>): P
   return `${JSON.stringify({ note: NOTICE, specs, outputs }, null, 2)}\n`;
 }
 
-export async function writeGenerated(options: GenerateOptions): Promise<string[]> {
-  const files = await generateFiles(options);
+export interface WriteReport {
+  /** generated/ file names written. */
+  written: string[];
+  /** Table files (absolute paths) whose operation table was renewed. */
+  tables: string[];
+}
+
+export async function writeGenerated(options: GenerateOptions): Promise<WriteReport> {
+  const { files, tables } = await generateAll(options);
   await mkdir(options.outDir, { recursive: true });
   for (const [name, content] of files) await writeFile(join(options.outDir, name), content);
-  return [...files.keys()];
+  for (const [file, content] of tables) await writeFile(file, content);
+  return { written: [...files.keys()], tables: [...tables.keys()] };
 }
 
 export interface DriftReport {
   stale: string[];
   missing: string[];
+  /** Table files (absolute paths) whose operation table is out of step with the specs. */
+  tables: string[];
 }
 
 /** Compares generated/ with what the specs produce now; nothing is written. */
 export async function checkGenerated(options: GenerateOptions): Promise<DriftReport> {
-  const files = await generateFiles(options);
-  const report: DriftReport = { stale: [], missing: [] };
+  const { files, tables } = await generateAll(options);
+  const report: DriftReport = { stale: [], missing: [], tables: [...tables.keys()] };
   for (const [name, content] of files) {
     const onDisk = await readFile(join(options.outDir, name), "utf8").catch(() => undefined);
     if (onDisk === undefined) report.missing.push(name);

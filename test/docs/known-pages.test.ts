@@ -4,6 +4,13 @@ import { knownPagesOf } from "../../src/docs/known-pages.js";
 import { SpecError } from "../../src/model/errors.js";
 import { KNOWN_PAGES } from "../specs/seeds/load.js";
 
+const OVERVIEW = {
+  billingTypeRules: ["a"],
+  billingTypeEnum: { op: "b", field: "x.y" },
+  binRules: "a",
+  reusableDefault: { op: "a", field: "z" },
+  bankChannels: { BCA: ["VIRTUAL_ACCOUNT_BCA"] },
+};
 const page = { id: "009", file: "f.txt", title: "T", marker: "M", headings: [{ text: "H", ops: ["op"] }] };
 
 describe("knownPagesOf", () => {
@@ -14,11 +21,21 @@ describe("knownPagesOf", () => {
       "dokuVaCreatePaymentCode",
       "dokuVaCreateMerchantPaymentCode",
     ]);
+    expect(KNOWN_PAGES[2]?.openAmountOp).toBe("snapCreateVa");
+    expect(KNOWN_PAGES[3]?.overview).toMatchObject({
+      billingTypeRules: ["snapCreateVa", "snapUpdateVa"],
+      billingTypeEnum: { op: "dokuVaCreatePaymentCode", field: "virtual_account_info.billing_type" },
+      binRules: "snapCreateVa",
+      reusableDefault: { op: "snapCreateVa" },
+    });
+    expect(KNOWN_PAGES[3]?.overview?.bankChannels.BCA).toEqual(["VIRTUAL_ACCOUNT_BCA"]);
   });
 
   it("is empty without x-doku-pages, and keeps a well-formed entry as written", () => {
     expect(knownPagesOf({})).toEqual([]);
     expect(knownPagesOf({ "x-doku-pages": [page] })).toEqual([page]);
+    const full = { ...page, openAmountOp: "a", overview: OVERVIEW };
+    expect(knownPagesOf({ "x-doku-pages": [full] })).toEqual([full]);
   });
 
   it.each([
@@ -33,6 +50,26 @@ describe("knownPagesOf", () => {
       "advice targets that are not a list",
       { "x-doku-pages": [{ ...page, adviceTargets: {} }] },
       "#/x-doku-pages/0/adviceTargets",
+    ],
+    [
+      "an open-amount target that is not a string",
+      { "x-doku-pages": [{ ...page, openAmountOp: 1 }] },
+      "#/x-doku-pages/0/openAmountOp",
+    ],
+    [
+      "an overview without its BIN rules operation",
+      { "x-doku-pages": [{ ...page, overview: { ...OVERVIEW, binRules: undefined } }] },
+      "#/x-doku-pages/0/overview/binRules",
+    ],
+    [
+      "an overview field target without a field",
+      { "x-doku-pages": [{ ...page, overview: { ...OVERVIEW, reusableDefault: { op: "a" } } }] },
+      "#/x-doku-pages/0/overview/reusableDefault",
+    ],
+    [
+      "bank channels that are not lists",
+      { "x-doku-pages": [{ ...page, overview: { ...OVERVIEW, bankChannels: { BCA: "X" } } }] },
+      "#/x-doku-pages/0/overview/bankChannels",
     ],
   ])("refuses %s as a SpecError at its pointer", (_name, document, pointer) => {
     expect(() => knownPagesOf(document)).toThrow(SpecError);

@@ -15,6 +15,7 @@ import {
   statusBody,
   updateVaBody,
 } from "./fixtures/bodies.js";
+import { EWALLET_OPERATIONS, ewalletBody } from "./fixtures/ewallet.js";
 import { type Answer, nonSnapInput, op, send, sendSigned, snapInput, tokenInput, unique } from "./helpers.js";
 import { type MockFixture, useMock } from "./setup.js";
 
@@ -99,6 +100,14 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
     case "ddDebitStatus":
       return directDebitRequest(operation, token, extra);
     default:
+      if (EWALLET_OPERATIONS.includes(operation.id))
+        return nonSnapInput(
+          operation,
+          mock.identity,
+          ewalletBody(bundle, operation.id),
+          operation.path,
+          extra,
+        );
       if (operation.auth === "nonsnap-hmac") {
         return nonSnapInput(
           operation,
@@ -208,6 +217,7 @@ const PATH_OPERATIONS = [
   "checkoutCreatePayment",
   "cardsCreatePaymentPage",
   "tokenizationGetTokenList",
+  ...EWALLET_OPERATIONS,
 ];
 
 describe("every merchant -> DOKU operation", () => {

@@ -64,6 +64,17 @@ const QRIS_O2O: [string, "path" | "webhook", string, string | undefined, string]
   ["alfaNotification", "webhook", "/payments/notifications", undefined, "nonsnap-hmac"],
   ["indomaretNotification", "webhook", "/payments/notifications", undefined, "nonsnap-hmac"],
 ];
+// Issue 16 (ewallet): non-SNAP e-wallets, PayLater and digital banking.
+const EWALLET: [string, string, string][] = [
+  ["dokuWalletPayment", "/dokuwallet-emoney/v1/payment", "non-snap-ewallet"],
+  ["ovoPushPayment", "/ovo-emoney/v1/payment", "non-snap-ewallet"],
+  ["shopeePayOrder", "/shopeepay-emoney/v2/order", "non-snap-ewallet"],
+  ["linkAjaPayment", "/linkaja-emoney/v2/ServiceRequestPayment", "non-snap-ewallet"],
+  ["akulakuGenerateOrder", "/akulaku-peer-to-peer/v2/generate-order", "non-snap-paylater"],
+  ["kredivoGenerateOrder", "/kredivo-peer-to-peer/v2/generate-order", "non-snap-paylater"],
+  ["indodanaGenerateOrder", "/indodana-peer-to-peer/v2/generate-order", "non-snap-paylater"],
+  ["jeniusPayPayment", "/jenius-digital-banking/v2/ServiceRequestPayment", "non-snap-digital-banking"],
+];
 const { operations } = await loadSpecBundle();
 
 describe("specs cover every CONTRACT.md operation", () => {
@@ -77,6 +88,7 @@ describe("specs cover every CONTRACT.md operation", () => {
         ...ADDED.map((a) => a[0]),
         ...CHECKOUT.map((c) => c[0]),
         ...QRIS_O2O.map((q) => q[0]),
+        ...EWALLET.map((e) => e[0]),
       ].sort(),
     );
   });
@@ -93,6 +105,12 @@ describe("specs cover every CONTRACT.md operation", () => {
     expect(op).toMatchObject({ kind, method: "POST", path });
     if (serviceCode) expect(op?.serviceCode).toBe(serviceCode);
     expect(op?.auth).toBe(id === "snapGetTokenB2b2c" ? "snap-asymmetric-token" : "snap-symmetric");
+  });
+
+  it.each(EWALLET)("%s is a non-SNAP POST %s", (id, path) => {
+    expect(byId.get(id)).toMatchObject({ kind: "path", method: "POST", path, auth: "nonsnap-hmac" });
+    expect(byId.get(id)?.serviceCode).toBeUndefined();
+    expect(byId.get(id)?.coverage?.status).toBe("partial");
   });
 
   it.each(operations.map((op) => [op.id, op] as const))(

@@ -1,4 +1,5 @@
 /** `doku-conformance generate [--check] [--specs <file>] [--out <dir>]`: specs/ -> generated/; --check: exit 1 on drift. */
+import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generatedChanges, generatedOperations } from "../../generator/changes.js";
@@ -7,11 +8,15 @@ import type { Command } from "../context.js";
 
 const GENERATE_HELP = `Usage: doku-conformance generate [--check] [--specs <file>] [--out <dir>]
 
-Rebuilds generated/ (bundled document, operation table, validators, types, manifest) from the specs.
-  --check          write nothing; exit 1 listing stale or missing files when generated/ differs
+Rebuilds generated/ (bundled document, operation table, validators, types, manifest) from the specs, and the
+operation table of README.md and docs/seed-coverage.md (between <!-- ops-table:start --> and :end).
+  --check          write nothing; exit 1 listing stale or missing files when generated/ or a table differs
   --specs <file>   root spec (default: the package's specs/doku.yaml)
   --out <dir>      output directory (default: the package's generated/)
 `;
+
+/** The package files carrying the operation table (src/generator/ops-table.ts). */
+const TABLE_FILES = ["README.md", "docs/seed-coverage.md"];
 
 export const generate: Command = async (args, ctx) => {
   const { values } = parseArgs({
@@ -31,6 +36,10 @@ export const generate: Command = async (args, ctx) => {
   const options = {
     specPath: values.specs ? resolve(ctx.cwd, values.specs) : join(ctx.packageRoot, "specs", "doku.yaml"),
     outDir: values.out ? resolve(ctx.cwd, values.out) : join(ctx.packageRoot, "generated"),
+    // The package's own tables follow the package's own specs only (an installed package ships no docs/).
+    tableFiles: values.specs
+      ? []
+      : TABLE_FILES.map((f) => join(ctx.packageRoot, f)).filter((f) => existsSync(f)),
   };
   const out = relative(ctx.cwd, options.outDir) || ".";
   if (values.check) {
@@ -38,6 +47,7 @@ export const generate: Command = async (args, ctx) => {
     const bad = [
       ...drift.stale.map((f) => `stale: ${join(out, f)}`),
       ...drift.missing.map((f) => `missing: ${join(out, f)}`),
+      ...drift.tables.map((f) => `stale: ${relative(ctx.cwd, f)} (operation table)`),
     ];
     if (bad.length === 0) {
       ctx.stdout(`${out} is up to date with ${relative(ctx.cwd, options.specPath)}\n`);
@@ -49,8 +59,10 @@ export const generate: Command = async (args, ctx) => {
     return 1;
   }
   const before = await generatedOperations(options.outDir);
-  const written = await writeGenerated(options);
+  const { written, tables } = await writeGenerated(options);
   ctx.stdout(`wrote ${written.map((f) => join(out, f)).join(", ")}\n`);
+  if (tables.length > 0)
+    ctx.stdout(`renewed the operation table in ${tables.map((f) => relative(ctx.cwd, f)).join(", ")}\n`);
   ctx.stdout(`${(await generatedChanges(before, options.outDir)).join("\n")}\n`);
   return 0;
 };
