@@ -14416,12 +14416,14 @@ export const operations: readonly Operation[] = [
     "responses": [
       {
         "status": "200",
-        "description": "The customer's tokens. DOKU's guide shows HTTP 200 and the start of the response header sample (Client-Id, Request-Id); the rest of the answer is not visible in any readable copy, so the body is any JSON.",
+        "description": "The customer's tokens. DOKU's guide shows HTTP 200 and the start of the response header sample (Client-Id, Request-Id); the rest of the answer is not visible in any readable copy, so the body is any JSON object.",
         "examples": [],
         "contentType": "application/json",
         "body": {
           "key": "tokenizationGetTokenList.response.200.body",
           "schema": {
+            "type": "object",
+            "description": "Not visible in any readable source; a JSON object like every non-SNAP DOKU answer.",
             "x-doku-unconfirmed": "the response body is not visible in any readable source"
           }
         }

@@ -3700,13 +3700,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The customer's tokens. DOKU's guide shows HTTP 200 and the start of the response header sample (Client-Id, Request-Id); the rest of the answer is not visible in any readable copy, so the body is any JSON. */
+            /** @description The customer's tokens. DOKU's guide shows HTTP 200 and the start of the response header sample (Client-Id, Request-Id); the rest of the answer is not visible in any readable copy, so the body is any JSON object. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": Record<string, never>;
                 };
             };
             /** @description Error. DOKU documents no non-SNAP error status list or body shape; the body is any JSON object. */

@@ -26,6 +26,7 @@ const NO_2XX_BODY: readonly string[] = [
   "danaPaymentNotification",
   "directDebitPaymentNotification",
   "dokuVaNotification",
+  "checkoutNotification",
 ];
 
 /** Violations of a case as the kit's validation layer reports them, minus the headers the signer adds. */

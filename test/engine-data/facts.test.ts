@@ -149,6 +149,13 @@ describe("the DOKU specs' facts", () => {
         kind: "notification",
         summary: "non-SNAP HTTP Notification to the merchant's Notification URL",
       },
+      "checkout-notification": {
+        name: "checkout-notification",
+        operationId: "checkoutNotification",
+        family: "non-snap",
+        kind: "notification",
+        summary: "non-SNAP HTTP Notification of a DOKU Checkout order to the merchant's Notification URL",
+      },
     });
     expect(() => requireFlow(bundle, "doku-va-refund")).toThrow(UsageError);
     expect(() => requireFlow(bundle, "toString")).toThrow(/unknown flow; expected one of snap-va-inquiry, /);
@@ -167,6 +174,7 @@ describe("the DOKU specs' facts", () => {
       "ddBalanceInquiry",
       "ddDebitStatus",
       "orderStatus",
+      "tokenizationGetTokenList",
     ]);
   });
 
