@@ -81,6 +81,14 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
       const path = `/orders/v1/status/${encodeURIComponent(String(body.order?.invoice_number))}`;
       return nonSnapInput(operation, mock.identity, undefined, path, extra);
     }
+    case "alfaCreatePaymentCode":
+    case "indomaretCreatePaymentCode": {
+      const order = { invoice_number: `INV-${unique()}`, amount: 150000 };
+      const body = { order, online_to_offline_info: { reusable_status: false } };
+      return nonSnapInput(operation, mock.identity, body, operation.path, extra);
+    }
+    case "snapQrisGenerate":
+      return snap({ partnerReferenceNo: `INV-${unique()}`, amount: { value: "50000.00", currency: "IDR" } });
     case "danaPayment":
     case "danaRefund":
     case "ddAccountBinding":
@@ -197,6 +205,9 @@ const PATH_OPERATIONS = [
   "dokuVaUpdatePaymentCode",
   "dokuVaCreateMerchantPaymentCode",
   "orderStatus",
+  "snapQrisGenerate",
+  "alfaCreatePaymentCode",
+  "indomaretCreatePaymentCode",
 ];
 
 describe("every merchant -> DOKU operation", () => {
