@@ -26,6 +26,8 @@ const NO_2XX_BODY: readonly string[] = [
   "danaPaymentNotification",
   "directDebitPaymentNotification",
   "dokuVaNotification",
+  "alfaNotification",
+  "indomaretNotification",
 ];
 
 /** Violations of a case as the kit's validation layer reports them, minus the headers the signer adds. */
