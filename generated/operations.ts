@@ -23139,7 +23139,7 @@ export const operations: readonly Operation[] = [
     "auth": "nonsnap-hmac",
     "source": "https://developers.doku.com/accept-payment/direct-api/non-snap/convenience-store/alfa-group",
     "deprecated": false,
-    "summary": "HTTP Notification from DOKU after a Alfa Group payment (non-SNAP online-to-offline)",
+    "summary": "HTTP Notification from DOKU after an Alfa Group payment (non-SNAP online-to-offline)",
     "pointer": "#/webhooks/alfaNotification/post",
     "request": {
       "examples": [
@@ -23464,7 +23464,7 @@ export const operations: readonly Operation[] = [
     "flow": {
       "name": "alfa-notification",
       "kind": "notification",
-      "summary": "non-SNAP HTTP Notification after a Alfa Group store payment"
+      "summary": "non-SNAP HTTP Notification after an Alfa Group store payment"
     }
   },
   {

@@ -824,7 +824,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * HTTP Notification from DOKU after a Alfa Group payment (non-SNAP online-to-offline)
+         * HTTP Notification from DOKU after an Alfa Group payment (non-SNAP online-to-offline)
          * @description Step 3 of DOKU's Alfa Group page ("Acknowledge payment result"): after the customer pays at the store, DOKU POSTs the result to the Notification URL configured in the DOKU Back Office, signed like every non-SNAP notification (Request-Target = path of the Notification URL). The merchant answers HTTP 2xx; no response body is documented. The step's own sample is not visible to the kit: the body follows the O2O check-status sample (DOKU: "similar to HTTP notification") and stays open.
          */
         post: operations["alfaNotification"];

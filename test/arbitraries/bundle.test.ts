@@ -27,6 +27,8 @@ const NO_2XX_BODY: readonly string[] = [
   "directDebitPaymentNotification",
   "dokuVaNotification",
   "checkoutNotification",
+  "alfaNotification",
+  "indomaretNotification",
 ];
 
 /** Violations of a case as the kit's validation layer reports them, minus the headers the signer adds. */

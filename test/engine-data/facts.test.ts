@@ -156,6 +156,20 @@ describe("the DOKU specs' facts", () => {
         kind: "notification",
         summary: "non-SNAP HTTP Notification of a DOKU Checkout order to the merchant's Notification URL",
       },
+      "alfa-notification": {
+        name: "alfa-notification",
+        operationId: "alfaNotification",
+        family: "non-snap",
+        kind: "notification",
+        summary: "non-SNAP HTTP Notification after an Alfa Group store payment",
+      },
+      "indomaret-notification": {
+        name: "indomaret-notification",
+        operationId: "indomaretNotification",
+        family: "non-snap",
+        kind: "notification",
+        summary: "non-SNAP HTTP Notification after an Indomaret store payment",
+      },
     });
     expect(() => requireFlow(bundle, "doku-va-refund")).toThrow(UsageError);
     expect(() => requireFlow(bundle, "toString")).toThrow(/unknown flow; expected one of snap-va-inquiry, /);

@@ -90,6 +90,14 @@ async function validRequest(operation: Operation, prefer?: string): Promise<Sign
         operation.path,
         extra,
       );
+    case "alfaCreatePaymentCode":
+    case "indomaretCreatePaymentCode": {
+      const order = { invoice_number: `INV-${unique()}`, amount: 150000 };
+      const body = { order, online_to_offline_info: { reusable_status: false } };
+      return nonSnapInput(operation, mock.identity, body, operation.path, extra);
+    }
+    case "snapQrisGenerate":
+      return snap({ partnerReferenceNo: `INV-${unique()}`, amount: { value: "50000.00", currency: "IDR" } });
     case "danaPayment":
     case "danaRefund":
     case "ddAccountBinding":
@@ -218,6 +226,9 @@ const PATH_OPERATIONS = [
   "cardsCreatePaymentPage",
   "tokenizationGetTokenList",
   ...EWALLET_OPERATIONS,
+  "snapQrisGenerate",
+  "alfaCreatePaymentCode",
+  "indomaretCreatePaymentCode",
 ];
 
 describe("every merchant -> DOKU operation", () => {
