@@ -79,6 +79,18 @@ describe("SNAP answers", () => {
     }
   });
 
+  it("a misspelled answer field is a type error (the generated types type the builders)", () => {
+    const answer = () =>
+      dokuAnswers.snapVaPayment({
+        // @ts-expect-error virtualAcountData is not a field of the acknowledgement
+        virtualAcountData: {},
+      });
+    expect(typeof answer).toBe("function");
+    // @ts-expect-error tokenType is the builder's, expiresIn is required
+    const token = () => dokuAnswers.token({ accessToken: "t" });
+    expect(typeof token).toBe("function");
+  });
+
   it("responseCode follows the table: service code and documented case codes only", () => {
     const op = webhookOperation("snapVaInquiry");
     expect(snapResponseCode(op, 404, "12")).toBe("4042412");
