@@ -4,7 +4,7 @@
  * misspelled answer field is a type error. The untyped builders live in src/receiver/answers.ts.
  */
 import { operations as table } from "../generated/operations.js";
-import type { operations } from "../generated/types.js";
+import type { operations, webhooks } from "../generated/types.js";
 import { SpecError } from "../src/model/errors.js";
 import type { Operation } from "../src/model/operation.js";
 import {
@@ -20,15 +20,8 @@ import {
   snapTokenAnswer,
 } from "../src/receiver/index.js";
 
-/** The DOKU -> merchant operations (webhooks) by operation id. */
-export type WebhookId =
-  | "snapMerchantToken"
-  | "snapVaInquiry"
-  | "snapVaPaymentNotification"
-  | "danaPaymentNotification"
-  | "directDebitPaymentNotification"
-  | "dokuVaInquiry"
-  | "dokuVaNotification";
+/** The DOKU -> merchant operations (webhooks) by operation id: every key of the generated `webhooks`. */
+export type WebhookId = keyof webhooks & string;
 
 type Json<
   Id extends keyof operations,

@@ -38,6 +38,15 @@ const VA = {
   virtualAccountName: "Toru Yamashita",
 };
 
+describe("webhookOperation", () => {
+  it("finds every webhook of the table, and nothing else", () => {
+    const webhooks = bundle.operations.filter((op) => op.kind === "webhook");
+    expect(webhooks.length).toBeGreaterThan(0);
+    for (const op of webhooks) expect(webhookOperation(op.id as never).id).toBe(op.id);
+    expect(() => webhookOperation("snapCreateVa" as never)).toThrow(/no webhook snapCreateVa/);
+  });
+});
+
 describe("SNAP answers", () => {
   it("token answer: 2007300, Bearer, expiresIn", () => {
     const answer = dokuAnswers.token({ accessToken: "t0k3n", expiresIn: 900 });
