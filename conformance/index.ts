@@ -6,3 +6,5 @@
 export * from "../src/index.js";
 /** Loads generated/: the operation table, standalone validators and the bundled OpenAPI document. */
 export { loadSpecBundle } from "./bundle.js";
+/** The receiver's answer builders bound to the specs' operation table, typed by the generated types. */
+export { dokuAnswers, type WebhookId, webhookOperation } from "./receiver.js";

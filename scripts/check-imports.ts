@@ -16,6 +16,7 @@ const LAYERS: Record<string, number> = {
   validation: 2,
   signatures: 3,
   client: 4,
+  receiver: 4,
   arbitraries: 4,
   checks: 5,
   engine: 5.5,

@@ -51,6 +51,39 @@ export type {
 export type { Direction, Severity, Violation } from "./model/violation.js";
 /** Turns conflict warnings into errors; true when any violation is an error. */
 export { hasErrors, strictly } from "./model/violation.js";
+// receiver
+/** Receiver types: the request as adapters deliver it, the handler, the verdict, the answer. */
+export type {
+  AnswerOperation,
+  CallbackHandler,
+  CallbackInput,
+  CallbackVerdict,
+  DokuAnswer,
+  IssuedTokens,
+  ReceivedCallback,
+  ReceiverCredentials,
+  ReceiverScheme,
+  RefusalRule,
+} from "./receiver/index.js";
+/** Verifies a DOKU call to the merchant over its raw bytes; `{ ok: false, status, reason }`, never a throw on bad input. */
+/** Builds DOKU's answers from an operation-table row (responseCode from x-doku-service-code / x-doku-case-codes). */
+/** Issues and recognises the bearer tokens the merchant gives DOKU at its token endpoint. */
+/** Framework adapters that capture the raw body: node:http, Express, Fastify (structurally typed). */
+export {
+  DEFAULT_WINDOW_MS,
+  expressCallbackHandler,
+  fastifyCallbackRoutes,
+  nodeCallbackHandler,
+  nonSnapInquiryAnswer,
+  nonSnapNotificationAck,
+  refusalAnswer,
+  snapAnswer,
+  snapInquiryAnswer,
+  snapNotificationAck,
+  snapTokenAnswer,
+  TokenIssuer,
+  verifyDokuCallback,
+} from "./receiver/index.js";
 // reporters
 /** Reporters by name (console | json | junit), each a RunListener; REPORT_SCHEMA describes report.json. */
 export { createReporters, REPORTERS } from "./reporters/index.js";

@@ -7,12 +7,12 @@
  *     --token-url http://127.0.0.1:8085/v1.0/access-token/b2b --doku-private-key <the key behind that public key>
  *
  * Authenticate first (401, nothing processed); apply latestTransactionStatus once per X-EXTERNAL-ID; answer
- * 2xx. DOKU documents no answer body for e-wallet notifications: this one sends the BI-SNAP style envelope.
+ * 2xx. DOKU documents no answer body for e-wallet notifications: dokuAnswers.danaPayment() sends 200 {}.
  */
 import type { Server } from "node:http";
-import { parseJson, sendJson } from "./lib/http.js";
+import { dokuAnswers } from "../../conformance/index.js";
 import { runFromEnv } from "./lib/main.js";
-import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
+import { headerOf, type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
 export { TOKEN_PATH } from "./lib/snap.js";
 
@@ -31,20 +31,16 @@ export function createMerchant(
   config: SnapConfig,
   store: EwalletStore = { orders: new Map(), applied: new Set() },
 ): Server {
-  return snapCallbackServer(
-    config,
-    () => "4010000",
-    (req, res, body) => {
-      const externalId = String(req.headers["x-external-id"] ?? "");
-      if (!store.applied.has(externalId)) {
-        const notification = (parseJson(body) ?? {}) as EwalletNotification;
-        const reference = notification.originalPartnerReferenceNo;
-        if (reference !== undefined) store.orders.set(reference, notification.latestTransactionStatus ?? "");
-        store.applied.add(externalId);
-      }
-      sendJson(res, 200, { responseCode: "2005600", responseMessage: "Successful" });
-    },
-  );
+  return snapCallbackServer(config, "danaPaymentNotification", (request, body) => {
+    const externalId = headerOf(request, "X-EXTERNAL-ID");
+    if (!store.applied.has(externalId)) {
+      const notification = (body ?? {}) as EwalletNotification;
+      const reference = notification.originalPartnerReferenceNo;
+      if (reference !== undefined) store.orders.set(reference, notification.latestTransactionStatus ?? "");
+      store.applied.add(externalId);
+    }
+    return dokuAnswers.danaPayment();
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -9,12 +9,12 @@
  *
  * Authenticate first (401, nothing processed); credit the order named by originalPartnerReferenceNo once per
  * X-EXTERNAL-ID, whatever additionalInfo.channelId says (never refuse a channel you did not expect: log it);
- * answer 2xx. DOKU documents no answer body for these notifications: this one sends the BI-SNAP envelope.
+ * answer 2xx. DOKU documents no answer body for these notifications: dokuAnswers.directDebitPayment() sends 200 {}.
  */
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { parseJson, sendJson } from "./lib/http.js";
+import type { Server } from "node:http";
+import { type DokuAnswer, dokuAnswers, type ReceivedCallback } from "../../conformance/index.js";
 import { runFromEnv } from "./lib/main.js";
-import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
+import { headerOf, type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
 export { TOKEN_PATH } from "./lib/snap.js";
 
@@ -44,11 +44,11 @@ export const newStore = (): PaymentStore => ({ orders: new Map(), seen: new Set(
 
 /** The business part: apply an authenticated notification once per X-EXTERNAL-ID, then acknowledge. */
 export function handleNotification(store: PaymentStore) {
-  return (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
-    const externalId = String(req.headers["x-external-id"] ?? "");
+  return (request: ReceivedCallback, body: unknown): DokuAnswer => {
+    const externalId = headerOf(request, "X-EXTERNAL-ID");
     if (!store.seen.has(externalId)) {
       store.seen.add(externalId);
-      const notification = (parseJson(body) ?? {}) as DebitNotification;
+      const notification = (body ?? {}) as DebitNotification;
       const reference = notification.originalPartnerReferenceNo;
       if (reference !== undefined)
         store.orders.set(reference, {
@@ -58,12 +58,12 @@ export function handleNotification(store: PaymentStore) {
         });
       store.applied.set(externalId, (store.applied.get(externalId) ?? 0) + 1);
     }
-    sendJson(res, 200, { responseCode: "2005600", responseMessage: "Successful" });
+    return dokuAnswers.directDebitPayment();
   };
 }
 
 export function createMerchant(config: SnapConfig, store: PaymentStore = newStore()): Server {
-  return snapCallbackServer(config, () => "4010000", handleNotification(store));
+  return snapCallbackServer(config, "directDebitPaymentNotification", handleNotification(store));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,14 +4,16 @@
  *   DOKU_CLIENT_ID=... DOKU_SECRET_KEY=... node --import tsx examples/merchants/doku-va-notification.ts
  *   doku-conformance callback --flow doku-va-notification --url http://127.0.0.1:8081/payments/notifications
  *
- * 1. read the raw body, 2. verify the Signature over those bytes (401 if it fails, nothing processed),
+ * 1. the adapter reads the raw body, 2. verifyDokuCallback checks the Signature over those bytes (401 if it
+ * fails, nothing processed),
  * 3. de-duplicate on Request-Id (a redelivery gets the same 200), 4. apply transaction.status to the order,
  * 5. answer 2xx quickly — DOKU retries anything else (30 min, 6 h, 12 h).
  */
-import { createServer, type Server } from "node:http";
-import { parseJson, rawBody, sendJson } from "./lib/http.js";
+import type { Server } from "node:http";
+import { dokuAnswers } from "../../conformance/index.js";
 import { runFromEnv } from "./lib/main.js";
-import { type NonSnapConfig, verifyDokuRequest } from "./lib/nonsnap.js";
+import { type NonSnapConfig, nonSnapCallbackServer } from "./lib/nonsnap.js";
+import { headerOf } from "./lib/snap.js";
 
 interface Notification {
   order?: { invoice_number?: string; amount?: number };
@@ -28,22 +30,16 @@ export function createMerchant(
   config: NonSnapConfig,
   store: NotificationStore = { orders: new Map(), applied: new Set() },
 ): Server {
-  return createServer(async (req, res) => {
-    const body = await rawBody(req);
-    const problem = verifyDokuRequest(req, body, config);
-    if (problem !== undefined) {
-      sendJson(res, 401, { error: "unauthorized", reason: problem });
-      return;
-    }
-    const requestId = req.headers["request-id"] as string;
+  return nonSnapCallbackServer(config, "dokuVaNotification", (request, body) => {
+    const requestId = headerOf(request, "Request-Id");
     if (!store.applied.has(requestId)) {
-      const notification = parseJson(body) as Notification | undefined;
+      const notification = body as Notification | undefined;
       const invoice = notification?.order?.invoice_number;
       // Unknown invoices are acknowledged too: DOKU is the source of truth for the payment; log and reconcile.
       if (invoice !== undefined) store.orders.set(invoice, notification?.transaction?.status ?? "UNKNOWN");
       store.applied.add(requestId);
     }
-    sendJson(res, 200, { status: "received" });
+    return dokuAnswers.dokuVaNotification();
   });
 }
 

@@ -7,11 +7,11 @@
  *     --token-url http://127.0.0.1:8083/v1.0/access-token/b2b --doku-private-key <the key behind that public key>
  *
  * POST /v1.0/access-token/b2b: verify DOKU's RSA signature, issue a token (2007300).
- * POST /v1.1/transfer-va/inquiry: check token, timestamp and X-SIGNATURE over the raw body (401 4012400 /
- * 4012401 if not), then answer the bill (2002400) or 404 4042412 for an unknown VA.
+ * POST /v1.1/transfer-va/inquiry: verifyDokuCallback checks token, timestamp and X-SIGNATURE over the raw body
+ * (401 4012400 / 4012401 if not, from the spec's case codes), then answer the bill (2002400) or 404 4042412.
  */
 import type { Server } from "node:http";
-import { parseJson, sendJson } from "./lib/http.js";
+import { dokuAnswers, snapAnswer, webhookOperation } from "../../conformance/index.js";
 import { runFromEnv } from "./lib/main.js";
 import { type SnapConfig, snapCallbackServer, snapConfigOf } from "./lib/snap.js";
 
@@ -31,19 +31,13 @@ export { TOKEN_PATH } from "./lib/snap.js";
 
 /** Bills are keyed by partnerServiceId (as sent, padding included) + customerNo. */
 export function createMerchant(config: SnapConfig, bills: ReadonlyMap<string, SnapBill>): Server {
-  const unauthorized = (problem: string) => (problem.startsWith("Authorization") ? "4012401" : "4012400");
-  return snapCallbackServer(config, unauthorized, (_req, res, body) => {
-    const inquiry = (parseJson(body) ?? {}) as Inquiry;
+  return snapCallbackServer(config, "snapVaInquiry", (_request, body) => {
+    const inquiry = (body ?? {}) as Inquiry;
     const partnerServiceId = inquiry.partnerServiceId ?? "";
     const customerNo = inquiry.customerNo ?? "";
     const bill = bills.get(partnerServiceId + customerNo);
-    if (bill === undefined) {
-      sendJson(res, 404, { responseCode: "4042412", responseMessage: "Bill not found" });
-      return;
-    }
-    sendJson(res, 200, {
-      responseCode: "2002400",
-      responseMessage: "Successful",
+    if (bill === undefined) return BILL_NOT_FOUND;
+    return dokuAnswers.snapVaInquiry({
       virtualAccountData: {
         partnerServiceId,
         customerNo,
@@ -59,6 +53,17 @@ export function createMerchant(config: SnapConfig, bills: ReadonlyMap<string, Sn
     });
   });
 }
+
+/** An unknown VA: 404 with case 12 of the spec ("Invalid Bill/Virtual Account", 4042412). */
+const BILL_NOT_FOUND = snapAnswer(
+  webhookOperation("snapVaInquiry"),
+  404,
+  {},
+  {
+    caseCode: "12",
+    message: "Bill not found",
+  },
+);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const bills = new Map([

@@ -5,7 +5,7 @@
  * expect are each caught by the right check.
  * The dana-payment flow (DANA preset, danaPaymentNotification) keeps certifying the same merchant.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -16,7 +16,8 @@ import {
   TOKEN_PATH,
 } from "../../examples/merchants/direct-debit-payment.js";
 import { rawBody, sendJson } from "../../examples/merchants/lib/http.js";
-import { answerTokenRequest, IssuedTokens } from "../../examples/merchants/lib/snap.js";
+import { answerTokenRequest } from "../../examples/merchants/lib/snap.js";
+import { nodeCallbackHandler, TokenIssuer } from "../../src/receiver/index.js";
 import {
   CLIENT_ID,
   certify,
@@ -65,13 +66,15 @@ const forgetful = (): PaymentStore => {
 
 /** The same business logic behind the token endpoint only: callbacks are never verified. */
 function unverified(store: PaymentStore): Server {
-  const tokens = new IssuedTokens();
+  const tokens = new TokenIssuer();
   const handle = handleNotification(store);
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const body = await rawBody(req);
-    if (req.url === TOKEN_PATH) answerTokenRequest(req, res, config, tokens);
-    else handle(req, res, body);
-  });
+  return createServer(
+    nodeCallbackHandler((request) =>
+      request.path === TOKEN_PATH
+        ? answerTokenRequest(request, config, tokens)
+        : handle(request, JSON.parse(request.rawBody.toString("utf8"))),
+    ),
+  );
 }
 
 /** Refuses any channel but DANA with 400: what a DANA-only integration does on the shared path. */
