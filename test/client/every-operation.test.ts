@@ -54,9 +54,9 @@ function fillable(op: Operation, name: string): boolean {
   const scheme = SCHEMES[op.auth];
   if (Object.values(scheme.headers).some((h) => h.toLowerCase() === lower)) return true;
   if (lower === "content-type" || name.toUpperCase() in END_USER_HEADERS) return true;
-  const schema = (op.request.headers?.schema.properties as Record<string, { enum?: unknown[] }> | undefined)?.[
-    name
-  ];
+  const schema = (
+    op.request.headers?.schema.properties as Record<string, { enum?: unknown[] }> | undefined
+  )?.[name];
   return schema?.enum?.length === 1;
 }
 
@@ -78,7 +78,11 @@ async function call(op: Operation, request: Call) {
     ...(request.body === undefined ? {} : { body: request.body }),
   };
   // The table is iterated at run time, so the typed signature of each path cannot be named statically.
-  const { data, response } = await doku.client.request(op.method.toLowerCase() as "post", op.path as never, init as never);
+  const { data, response } = await doku.client.request(
+    op.method.toLowerCase() as "post",
+    op.path as never,
+    init as never,
+  );
   const last = sent.at(-1);
   const result = { status: response.status, request, data, headers: last?.headers ?? new Headers() };
   results.set(op.id, result);
