@@ -29,8 +29,13 @@ export type FilledHeaderName =
 
 type Relax<H, N extends string> = Omit<H, N> & Partial<Pick<H, Extract<keyof H, N>>>;
 
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/** `header` stays required while some header in it does (Authorization-Customer, ...); optional otherwise. */
+type HeaderSlot<H> = [RequiredKeys<H>] extends [never] ? { header?: H } : { header: H };
+
 type RelaxParameters<P, N extends string> = P extends { header: infer H }
-  ? Omit<P, "header"> & { header?: Relax<H, N> }
+  ? Omit<P, "header"> & HeaderSlot<Relax<H, N>>
   : P extends { header?: infer H }
     ? Omit<P, "header"> & { header?: Relax<NonNullable<H>, N> }
     : P;
