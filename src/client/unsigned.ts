@@ -29,6 +29,8 @@ export type FilledHeaderName =
 
 type Relax<H, N extends string> = Omit<H, N> & Partial<Pick<H, Extract<keyof H, N>>>;
 
+/** Keys that are not optional (`Pick<T, K>` accepts an empty object only when K is optional). */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the empty object the test needs, not "any value"
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** `header` stays required while some header in it does (Authorization-Customer, ...); optional otherwise. */
