@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseTimestamp } from "../../src/signatures/timestamp.js";
 
 const PROBE = join(import.meta.dirname, "fixtures", "timestamps-probe.ts");
 
@@ -36,4 +37,22 @@ describe("timestamps in any host time zone", () => {
     },
     60_000,
   );
+});
+
+/** The defect the kit's client does not have: doku-nodejs-library 1.0.52 writes the offset as hours / 60. */
+describe("doku-nodejs-library's generateTimestamp, same zones (docs/client.md)", () => {
+  const SDK_TIMESTAMP = `console.log(require("doku-nodejs-library/_services/tokenService.js").generateTimestamp())`;
+  it.each([
+    ["Asia/Jakarta", true],
+    ["America/St_Johns", false],
+    ["Pacific/Chatham", false],
+  ] as const)("TZ=%s: well-formed %s", (zone, wellFormed) => {
+    const result = spawnSync(process.execPath, ["-e", SDK_TIMESTAMP], {
+      encoding: "utf8",
+      env: { ...process.env, TZ: zone },
+    });
+    const value = result.stdout.trim();
+    expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(parseTimestamp(value) !== undefined).toBe(wellFormed); // e.g. 2026-12-06T21:49:55-3.5:30
+  });
 });
