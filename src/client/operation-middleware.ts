@@ -192,7 +192,9 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
           });
         }
       }
-      return new Response(text, {
+      // The body was read above; hand openapi-fetch a fresh copy (none for statuses that cannot carry one).
+      const nullBody = [101, 204, 205, 304].includes(answer.status);
+      return new Response(nullBody ? null : text, {
         status: answer.status,
         statusText: answer.statusText,
         headers: answer.headers,

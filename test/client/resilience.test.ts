@@ -40,6 +40,7 @@ const vaBody = (trxId: string) => {
 /** A programmable DOKU stand-in: counts token and API requests; `answer` decides the API answer. */
 function stubServer(answer: (n: number) => { status: number; body: unknown } | "hang") {
   const counts = { token: 0, api: 0 };
+  const apiHeaders: Record<string, string | string[] | undefined>[] = [];
   const server: Server = createServer(async (req, res) => {
     for await (const _ of req) {
     }
@@ -52,13 +53,15 @@ function stubServer(answer: (n: number) => { status: number; body: unknown } | "
       return;
     }
     counts.api++;
+    apiHeaders.push(req.headers);
     const a = answer(counts.api);
     if (a === "hang") return;
     res.statusCode = a.status;
-    res.end(JSON.stringify(a.body));
+    res.end(a.body === undefined ? undefined : JSON.stringify(a.body));
   });
   return {
     counts,
+    apiHeaders,
     server,
     async start(): Promise<string> {
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -136,6 +139,10 @@ describe("token-invalid answer", () => {
       expect(error).toBeInstanceOf(DokuError);
       expect(error).toMatchObject({ kind: "response", status: 401, serviceCode: "27", caseCode: "01" });
       expect(stub.counts).toEqual({ token: 2, api: 2 });
+      const [first, retry] = stub.apiHeaders.map((h) => [h.authorization, h["x-external-id"]]);
+      expect(first?.[0]).toBe("Bearer tok-1");
+      expect(retry?.[0]).toBe("Bearer tok-2"); // the retry carries the fresh token
+      expect(retry?.[1]).not.toBe(first?.[1]); // and a new X-EXTERNAL-ID (the client generated the first)
     } finally {
       await stub.close();
     }
@@ -267,6 +274,19 @@ describe("validation and errors", () => {
       expect((error as Error).message).toBe(
         "orderStatus: DOKU answered HTTP 400 (invalid_parameter order.amount is required)",
       );
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it("a 204 answer (no body) is returned as success, not a crash", async () => {
+    const stub = stubServer(() => ({ status: 204, body: undefined }));
+    const baseUrl = await stub.start();
+    try {
+      const { data, response } = await client(baseUrl).client.GET("/orders/v1/status/{invoiceNumber}", {
+        params: { path: { invoiceNumber: "INV-1" } },
+      });
+      expect([response.status, data]).toEqual([204, undefined]);
     } finally {
       await stub.close();
     }
