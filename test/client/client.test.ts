@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { paths } from "../../generated/types.js";
 import { createTypedClient, type DokuClientOptions, DokuError } from "../../src/client/index.js";
-import { TargetError } from "../../src/model/errors.js";
 import { formatSnapTimestamp, type SignatureAuth, verifyRequest } from "../../src/signatures/index.js";
 
 const CLIENT_ID = "BRN-0211-1696919651918";
@@ -209,18 +208,25 @@ describe("typed client", () => {
     expiresIn = 900;
   });
 
-  it("a refused token request is a TargetError naming the URL and DOKU's code", async () => {
+  it("a refused token request is a DokuError (exit 3) naming the URL, the token operation and DOKU's code", async () => {
     const c = client({
       credentials: { clientId: "BRN-unknown", secretKey: SECRET, privateKey: merchant.privateKey },
     });
     const error = await createVa(c).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TargetError);
+    expect(error).toBeInstanceOf(DokuError);
+    expect(error).toMatchObject({
+      kind: "response",
+      operationId: "snapGetTokenB2b",
+      exitCode: 3,
+      status: 401,
+      responseCode: "4017300",
+    });
     expect((error as Error).message).toMatch(/access-token\/b2b answered 401 \(4017300 /);
   });
 
-  it("an unreachable target is a TargetError", async () => {
+  it("an unreachable target is a network DokuError (exit 3)", async () => {
     const c = client({ baseUrl: "http://127.0.0.1:1" });
-    await expect(createVa(c)).rejects.toBeInstanceOf(TargetError);
+    await expect(createVa(c)).rejects.toMatchObject({ kind: "network", exitCode: 3 });
   });
 });
 
