@@ -135,6 +135,8 @@ describe("every operation in the specs through createDokuClient (mock, validatio
       expect(status).toBeLessThan(300);
       const required = (op.request.headers?.schema.required as string[] | undefined) ?? [];
       for (const name of required) expect(headers.get(name), `${op.id} sent ${name}`).not.toBeNull();
+      const declared = Object.keys((op.request.headers?.schema.properties as object | undefined) ?? {});
+      if (declared.includes("X-DEVICE-ID")) expect(headers.get("X-DEVICE-ID")).toBe("95221");
     }, 30_000);
   }
 });
