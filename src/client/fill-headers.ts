@@ -67,6 +67,15 @@ export interface FilledHeaders {
   missing: Violation[];
 }
 
+/** The scheme roles whose headers the signer writes when it signs (lower-cased names). */
+const SIGNER_ROLES = ["signature", "timestamp", "token", "clientId"] as const;
+
+/** Lower-cased names of the headers the signer writes for `operation` (they are not the caller's to give). */
+export function signerHeaders(operation: Operation): Set<string> {
+  const names = SCHEMES[operation.auth].headers;
+  return new Set(SIGNER_ROLES.flatMap((role) => names[role]?.toLowerCase() ?? []));
+}
+
 /** `given` plus the declared headers the client can fill; what is still missing is reported, not thrown. */
 export function fillHeaders(
   operation: Operation,
@@ -93,7 +102,7 @@ export function fillHeaders(
       put(name, values[END_USER_HEADERS[name.toUpperCase() as keyof typeof END_USER_HEADERS]]);
     else put(name, onlyValue(property));
   }
-  const signerFills = new Set(Object.values(scheme.headers).map((h) => h.toLowerCase()));
+  const signerFills = signerHeaders(operation);
   const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
   const missing: Violation[] = required
     .filter((name) => !signerFills.has(name.toLowerCase()) && headerValue(headers, name) === undefined)

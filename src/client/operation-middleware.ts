@@ -13,7 +13,7 @@ import { hasErrors } from "../model/violation.js";
 import { type Credentials, defaultTimestamp, SCHEMES, signRequest } from "../signatures/index.js";
 import { validateRequest, validateResponse } from "../validation/index.js";
 import { DokuError, parseResponseCode } from "./doku-error.js";
-import { type FillValues, fillHeaders } from "./fill-headers.js";
+import { type FillValues, fillHeaders, signerHeaders } from "./fill-headers.js";
 import type { TokenSource } from "./token-source.js";
 
 /** What the client validates with the spec's validators; both off by default. */
@@ -135,9 +135,11 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       const body = await request.text();
       const given = Object.fromEntries(request.headers.entries());
       const filled = fillHeaders(operation, given, body !== "", options.fill);
-      const target = { operation, validators: validators };
+      const target = { operation, validators };
       const violations = [...filled.missing];
       if (options.validate.request) {
+        // The signer's headers are written after validation; their absence here is not the caller's doing.
+        const signed = signerHeaders(operation);
         const path = (params as { path?: Record<string, unknown> }).path;
         violations.push(
           ...validateRequest(target, {
@@ -146,7 +148,10 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
             ...(path === undefined
               ? {}
               : { path: Object.fromEntries(Object.entries(path).map(([k, v]) => [k, String(v)])) }),
-          }).filter((v) => !v.pointer.startsWith("/headers/") || !isSignatureHeader(operation, v.pointer)),
+          }).filter(
+            (v) =>
+              !(v.rule === "required" && signed.has(v.pointer.replace(/^\/headers\//, "").toLowerCase())),
+          ),
         );
       }
       if (hasErrors(violations))
@@ -160,8 +165,9 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
         generated: filled.generated,
         signal: request.signal,
       };
+      const out = await sign(p, false);
       pending.set(id, p);
-      return sign(p, false);
+      return out;
     },
 
     async onResponse({ response, id }) {
@@ -223,10 +229,4 @@ async function send(operationId: string, go: () => Promise<Response>): Promise<R
   } catch (error) {
     throw asDokuError(operationId, error);
   }
-}
-
-/** Header violations about headers the signer writes are not the caller's to fix (they are set after). */
-function isSignatureHeader(operation: Operation, pointer: string): boolean {
-  const name = pointer.slice("/headers/".length).toLowerCase();
-  return Object.values(SCHEMES[operation.auth].headers).some((h) => h.toLowerCase() === name);
 }

@@ -237,6 +237,25 @@ describe("validation and errors", () => {
     }
   });
 
+  it("request validation on: a header the caller gave is validated (CHANNEL-ID H2H, or the conflict's alternative)", async () => {
+    const stub = stubServer(() => ({ status: 200, body: {} }));
+    const baseUrl = await stub.start();
+    try {
+      // The types refuse the value too; a plain .mjs caller has no types.
+      const header = { "CHANNEL-ID": "not a channel" as "H2H" };
+      const error = await client(baseUrl, { validate: { request: true } })
+        .client.POST(CREATE_VA, { params: { header }, body: vaBody("t1") })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: "invalid-request", operationId: "snapCreateVa" });
+      expect((error as DokuError).violations.map((v) => [v.pointer, v.rule])).toEqual([
+        ["/headers/CHANNEL-ID", "enum"],
+      ]);
+      expect(stub.counts).toEqual({ token: 0, api: 0 });
+    } finally {
+      await stub.close();
+    }
+  });
+
   it("a required header the client cannot fill is refused before sending, naming the header", async () => {
     const stub = stubServer(() => ({ status: 200, body: {} }));
     const baseUrl = await stub.start();
