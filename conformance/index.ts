@@ -6,5 +6,7 @@
 export * from "../src/index.js";
 /** Loads generated/: the operation table, standalone validators and the bundled OpenAPI document. */
 export { loadSpecBundle } from "./bundle.js";
+/** The typed DOKU client: `createDokuClient({ baseUrl, credentials })`, every operation of the specs, no generic. */
+export { createDokuClient, type DokuPaths } from "./client.js";
 /** The receiver's answer builders bound to the specs' operation table, typed by the generated types. */
 export { dokuAnswers, type WebhookId, webhookOperation } from "./receiver.js";

@@ -63,6 +63,12 @@ export const dokuAnswers = {
   ): DokuAnswer => nonSnapInquiryAnswer(webhookOperation("dokuVaInquiry"), body, request, keys),
   /** Non-SNAP notification acknowledgement: 200. */
   dokuVaNotification: (): DokuAnswer => nonSnapNotificationAck(),
+  /** DOKU Checkout notification acknowledgement: 200. */
+  checkoutNotification: (): DokuAnswer => nonSnapNotificationAck(),
+  /** Alfa Group payment notification acknowledgement: 200. */
+  alfaNotification: (): DokuAnswer => nonSnapNotificationAck(),
+  /** Indomaret payment notification acknowledgement: 200. */
+  indomaretNotification: (): DokuAnswer => nonSnapNotificationAck(),
   /** The refusal (401 / 400) for a verdict, in the operation's layout. */
   refusal: (id: WebhookId, verdict: Extract<CallbackVerdict, { ok: false }>): DokuAnswer =>
     refusalAnswer(webhookOperation(id), verdict),

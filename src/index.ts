@@ -19,13 +19,20 @@ export { runCli } from "./cli/main.js";
 /** Base URL presets (sandbox, production). */
 export { BASE_URLS } from "./client/base-url.js";
 /** Client types. */
-export type { DokuClient, DokuClientOptions } from "./client/create-client.js";
+export type { DokuClient, DokuClientOptions, TypedClientOptions } from "./client/create-client.js";
 // client
-/** Typed DOKU client over openapi-fetch with signing middleware and B2B token caching. */
-export { createDokuClient } from "./client/create-client.js";
+/** The engine's typed client, generic in `paths` and given the bundle (the package entry's createDokuClient fixes both). */
+export { createTypedClient, DEFAULT_TIMEOUT_MS } from "./client/create-client.js";
+/** DokuError's kinds and the parts of a responseCode. */
+export type { DokuErrorKind, ResponseCodeParts } from "./client/doku-error.js";
+/** What a failed client call throws: SNAP responseCode parsed into HTTP status, service and case; the operation named. */
+export { DokuError, parseResponseCode } from "./client/doku-error.js";
+/** Which calls the client validates against the spec (request before sending, response after). */
+export type { ValidateCalls } from "./client/operation-middleware.js";
 /** Masks Authorization, signatures, keys and secrets for debug output. */
 export { redactHeaders } from "./client/redact.js";
-export type { Unsigned } from "./client/unsigned.js";
+/** `paths` with the headers the signer (Unsigned) or the whole client (Prefilled) writes made optional. */
+export type { Prefilled, Unsigned } from "./client/unsigned.js";
 export type { RunEvent, RunListener, RunSummary } from "./engine/events.js";
 /** Mock types. */
 export type { RunningMock } from "./mock/index.js";

@@ -10,12 +10,12 @@
  */
 import { createServer, type Server } from "node:http";
 import { applyNotification, type CheckoutStore, emptyStore } from "./checkout-notification.js";
-import { rawBody, sendJson } from "./lib/http.js";
+import { parseJson, rawBody, sendJson } from "./lib/http.js";
 
 export function createBrokenMerchant(store: CheckoutStore = emptyStore()): Server {
   return createServer(async (req, res) => {
     const body = await rawBody(req);
-    applyNotification(store, String(req.headers["request-id"] ?? ""), body);
+    applyNotification(store, String(req.headers["request-id"] ?? ""), parseJson(body));
     sendJson(res, 200, { status: "received" });
   });
 }

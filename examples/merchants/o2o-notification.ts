@@ -5,15 +5,17 @@
  *   DOKU_CLIENT_ID=... DOKU_SECRET_KEY=... node --import tsx examples/merchants/o2o-notification.ts
  *   doku-conformance callback --flow alfa-notification --url http://127.0.0.1:8093/payments/notifications
  *
- * 1. read the raw body, 2. verify the Signature over those bytes (401 if it fails, nothing processed),
+ * 1. the adapter reads the raw body, 2. verifyDokuCallback checks the Signature over those bytes (401 if it
+ * fails, nothing processed),
  * 3. de-duplicate on Request-Id (a redelivery gets the same 200), 4. record the store payment (status,
  * channel, payment code) on the order, 5. answer 2xx quickly — DOKU retries anything else.
  * DOKU's O2O notification sample is not visible to the kit: only the fields the spec describes are read.
  */
-import { createServer, type Server } from "node:http";
-import { parseJson, rawBody, sendJson } from "./lib/http.js";
+import type { Server } from "node:http";
+import { dokuAnswers } from "../../conformance/index.js";
 import { runFromEnv } from "./lib/main.js";
-import { type NonSnapConfig, verifyDokuRequest } from "./lib/nonsnap.js";
+import { type NonSnapConfig, nonSnapCallbackServer } from "./lib/nonsnap.js";
+import { headerOf } from "./lib/snap.js";
 
 interface StoreNotification {
   order?: { invoice_number?: string };
@@ -39,16 +41,10 @@ export function createMerchant(
   config: NonSnapConfig,
   store: StoreNotificationStore = { orders: new Map(), applied: new Set() },
 ): Server {
-  return createServer(async (req, res) => {
-    const body = await rawBody(req);
-    const problem = verifyDokuRequest(req, body, config);
-    if (problem !== undefined) {
-      sendJson(res, 401, { error: "unauthorized", reason: problem });
-      return;
-    }
-    const requestId = req.headers["request-id"] as string;
+  return nonSnapCallbackServer(config, "alfaNotification", (request, body) => {
+    const requestId = headerOf(request, "Request-Id");
     if (!store.applied.has(requestId)) {
-      const notification = parseJson(body) as StoreNotification | undefined;
+      const notification = body as StoreNotification | undefined;
       const invoice = notification?.order?.invoice_number;
       // Unknown invoices are acknowledged too: DOKU is the source of truth for the payment; log and reconcile.
       if (invoice !== undefined) {
@@ -60,7 +56,7 @@ export function createMerchant(
       }
       store.applied.add(requestId);
     }
-    sendJson(res, 200, { status: "received" });
+    return dokuAnswers.alfaNotification();
   });
 }
 

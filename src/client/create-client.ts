@@ -1,42 +1,75 @@
 /**
- * createDokuClient: a typed openapi-fetch client for DOKU (generic in the generated `paths` type) with
- * request signing by x-doku-auth and a cached B2B token. src/ never imports generated/; callers pass it in.
+ * The engine's typed client: openapi-fetch over the generated `paths` type (the generic), with every call
+ * resolved to its operation in the operation table (signature scheme, headers, validators). src/ never
+ * imports generated/: the package entry (conformance/client.ts) passes the bundle and fixes the generic,
+ * which gives users `createDokuClient({ baseUrl, credentials })`.
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { Credentials } from "../signatures/index.js";
 import { type BaseUrlPreset, resolveBaseUrl } from "./base-url.js";
-import { type AuthResolver, type AuthTable, authFromTable, signingMiddleware } from "./signing-middleware.js";
+import { createExternalIds, defaultRequestId } from "./fill-headers.js";
+import { type ClientBundle, operationMiddleware, type ValidateCalls } from "./operation-middleware.js";
 import { createTokenSource, type TokenSource } from "./token-source.js";
-import type { Unsigned } from "./unsigned.js";
+import type { Prefilled } from "./unsigned.js";
+
+/** Default time a request (and the B2B token request) may take before it fails with a timeout DokuError. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface DokuClientOptions {
   /** "sandbox", "production" or any http(s) URL (e.g. the embedded mock). */
   baseUrl: BaseUrlPreset | string;
   /** clientId, secretKey (SNAP clientSecret / non-SNAP Secret Key), privateKey (for the B2B token). */
   credentials: Credentials;
-  /** Which x-doku-auth each operation uses: a resolver, or a table "METHOD /path/{template}" -> scheme. */
-  auth: AuthResolver | AuthTable;
+  /** X-DEVICE-ID where an operation declares it (the end user's device; DANA / ShopeePay payment and refund). */
+  deviceId?: string;
+  /** X-IP-ADDRESS where an operation declares it (the end user's IPv4 address). */
+  ipAddress?: string;
+  /** Validate requests before sending and answers after, with the spec's validators; both off by default. */
+  validate?: ValidateCalls;
+  /** Milliseconds before a request fails with a timeout DokuError (default 30 000); per call: `signal`. */
+  timeoutMs?: number;
   /** Transport (default globalThis.fetch); used for the token request too. */
   fetch?: (request: Request) => Promise<Response>;
-  /** Clock (epoch ms) for timestamps and token expiry. */
+  /** Clock (epoch ms) for timestamps, X-EXTERNAL-ID and token expiry. */
   now?: () => number;
   /** Refetch the B2B token this long before it expires (default 10 s). */
   tokenSafetyMarginMs?: number;
+  /** Non-SNAP Request-Id for calls that give none (default: a random UUID). */
   requestId?: () => string;
+  /** SNAP X-EXTERNAL-ID for calls that give none (default: 20 digits, unique per day). */
+  externalId?: () => string;
+  /** Sees each signed request; pass headers through redactHeaders before printing them. */
   onSigned?: (request: Request) => void;
+}
+
+/** Engine options: the operation table and validators, given or loaded on the first call. */
+export interface TypedClientOptions extends DokuClientOptions {
+  bundle: ClientBundle | (() => Promise<ClientBundle>);
 }
 
 /** The typed client and its token source (for inspection and invalidation). */
 export interface DokuClient<Paths extends {}> {
-  client: Client<Unsigned<Paths>>;
+  client: Client<Prefilled<Paths>>;
   tokens: TokenSource;
   baseUrl: string;
 }
 
-/** A client whose every request is signed as its operation requires. */
-export function createDokuClient<Paths extends {}>(options: DokuClientOptions): DokuClient<Paths> {
+/** `fetch` with a deadline, combined with the caller's own signal. */
+function withTimeout(
+  fetch: (request: Request) => Promise<Response>,
+  timeoutMs: number,
+): (request: Request) => Promise<Response> {
+  return (request) =>
+    fetch(
+      new Request(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) }),
+    );
+}
+
+/** A client whose every call is signed, filled and (optionally) validated as its operation requires. */
+export function createTypedClient<Paths extends {}>(options: TypedClientOptions): DokuClient<Paths> {
   const baseUrl = resolveBaseUrl(options.baseUrl);
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const base = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const fetch = withTimeout(base, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const now = options.now ?? Date.now;
   const tokens = createTokenSource({
     baseUrl,
@@ -45,15 +78,22 @@ export function createDokuClient<Paths extends {}>(options: DokuClientOptions): 
     now,
     ...(options.tokenSafetyMarginMs === undefined ? {} : { safetyMarginMs: options.tokenSafetyMarginMs }),
   });
-  const auth = typeof options.auth === "function" ? options.auth : authFromTable(options.auth);
-  const client = createClient<Unsigned<Paths>>({ baseUrl, fetch });
+  const client = createClient<Prefilled<Paths>>({ baseUrl, fetch });
   client.use(
-    signingMiddleware({
-      auth,
+    operationMiddleware({
+      bundle: options.bundle,
       credentials: options.credentials,
       tokens,
+      fetch,
       now,
-      ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+      validate: options.validate ?? {},
+      fill: {
+        clientId: options.credentials.clientId,
+        externalId: options.externalId ?? createExternalIds(now),
+        requestId: options.requestId ?? defaultRequestId,
+        ...(options.deviceId === undefined ? {} : { deviceId: options.deviceId }),
+        ...(options.ipAddress === undefined ? {} : { ipAddress: options.ipAddress }),
+      },
       ...(options.onSigned === undefined ? {} : { onSigned: options.onSigned }),
     }),
   );

@@ -3,11 +3,13 @@
  * RSA key over `clientId|X-TIMESTAMP`, cached until `expiresIn` minus a safety margin. Concurrent callers
  * share one request.
  */
-import { TargetError } from "../model/errors.js";
 import { type Credentials, defaultTimestamp, signRequest, TOKEN_SCHEME } from "../signatures/index.js";
+import { DokuError } from "./doku-error.js";
 
 /** DOKU's B2B token path. */
 export const B2B_TOKEN_PATH = "/authorization/v1/access-token/b2b";
+/** The operation id of that path in the specs (named in the DokuError of a failed token request). */
+export const B2B_TOKEN_OPERATION = "snapGetTokenB2b";
 /** Body of the B2B token request (D-TOK-B2B). */
 export const B2B_TOKEN_BODY = '{"grantType":"client_credentials"}';
 /** Refetch this long before `expiresIn` runs out (SDK-PY / SDK-JAVA use 10 s). */
@@ -60,8 +62,12 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         new Request(url, { method: "POST", headers: signed.headers, body: signed.body }),
       );
     } catch (error) {
-      throw new TargetError(`cannot reach ${url} for a B2B token: ${(error as Error).message}`, {
+      const timeout = error instanceof Error && error.name === "TimeoutError";
+      throw new DokuError({
+        kind: timeout ? "timeout" : "network",
+        operationId: B2B_TOKEN_OPERATION,
         cause: error,
+        message: `${timeout ? "no answer in time from" : "cannot reach"} ${url} for a B2B token: ${(error as Error).message}`,
       });
     }
     const text = await response.text();
@@ -76,9 +82,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     } catch {}
     if (!response.ok || typeof json.accessToken !== "string" || json.accessToken === "") {
       const detail = [json.responseCode, json.responseMessage].filter((v) => typeof v === "string").join(" ");
-      throw new TargetError(
-        `B2B token request to ${url} answered ${response.status}${detail ? ` (${detail})` : ""} without an accessToken`,
-      );
+      throw new DokuError({
+        kind: "response",
+        operationId: B2B_TOKEN_OPERATION,
+        status: response.status,
+        body: text === "" ? undefined : Object.keys(json).length > 0 ? json : text,
+        message: `B2B token request to ${url} answered ${response.status}${detail ? ` (${detail})` : ""} without an accessToken`,
+      });
     }
     const lifetime = lifetimeMs(json.expiresIn);
     if (lifetime > margin) cached = { token: json.accessToken, expiresAt: now() + lifetime - margin };

@@ -6,23 +6,15 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
 import type { paths } from "../../generated/types.js";
-import { createDokuClient, type DokuClientOptions } from "../../src/client/index.js";
-import { TargetError } from "../../src/model/errors.js";
-import type { AuthScheme } from "../../src/model/operation.js";
+import { createTypedClient, type DokuClientOptions, DokuError } from "../../src/client/index.js";
 import { formatSnapTimestamp, type SignatureAuth, verifyRequest } from "../../src/signatures/index.js";
 
 const CLIENT_ID = "BRN-0211-1696919651918";
 const SECRET = "SK-tDzY6MSLBWlNXy3qCsUU";
 const merchant = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const CREATE_VA = "/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va";
-
-const AUTH: Record<string, AuthScheme> = {
-  "POST /authorization/v1/access-token/b2b": "snap-asymmetric-token",
-  [`POST ${CREATE_VA}`]: "snap-symmetric",
-  "POST /doku-virtual-account/v2/payment-code": "nonsnap-hmac",
-  "GET /orders/v1/status/{invoiceNumber}": "nonsnap-hmac",
-};
 
 let clock = Date.UTC(2024, 2, 26, 9, 0, 0);
 const now = () => clock;
@@ -97,10 +89,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function client(overrides: Partial<DokuClientOptions> = {}) {
-  return createDokuClient<paths>({
+  return createTypedClient<paths>({
     baseUrl,
     credentials: { clientId: CLIENT_ID, secretKey: SECRET, privateKey: merchant.privateKey },
-    auth: AUTH,
+    bundle: loadSpecBundle,
     now,
     ...overrides,
   });
@@ -173,8 +165,17 @@ describe("typed client", () => {
     const c = client({
       credentials: { clientId: CLIENT_ID, secretKey: "wrong", privateKey: merchant.privateKey },
     });
-    const { response } = await createVa(c);
-    expect(response.status).toBe(401);
+    const error = await createVa(c).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DokuError);
+    expect(error).toMatchObject({
+      kind: "response",
+      operationId: "snapCreateVa",
+      status: 401,
+      responseCode: "4017300",
+      httpStatus: 401,
+      serviceCode: "73",
+      caseCode: "00",
+    });
     expect(seen.at(-1)!.verdict).toMatchObject({ ok: false, rule: "signature-mismatch" });
   });
 
@@ -207,18 +208,25 @@ describe("typed client", () => {
     expiresIn = 900;
   });
 
-  it("a refused token request is a TargetError naming the URL and DOKU's code", async () => {
+  it("a refused token request is a DokuError (exit 3) naming the URL, the token operation and DOKU's code", async () => {
     const c = client({
       credentials: { clientId: "BRN-unknown", secretKey: SECRET, privateKey: merchant.privateKey },
     });
     const error = await createVa(c).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TargetError);
+    expect(error).toBeInstanceOf(DokuError);
+    expect(error).toMatchObject({
+      kind: "response",
+      operationId: "snapGetTokenB2b",
+      exitCode: 3,
+      status: 401,
+      responseCode: "4017300",
+    });
     expect((error as Error).message).toMatch(/access-token\/b2b answered 401 \(4017300 /);
   });
 
-  it("an unreachable target is a TargetError", async () => {
+  it("an unreachable target is a network DokuError (exit 3)", async () => {
     const c = client({ baseUrl: "http://127.0.0.1:1" });
-    await expect(createVa(c)).rejects.toBeInstanceOf(TargetError);
+    await expect(createVa(c)).rejects.toMatchObject({ kind: "network", exitCode: 3 });
   });
 });
 

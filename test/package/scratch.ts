@@ -34,10 +34,9 @@ const violations: Violation[] = validateRequest(operationValidation(bundle, "sna
 export const summary = \`\${operations.length} operations, \${violations.length} violations\`;
 export const options: Partial<RunOptions> = {};
 
-const { client } = createDokuClient<paths>({
+const { client } = createDokuClient({
   baseUrl: "sandbox",
   credentials: { clientId: "client", secretKey: "secret" },
-  auth: { "POST /virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va": "snap-symmetric" },
 });
 export const post: typeof client.POST = client.POST;
 
