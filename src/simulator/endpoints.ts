@@ -29,7 +29,7 @@ export function parseUrlTable(
     const url = match?.[2] ?? value;
     if (family !== "*" && !families.includes(family))
       throw new UsageError(
-        `${flag} ${value}: unknown family "${family}"; expected one of ${families.join(", ")}`,
+        `${flag} ${value}: unknown family or flow "${family}"; expected one of ${families.join(", ")}`,
       );
     let parsed: URL;
     try {

@@ -13,6 +13,7 @@ import { createMerchant as snapVaPayment, TOKEN_PATH } from "../../examples/merc
 import type { SpecBundle } from "../../src/model/operation.js";
 import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import type { Delivery } from "../../src/simulator/types.js";
+import { operationValidation, validateRequest } from "../../src/validation/validate.js";
 import { dokuPair, type Listening, listen } from "../callbacks/helpers.js";
 import {
   createPaymentCode,
@@ -287,6 +288,24 @@ describe("non-SNAP payment codes created on the mock", () => {
       400,
     );
     expect((await simulateHttp(sim.url, { action: "pay", id: code.number, amount: 25000 })).status).toBe(200);
+  });
+});
+
+describe("what DOKU sent", () => {
+  it("every inquiry and notification body and header set validates against its webhook's request schema", async () => {
+    const sent = sim.simulator.deliveries.filter((d) => d.kind !== "token");
+    expect(sent.length).toBeGreaterThan(5);
+    const flowOps = new Map(
+      bundle.operations.flatMap((o) => (o.flow === undefined ? [] : [[o.flow.name, o.id] as const])),
+    );
+    for (const d of sent) {
+      const target = operationValidation(bundle, flowOps.get(d.flow) ?? "");
+      const errors = validateRequest(target, {
+        body: JSON.parse(d.request.body),
+        headers: d.request.headers,
+      }).filter((v) => v.severity === "error");
+      expect(errors.map((v) => `${d.flow}: ${v.message}`)).toEqual([]);
+    }
   });
 });
 
