@@ -15,7 +15,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { generateKeyPairSync, randomInt } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -251,6 +251,7 @@ export async function runEndToEnd(): Promise<EndToEndResult> {
     if (mock.exitCode === null) mock.kill("SIGKILL");
     snapApp.close();
     nonSnapApp.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
