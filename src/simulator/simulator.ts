@@ -114,9 +114,14 @@ export class Simulator {
   ): Promise<SimulateResult> {
     const deliveries: Delivery[] = [];
     let target = found;
-    if (target === undefined) {
-      const entry = this.dipcFamily(id, request.family);
-      const asked = await this.inquire(entry, id);
+    // DIPC: DOKU asks the merchant on every payment of a number it does not hold (or knows only from an inquiry).
+    const reask =
+      found !== undefined &&
+      found.payable.inquired &&
+      this.endpoints.inquiryUrl(found.entry.name) !== undefined;
+    if (target === undefined || reask) {
+      const entry = found?.entry ?? this.dipcFamily(id, request.family);
+      const asked = await this.inquire(entry, found?.payable.item.number ?? id);
       deliveries.push(...asked.deliveries);
       target = { payable: asked.payable, entry };
     }

@@ -206,6 +206,12 @@ describe("direct inquiry (DIPC): a number the merchant registered itself", () =>
       customerNo: "000000000000001",
     });
     expect(after.paidAmount).toEqual({ value: "11500.00", currency: "IDR" });
+    // Paying it again: DOKU asks the merchant again, and the (not reusable) bill is refused as already paid.
+    const before = sim.simulator.deliveries.length;
+    const again = await simulateHttp(sim.url, { action: "pay", id: "98827340000000000000001" });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toMatch(/already paid and not reusable/);
+    expect(sim.simulator.deliveries.slice(before).map((d) => d.kind)).toEqual(["token", "inquiry"]);
   });
 
   it("non-SNAP: the signed inquiry answer is verified and checked; a declined bill is refused with its status", async () => {

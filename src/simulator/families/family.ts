@@ -26,6 +26,8 @@ export interface Payable {
   settle(settlement: Settlement): void;
   /** The notification body DOKU sends for `payment` (the family's webhook request schema). */
   notification(payment: SettledPayment): unknown;
+  /** True for a number the merchant registered itself (known from a direct inquiry): DOKU asks again on each payment. */
+  inquired: boolean;
   /** Keys that also find it: invoice number, trxId. */
   aliases: string[];
   /** DOKU's reference for the next payment (SNAP: the inquiry's inquiryRequestId after a DIPC inquiry). */

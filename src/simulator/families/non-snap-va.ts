@@ -71,6 +71,7 @@ function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: num
       const current = state.paymentCodes.get(key) ?? rec;
       state.paymentCodes.set(key, { ...current, settlement: next });
     },
+    inquired: rec.request.inquired === true,
     aliases: [rec.invoiceNumber, rec.requestId].filter((a) => a !== ""),
     reference: () => String(randomInt(1_000_000, 10_000_000)),
     notification: (payment) => ({
@@ -120,13 +121,17 @@ export const nonSnapVa: SimulatorFamily = {
         order,
         virtual_account_info: record(json.virtual_account_info),
         customer: record(json.customer),
+        inquired: true,
         ...(json.additional_info === undefined ? {} : { additional_info_from_inquiry: json.additional_info }),
       },
       answer: {},
       status: "ACTIVE",
-      createdAt: now,
+      createdAt: state.paymentCodes.get(key)?.createdAt ?? now,
       expiresAt: Number.MAX_SAFE_INTEGER,
     };
+    // Asked again for a number it already knows: the payments so far stay.
+    const settlement = state.paymentCodes.get(key)?.settlement;
+    if (settlement !== undefined) rec.settlement = settlement;
     state.paymentCodes.set(key, rec);
     state.paymentCodeRequests.set(`${clientId}|${answer.requestId}`, invoice);
     return { payable: payable(state, key, rec, now) };

@@ -70,9 +70,11 @@ function payable(state: MockState, rec: VaRecord, now: number): Payable {
       const current = state.vas.get(rec.key) ?? rec;
       state.vas.set(rec.key, { ...current, settlement: next });
     },
+    inquired: typeof data.inquiryRequestId === "string",
     aliases: [rec.trxId],
     reference: () =>
-      typeof data.inquiryRequestId === "string" && (settlement?.payments.length ?? 0) === 0
+      typeof data.inquiryRequestId === "string" &&
+      !(settlement?.payments ?? []).some((p) => p.reference === data.inquiryRequestId)
         ? data.inquiryRequestId
         : newReference(),
     notification: (payment) => {
@@ -139,9 +141,12 @@ export const snapVa: SimulatorFamily = {
         additionalInfo,
         inquiryRequestId,
       },
-      createdAt: now,
+      createdAt: state.vas.get(key)?.createdAt ?? now,
       updatedAt: now,
     };
+    // Asked again for a number it already knows: the payments so far stay.
+    const settlement = state.vas.get(key)?.settlement;
+    if (settlement !== undefined) rec.settlement = settlement;
     state.vas.set(key, rec);
     state.trxIds.set(`${clientId}|${trxId}`, key);
     return { payable: payable(state, rec, now) };
