@@ -141,18 +141,18 @@ export const mock: Command = async (args, ctx) => {
         ctx.stderr(`doku-conformance mock: internal error: ${(error as Error).message ?? String(error)}\n`),
     });
     ctx.stdout(`listening on ${running.url}\n`);
-    ctx.stdout(describeIdentity(resolved, values["show-secrets"], temporary !== undefined));
     const urls = [notifyUrls, inquiryUrls, tokenUrls].some((t) => Object.keys(t).length > 0);
-    ctx.stdout(
-      describeSimulator(running.url, notifyUrls, inquiryUrls, tokenUrls, callbackAuth, retryScale, report),
-    );
+    const simulatorLines = describeSimulator(running.url, notifyUrls, inquiryUrls, tokenUrls, report);
+    if (urls)
+      simulatorLines.push(`callback auth: ${callbackAuth}; retries at ${retryScale}x DOKU's schedule`);
     if (urls && keyFile === undefined) {
       // The merchant verifies SNAP callbacks (snap-rsa) and the token request with the DOKU-role public key.
       const pem = join(tmpdir(), `doku-conformance-doku-role-public-${running.port}.pem`);
       await writeFile(pem, running.dokuKeys().publicKeyPem);
       cleanup.push(pem);
-      ctx.stdout(`DOKU-role public key (the merchant verifies SNAP callbacks with it): ${pem}\n`);
+      simulatorLines.push(`DOKU-role public key (the merchant verifies SNAP callbacks with it): ${pem}`);
     }
+    ctx.stdout(describeIdentity(resolved, values["show-secrets"], temporary !== undefined, simulatorLines));
     if (!ctx.signal.aborted) {
       await new Promise<void>((done) => ctx.signal.addEventListener("abort", () => done(), { once: true }));
     }
@@ -190,10 +190,8 @@ function describeSimulator(
   notify: UrlTable,
   inquiry: UrlTable,
   token: UrlTable,
-  auth: CallbackAuthMode,
-  scale: number,
   report: string | undefined,
-): string {
+): string[] {
   const lines = [`simulator: ${url}/_simulator (pay with: doku-conformance simulate pay <id> --mock ${url})`];
   const show = (name: string, table: UrlTable) => {
     for (const [family, target] of Object.entries(table))
@@ -204,9 +202,8 @@ function describeSimulator(
   show("token URL", token);
   if (Object.keys(notify).length === 0)
     lines.push("no --notify-url: payments change state, no notification is sent");
-  lines.push(`SNAP callbacks: --callback-auth ${auth}; retries at ${scale}x DOKU's schedule`);
   if (report !== undefined) lines.push(`report: ${report} (written on stop)`);
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 /** A whole number of seconds, at least 1; undefined when the flag is absent. */
@@ -230,7 +227,12 @@ function parsePort(text: string): number {
 }
 
 /** Client id always; secrets only with --show-secrets. */
-function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean, temporary: boolean): string {
+function describeIdentity(
+  resolved: ResolvedIdentity,
+  showSecrets: boolean,
+  temporary: boolean,
+  extra: readonly string[] = [],
+): string {
   const { identity, file, generated } = resolved;
   const lines = [`client id: ${identity.clientId}`];
   if (generated) {
@@ -256,6 +258,6 @@ function describeIdentity(resolved: ResolvedIdentity, showSecrets: boolean, temp
   } else {
     lines.push("secrets: hidden (--show-secrets prints them)");
   }
-  lines.push("stop with Ctrl+C");
+  lines.push(...extra, "stop with Ctrl+C");
   return `${lines.join("\n")}\n`;
 }
