@@ -103,7 +103,9 @@ export class Simulator {
   private find(id: string): { payable: Payable; entry: FamilyEntry } | undefined {
     const all = this.payables();
     const hit =
-      all.find((p) => p.item.id === id) ?? all.find((p) => p.aliases.includes(id) || p.item.number === id);
+      all.find((p) => p.item.id === id) ??
+      all.find((p) => p.aliases.includes(id) || p.item.number === id) ??
+      all.find((p) => p.item.payments.some((payment) => payment.reference === id));
     return hit === undefined ? undefined : { payable: hit, entry: hit.entry };
   }
 

@@ -22,7 +22,10 @@ export interface ItemPayment {
 }
 
 export interface Item {
-  /** The VA number or payment code (what `simulate pay <id>` takes; invoice numbers / trxIds are accepted too). */
+  /**
+   * The VA number or payment code (what `simulate pay <id>` takes; invoice numbers, trxIds, the creating
+   * Request-Id and payment references are accepted too).
+   */
   id: string;
   family: string;
   kind: string;

@@ -150,7 +150,10 @@ describe("paying a SNAP VA created on the mock", () => {
     const wrong = await simulateHttp(sim.url, { action: "pay", id: va.number, amount: "100.00" });
     expect(wrong.status).toBe(409);
     expect(wrong.json.error).toMatch(/closed bill of 11500/);
-    expect((await simulateHttp(sim.url, { action: "pay", id: va.trxId })).status).toBe(200);
+    const paid = await simulateHttp(sim.url, { action: "pay", id: va.trxId });
+    expect(paid.status).toBe(200);
+    const reference = (paid.json.item as { payments: { reference: string }[] }).payments[0]?.reference ?? "";
+    expect((await simulateHttp(sim.url, { action: "resend", id: reference })).status).toBe(200);
     const again = await simulateHttp(sim.url, { action: "pay", id: va.number });
     expect(again.status).toBe(409);
     expect(again.json.error).toMatch(/already paid and not reusable/);
