@@ -97,13 +97,10 @@ describe("checkout-notification", () => {
   it("the reference ignores transaction.status FAILED (DOKU: Checkout merchants must) and pays on SUCCESS", () => {
     const store = emptyStore();
     const notify = (status: string, requestId: string) =>
-      applyNotification(
-        store,
-        requestId,
-        Buffer.from(
-          JSON.stringify({ order: { invoice_number: "INV-1", amount: 1 }, transaction: { status } }),
-        ),
-      );
+      applyNotification(store, requestId, {
+        order: { invoice_number: "INV-1", amount: 1 },
+        transaction: { status },
+      });
     notify("FAILED", "r1");
     expect(store.orders.has("INV-1")).toBe(false);
     notify("SUCCESS", "r2");

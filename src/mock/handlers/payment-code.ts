@@ -129,8 +129,16 @@ export const updatePaymentCode: Handler = async (input) => {
   return answer;
 };
 
-/** What check status reports: PENDING, EXPIRED past the expiry, the configured status once cancelled, SUCCESS once paid. */
+/** DOKU's transaction.status for what the payment simulator did (research §5.17). */
+const SETTLED: Readonly<Record<string, string>> = { paid: "SUCCESS", expired: "EXPIRED", failed: "FAILED" };
+
+/**
+ * What check status reports: SUCCESS / EXPIRED / FAILED once the simulator settled it, PENDING, EXPIRED past
+ * the expiry, the configured status once cancelled, SUCCESS once a store code was paid (o2o-state.ts).
+ */
 export function transactionStatus(input: HandlerInput, record: PaymentCodeRecord): string {
+  const settled = SETTLED[record.settlement?.status ?? ""];
+  if (settled !== undefined) return settled;
   if (record.status === "DELETE") return input.ctx.settings.cancelledTransactionStatus;
   if (record.paidAt !== undefined) return "SUCCESS";
   return input.call.now >= record.expiresAt ? "EXPIRED" : "PENDING";
@@ -163,9 +171,15 @@ export const paymentCodeStatus: Handler = async (input) => {
   const transaction = child(body, "transaction");
   transaction.status = transactionStatus(input, record);
   transaction.original_request_id = record.requestId;
-  const paid = paidDate(record);
-  if (paid === undefined) delete transaction.date;
-  else transaction.date = paid;
+  const last = record.settlement?.payments.at(-1);
+  if (last !== undefined) {
+    transaction.date = utcSeconds(last.paidAt);
+    if (amount === undefined) order.amount = Number(last.amount);
+  } else {
+    const paid = paidDate(record);
+    if (paid === undefined) delete transaction.date;
+    else transaction.date = paid;
+  }
   child(body, "virtual_account_info").virtual_account_number = record.virtualAccountNumber;
   delete body.virtual_account_payment;
   applyStoreStatus(body, record);

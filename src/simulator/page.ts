@@ -1,0 +1,2 @@
+/** The /_simulator page (GET /_simulator): replaced by the page of issue #19's page half. */
+export const SIMULATOR_PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>doku-conformance simulator</title></head><body><h1>doku-conformance simulator</h1><p>The page is not built yet; the JSON API is at <a href="/_simulator/api/state">/_simulator/api/state</a>.</p></body></html>`;
