@@ -1,0 +1,291 @@
+/**
+ * The /_simulator page in headless Chromium (Debian's `chromium` via puppeteer-core, as
+ * test/reporters/html-browser.test.ts does). Part 1 serves the page from a small in-test server whose API
+ * answers a fixed state: every field renders, hostile values (markup in names, headers, bodies, check
+ * messages) stay text, Pay posts the right body and the page shows the new state, axe-core finds no serious
+ * or critical issue. Part 2 is the real loop (see the second describe).
+ */
+import { execFileSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import axe from "axe-core";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIMULATOR_PAGE_HTML } from "../../src/simulator/page.js";
+
+const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+
+function chromiumPath(): string {
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("chromium is not installed: apt-get install -y chromium (.ci/run does it)");
+  }
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    protocolTimeout: 30_000,
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Browser-side code is passed as text: the project compiles without the DOM library. */
+const inPage = <T>(page: Page, code: string): Promise<T> => page.evaluate(code) as Promise<T>;
+
+async function axeSerious(page: Page): Promise<{ id: string; impact: string | null; nodes: number }[]> {
+  // The page's Content-Security-Policy refuses injected <script> tags; DevTools evaluation is not subject to it.
+  await inPage<unknown>(page, `${axe.source};undefined`);
+  const found = await inPage<{ id: string; impact: string | null; nodes: number }[]>(
+    page,
+    `axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+  );
+  return found.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+const cellText = (page: Page, selector: string) =>
+  inPage<string>(page, `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
+
+// ---------------------------------------------------------------------------------------------------------
+// Part 1: a fixed state from an in-test API
+
+interface FixtureServer {
+  base: string;
+  state: { items: Record<string, unknown>[]; deliveries: Record<string, unknown>[] };
+  posted: { body: unknown; origin: string | undefined }[];
+  /** When set, the next simulate request is refused with 409 and this error. */
+  refuse?: string;
+  close(): Promise<void>;
+}
+
+const now = Date.parse("2026-12-07T01:00:00.000Z");
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function fixtureState(): FixtureServer["state"] {
+  return {
+    items: [
+      {
+        id: "va-1",
+        family: "snap-va",
+        kind: "va",
+        number: "98829172000000000001",
+        name: XSS,
+        amount: { value: "11500.00", currency: "IDR" },
+        amountType: "C",
+        reusable: false,
+        status: "pending",
+        createdAt: iso(now),
+        payments: [],
+      },
+      {
+        id: "pc-1",
+        family: "doku-va",
+        kind: "payment-code",
+        number: "8889940000000001",
+        name: "Taufik Ismail",
+        amount: null,
+        amountType: "O",
+        reusable: true,
+        status: "paid",
+        createdAt: iso(now),
+        payments: [{ amount: { value: "5000", currency: "IDR" }, paidAt: iso(now + 1000), reference: XSS }],
+      },
+    ],
+    deliveries: [
+      {
+        id: "d-1",
+        itemId: "pc-1",
+        flow: XSS,
+        kind: "notification",
+        attempt: 1,
+        scheduledAt: iso(now + 1000),
+        sentAt: iso(now + 1000),
+        durationMs: 12,
+        url: "http://127.0.0.1:9/notify",
+        request: { method: "POST", headers: { "X-Evil": XSS }, body: `{"name":${JSON.stringify(XSS)}}` },
+        response: { status: 500, headers: { "content-type": "text/html" }, body: XSS },
+        error: null,
+        checks: [{ name: "status-2xx", ok: false, message: XSS }],
+        verdict: "retry",
+      },
+    ],
+  };
+}
+
+async function fixtureServer(): Promise<FixtureServer> {
+  const fixture = { state: fixtureState(), posted: [] } as unknown as FixtureServer;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const json = (status: number, value: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
+      };
+      if (req.method === "GET" && req.url === "/_simulator") {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SIMULATOR_PAGE_HTML);
+      } else if (req.method === "GET" && req.url === "/_simulator/api/state") {
+        json(200, fixture.state);
+      } else if (req.method === "POST" && req.url === "/_simulator/api/simulate") {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { action: string; id: string };
+        fixture.posted.push({ body, origin: req.headers.origin });
+        const item = fixture.state.items.find((i) => i.id === body.id);
+        if (item === undefined) return json(404, { error: `no item ${body.id}` });
+        if (fixture.refuse !== undefined) return json(409, { error: fixture.refuse });
+        if (item.status !== "pending") return json(409, { error: `${body.id} is ${String(item.status)}` });
+        item.status = body.action === "pay" ? "paid" : body.action === "expire" ? "expired" : "failed";
+        json(200, { item, deliveries: [] });
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  fixture.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fixture.close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
+  return fixture;
+}
+
+describe("/_simulator against a fixed state", () => {
+  let fx: FixtureServer;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    fx = await fixtureServer();
+    page = await browser.newPage();
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("dialog", (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${fx.base}/_simulator`, { waitUntil: "load" });
+    await page.waitForSelector('#items tr[data-id="va-1"]', { timeout: 10_000 });
+  }, 30_000);
+  afterAll(async () => {
+    await page?.close();
+    await fx?.close();
+  });
+
+  it("lists every item with number, name, amount, status and payments", async () => {
+    expect(await cellText(page, '#items tr[data-id="va-1"] th')).toBe("98829172000000000001");
+    expect(await cellText(page, '#items tr[data-id="va-1"] [data-field=amount]')).toBe("IDR 11500.00");
+    expect(await cellText(page, '#items tr[data-id="va-1"] [data-field=status]')).toBe("pending");
+    expect(await cellText(page, '#items tr[data-id="pc-1"] [data-field=amount]')).toBe(
+      "open amount (reusable)",
+    );
+    expect(await cellText(page, '#items tr[data-id="pc-1"] [data-field=payments]')).toBe(
+      `IDR 5000 at 01:00:01.000 UTC ref ${XSS}`,
+    );
+    expect(await cellText(page, "#counts")).toBe("2 items, 1 delivery");
+  });
+
+  it("renders hostile values as text: no element, no script ran", async () => {
+    expect(await cellText(page, '#items tr[data-id="va-1"] [data-field=name]')).toBe(XSS);
+    expect(await inPage<number>(page, `document.querySelectorAll("main img, tbody script").length`)).toBe(0);
+    expect(await inPage<unknown>(page, "window.__xss ?? null")).toBeNull();
+    const row = '#deliveries tr[data-id="d-1"]';
+    expect(await cellText(page, `${row} [data-field=checks]`)).toBe(`✗ status-2xx: ${XSS}`);
+    expect(await cellText(page, `${row} [data-field=request]`)).toBe(
+      `POST http://127.0.0.1:9/notify\nX-Evil: ${XSS}\n\n{"name":${JSON.stringify(XSS)}}`,
+    );
+    expect(await cellText(page, `${row} [data-field=response]`)).toBe(
+      `HTTP 500\ncontent-type: text/html\n\n${XSS}`,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it("shows each attempt's flow, kind, attempt, status, timing and verdict", async () => {
+    const cells = await inPage<string[]>(
+      page,
+      `[...document.querySelectorAll('#deliveries tr[data-id="d-1"] > *')].slice(0, 8).map((c) => c.textContent)`,
+    );
+    expect(cells).toEqual([
+      "01:00:01.000 UTC",
+      "8889940000000001",
+      XSS,
+      "notification",
+      "1",
+      "500",
+      "12 ms",
+      "↻ retry",
+    ]);
+  });
+
+  it("offers Pay / Expire / Fail on a pending item and on a paid reusable one", async () => {
+    const enabled = (id: string) =>
+      inPage<string[]>(
+        page,
+        `[...document.querySelectorAll('#items tr[data-id="${id}"] button:not(:disabled)')].map((b) => b.dataset.action)`,
+      );
+    expect(await enabled("va-1")).toEqual(["pay", "expire", "fail"]);
+    expect(await enabled("pc-1")).toEqual(["pay", "expire", "fail"]);
+  });
+
+  it("keeps an opened request/response open across polls", async () => {
+    await page.click('#deliveries tr[data-id="d-1"] summary');
+    fx.state.deliveries[0] = { ...fx.state.deliveries[0], durationMs: 13 };
+    await page.waitForFunction(
+      `document.querySelector('#deliveries tr[data-id="d-1"]').children[6].textContent === "13 ms"`,
+      { timeout: 5_000 },
+    );
+    expect(
+      await inPage<boolean>(page, `document.querySelector('#deliveries tr[data-id="d-1"] details').open`),
+    ).toBe(true);
+  });
+
+  it("Pay posts {action, id, amount} from the same origin, announces the result and shows the new status", async () => {
+    await page.type("#amount-va-1", "11500");
+    await page.click('#items tr[data-id="va-1"] button[data-action=pay]');
+    await page.waitForFunction(
+      `document.querySelector('#items tr[data-id="va-1"]').dataset.status === "paid"`,
+      {
+        timeout: 5_000,
+      },
+    );
+    expect(fx.posted.at(-1)).toEqual({ body: { action: "pay", id: "va-1", amount: 11500 }, origin: fx.base });
+    expect(await cellText(page, "#announce")).toBe("Paid 98829172000000000001: now paid, 0 deliveries");
+    const enabled = await inPage<number>(
+      page,
+      `document.querySelectorAll('#items tr[data-id="va-1"] button:not(:disabled)').length`,
+    );
+    expect(enabled).toBe(0);
+  });
+
+  it("says what the API refused", async () => {
+    fx.refuse = "va-1 is already failed";
+    fx.state.items[0] = { ...fx.state.items[0], status: "pending" };
+    await page.waitForSelector('#items tr[data-id="va-1"][data-status=pending]', { timeout: 5_000 });
+    await page.click('#items tr[data-id="va-1"] button[data-action=fail]');
+    await page.waitForFunction(`document.getElementById("announce").textContent.startsWith("Could not")`, {
+      timeout: 5_000,
+    });
+    expect(await cellText(page, "#announce")).toBe(
+      "Could not fail 98829172000000000001: va-1 is already failed",
+    );
+  });
+
+  it("says when the mock cannot be reached", async () => {
+    await fx.close();
+    await page.waitForFunction(
+      `document.getElementById("connection").textContent.startsWith("Cannot reach")`,
+      {
+        timeout: 5_000,
+      },
+    );
+  });
+
+  it("has no serious or critical accessibility issue (axe-core)", async () => {
+    expect(await axeSerious(page)).toEqual([]);
+  });
+});
