@@ -61,10 +61,10 @@ function itemRow(item, previous) {
     el("th", { scope: "row" }, [el("code", {}, [number])]),
     el("td", {}, [String(item.kind)]),
     el("td", {}, [String(item.family)]),
-    el("td", { "data-field": "name" }, [item.name === undefined || item.name === null ? "" : String(item.name)]),
+    el("td", { "data-field": "name", class: "wrap" }, [item.name === undefined || item.name === null ? "" : String(item.name)]),
     el("td", { "data-field": "amount" }, [amountText(item.amount) + (item.reusable ? " (reusable)" : "")]),
     el("td", { "data-field": "status" }, [el("span", { class: "badge " + String(item.status) }, [String(item.status)])]),
-    el("td", { "data-field": "payments" }, [list(payments, "none")]),
+    el("td", { "data-field": "payments", class: "wrap" }, [list(payments, "none")]),
     el("td", { class: "actions" }, [
       el("label", { for: amountId, class: "sr-only" }, ["Amount to pay for " + number + " (optional)"]),
       input,
@@ -73,35 +73,50 @@ function itemRow(item, previous) {
 }
 
 function deliveryRow(d, previous) {
-  var wasOpen = previous && previous.querySelector("details") && previous.querySelector("details").open;
+  var oldToggle = previous && previous.querySelector("button[data-toggle]");
+  var open = !!oldToggle && oldToggle.getAttribute("aria-expanded") === "true";
+  var bytesId = "bytes-" + d.id;
   var checks = (d.checks || []).map(function (c) {
     return el("li", { class: c.ok ? "ok" : "bad" }, [checkText(c)]);
   });
-  var bytes = el("details", { open: wasOpen ? "" : false }, [
-    el("summary", {}, ["Bytes", el("span", { class: "sr-only" }, [" of attempt " + String(d.attempt) + " (" + String(d.id) + ")"])]),
-    el("h3", {}, ["Request"]),
-    el("pre", { "data-field": "request" }, [requestText(d.url, d.request)]),
-    el("h3", {}, ["Response"]),
-    el("pre", { "data-field": "response" }, [responseText(d.response, d.error)]),
+  var bytesRow = el("tr", { id: bytesId, class: "bytes" }, [
+    el("td", { colspan: 10 }, [
+      el("div", { class: "pair" }, [
+        el("div", {}, [el("h3", {}, ["Request"]), el("pre", { "data-field": "request" }, [requestText(d.url, d.request)])]),
+        el("div", {}, [el("h3", {}, ["Response"]), el("pre", { "data-field": "response" }, [responseText(d.response, d.error)])]),
+      ]),
+    ]),
   ]);
+  bytesRow.hidden = !open;
+  var toggle = el("button", { type: "button", "data-toggle": "bytes", "aria-expanded": open ? "true" : "false",
+    "aria-controls": bytesId, "aria-label": (open ? "Hide" : "Show") + " the bytes of attempt " + String(d.attempt) + " to " + String(d.url) }, [open ? "Hide" : "Show"]);
+  toggle.addEventListener("click", function () {
+    var show = bytesRow.hidden;
+    bytesRow.hidden = !show;
+    toggle.setAttribute("aria-expanded", show ? "true" : "false");
+    toggle.setAttribute("aria-label", toggle.getAttribute("aria-label").replace(/^(Show|Hide)/, show ? "Hide" : "Show"));
+    toggle.textContent = show ? "Hide" : "Show";
+  });
   var time = d.sentAt || d.scheduledAt;
-  return el("tr", { "data-id": d.id, "data-item": d.itemId, "data-verdict": d.verdict }, [
+  var main = el("tr", {}, [
     el("td", {}, [el("time", { datetime: time }, [timeText(time)]), d.sentAt ? null : el("span", { class: "muted" }, [" scheduled"])]),
     el("th", { scope: "row" }, [el("code", {}, [numbers.get(d.itemId) || String(d.itemId)])]),
-    el("td", {}, [String(d.flow)]),
+    el("td", { class: "wrap" }, [String(d.flow)]),
     el("td", {}, [String(d.kind)]),
     el("td", { "data-field": "attempt" }, [String(d.attempt)]),
     el("td", { "data-field": "status" }, [deliveryStatusText(d)]),
     el("td", {}, [durationText(d.durationMs)]),
     el("td", { "data-field": "verdict" }, [el("span", { class: "verdict " + String(d.verdict) }, [verdictText(d.verdict)])]),
-    el("td", { "data-field": "checks" }, [list(checks, "none")]),
-    el("td", {}, [bytes]),
+    el("td", { "data-field": "checks", class: "wrap" }, [list(checks, "none")]),
+    el("td", {}, [toggle]),
   ]);
+  return el("tbody", { "data-id": d.id, "data-item": d.itemId, "data-verdict": d.verdict }, [main, bytesRow]);
 }
 
 function focusKey(node) {
   if (node.getAttribute("data-action")) return '[data-action="' + node.getAttribute("data-action") + '"]';
-  return node.tagName === "INPUT" ? "input" : node.tagName === "SUMMARY" ? "summary" : null;
+  if (node.getAttribute("data-toggle")) return "[data-toggle]";
+  return node.tagName === "INPUT" ? "input" : null;
 }
 
 function swap(tbody, oldRow, newRow) {
@@ -112,19 +127,22 @@ function swap(tbody, oldRow, newRow) {
   if (target && !target.disabled) target.focus();
 }
 
-function sync(tbody, rows, records, build) {
+function sync(container, head, rows, records, build) {
   var seen = new Set();
-  records.forEach(function (record, index) {
+  var previous = head;
+  records.forEach(function (record) {
     var key = JSON.stringify(record);
     var known = rows.get(record.id);
     if (!known || known.key !== key) {
       var row = build(record, known && known.row);
-      if (known) swap(tbody, known.row, row);
+      if (known) swap(container, known.row, row);
       known = { key: key, row: row };
       rows.set(record.id, known);
     }
     seen.add(record.id);
-    if (tbody.children[index] !== known.row) tbody.insertBefore(known.row, tbody.children[index] || null);
+    var before = previous ? previous.nextSibling : container.firstChild;
+    if (before !== known.row) container.insertBefore(known.row, before);
+    previous = known.row;
   });
   rows.forEach(function (known, id) {
     if (!seen.has(id)) { known.row.remove(); rows.delete(id); }
@@ -135,8 +153,8 @@ function render(state) {
   var items = state.items || [];
   var deliveries = newestFirst(state.deliveries || []);
   items.forEach(function (item) { numbers.set(item.id, String(item.number)); });
-  sync(document.querySelector("#items tbody"), itemRows, items, itemRow);
-  sync(document.querySelector("#deliveries tbody"), deliveryRows, deliveries, deliveryRow);
+  sync(document.querySelector("#items tbody"), null, itemRows, items, itemRow);
+  sync(document.getElementById("deliveries"), document.querySelector("#deliveries thead"), deliveryRows, deliveries, deliveryRow);
   document.getElementById("items-empty").hidden = items.length > 0;
   document.getElementById("deliveries-empty").hidden = deliveries.length > 0;
   document.getElementById("counts").textContent =

@@ -19,18 +19,20 @@ p{margin:.25rem 0}.muted{color:var(--muted)}.bad{color:var(--bad)}.ok{color:var(
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}caption{text-align:left;padding:.35rem .5rem;color:var(--muted)}
-th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}td.wrap{overflow-wrap:anywhere;min-width:8rem}
 thead th{background:var(--code);white-space:nowrap}tbody th{font-weight:400;white-space:nowrap}
 ul.plain{list-style:none;margin:0;padding:0}
 .badge,.verdict{display:inline-block;padding:0 .4rem;border-radius:1rem;border:1px solid currentColor;font-size:.8rem;font-weight:600;white-space:nowrap}
 .badge.paid,.verdict.ok{color:var(--ok)}.badge.failed,.verdict.failed{color:var(--bad)}.badge.expired,.verdict.retry{color:var(--warn)}
-.actions{white-space:nowrap}.actions input{width:7rem}
+.actions input{width:7rem}
 input,button{font:inherit;font-size:.9rem;padding:.25rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);min-height:2rem;margin:.1rem}
-button{cursor:pointer;border-color:var(--muted)}button:disabled{cursor:not-allowed;opacity:.55}
+button{white-space:nowrap;cursor:pointer;border-color:var(--muted)}button:disabled{cursor:not-allowed;opacity:.55}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
 pre{background:var(--code);padding:.5rem;border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0;max-width:60rem}
-details{min-width:8rem}summary{cursor:pointer;font-weight:600}
+tr.bytes td{background:var(--bg)}.pair{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}.pair pre{max-width:none}
+.actions{white-space:nowrap}
+@media (max-width:48rem){.pair{grid-template-columns:1fr}}
 `;
 
 const SCRIPT = `"use strict";${PAGE_HELPERS_JS}${PAGE_DOM_JS}`;
@@ -84,9 +86,8 @@ notify the merchant's URLs the way DOKU would.</p>
 <p id="deliveries-empty" class="muted">No inquiry, token request or notification sent yet.</p>
 <div class="scroll">
 <table id="deliveries">
-<caption>Newest first. Each attempt with the checks applied to the merchant's answer and the exact bytes.</caption>
+<caption>Newest first. Each attempt with the checks applied to the merchant's answer; Show opens its exact request and response.</caption>
 <thead><tr><th scope="col">Time</th><th scope="col">Item</th><th scope="col">Flow</th><th scope="col">Kind</th><th scope="col">Attempt</th><th scope="col">HTTP status</th><th scope="col">Duration</th><th scope="col">Verdict</th><th scope="col">Checks</th><th scope="col">Bytes</th></tr></thead>
-<tbody></tbody>
 </table>
 </div>
 </section>

@@ -6,13 +6,16 @@
  * or critical issue. Part 2 is the real loop (see the second describe).
  */
 import { execFileSync } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import axe from "axe-core";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIMULATOR_PAGE_HTML } from "../../src/simulator/page.js";
 
+const SHOTS = join(import.meta.dirname, "..", "..", "reports", "screenshots");
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
 function chromiumPath(): string {
@@ -194,7 +197,7 @@ describe("/_simulator against a fixed state", () => {
     expect(await cellText(page, '#items tr[data-id="va-1"] [data-field=name]')).toBe(XSS);
     expect(await inPage<number>(page, `document.querySelectorAll("main img, tbody script").length`)).toBe(0);
     expect(await inPage<unknown>(page, "window.__xss ?? null")).toBeNull();
-    const row = '#deliveries tr[data-id="d-1"]';
+    const row = '#deliveries tbody[data-id="d-1"]';
     expect(await cellText(page, `${row} [data-field=checks]`)).toBe(`✗ status-2xx: ${XSS}`);
     expect(await cellText(page, `${row} [data-field=request]`)).toBe(
       `POST http://127.0.0.1:9/notify\nX-Evil: ${XSS}\n\n{"name":${JSON.stringify(XSS)}}`,
@@ -208,7 +211,7 @@ describe("/_simulator against a fixed state", () => {
   it("shows each attempt's flow, kind, attempt, status, timing and verdict", async () => {
     const cells = await inPage<string[]>(
       page,
-      `[...document.querySelectorAll('#deliveries tr[data-id="d-1"] > *')].slice(0, 8).map((c) => c.textContent)`,
+      `[...document.querySelectorAll('#deliveries tbody[data-id="d-1"] > tr:first-child > *')].slice(0, 8).map((c) => c.textContent)`,
     );
     expect(cells).toEqual([
       "01:00:01.000 UTC",
@@ -232,16 +235,23 @@ describe("/_simulator against a fixed state", () => {
     expect(await enabled("pc-1")).toEqual(["pay", "expire", "fail"]);
   });
 
-  it("keeps an opened request/response open across polls", async () => {
-    await page.click('#deliveries tr[data-id="d-1"] summary');
+  it("opens an attempt's bytes with a button, and keeps them open and focused across a re-render", async () => {
+    const bytesShown = () =>
+      inPage<[boolean, string | null]>(
+        page,
+        `(() => { const b = document.querySelector('#deliveries tbody[data-id="d-1"] button[data-toggle]');
+          return [!document.getElementById(b.getAttribute("aria-controls")).hidden, b.getAttribute("aria-expanded")]; })()`,
+      );
+    expect(await bytesShown()).toEqual([false, "false"]);
+    await page.click('#deliveries tbody[data-id="d-1"] button[data-toggle]');
+    expect(await bytesShown()).toEqual([true, "true"]);
     fx.state.deliveries[0] = { ...fx.state.deliveries[0], durationMs: 13 };
     await page.waitForFunction(
-      `document.querySelector('#deliveries tr[data-id="d-1"]').children[6].textContent === "13 ms"`,
+      `document.querySelector('#deliveries tbody[data-id="d-1"] tr').children[6].textContent === "13 ms"`,
       { timeout: 5_000 },
     );
-    expect(
-      await inPage<boolean>(page, `document.querySelector('#deliveries tr[data-id="d-1"] details').open`),
-    ).toBe(true);
+    expect(await bytesShown()).toEqual([true, "true"]);
+    expect(await inPage<string>(page, "document.activeElement.dataset.toggle")).toBe("bytes");
   });
 
   it("Pay posts {action, id, amount} from the same origin, announces the result and shows the new status", async () => {
@@ -260,6 +270,16 @@ describe("/_simulator against a fixed state", () => {
       `document.querySelectorAll('#items tr[data-id="va-1"] button:not(:disabled)').length`,
     );
     expect(enabled).toBe(0);
+  });
+
+  it("reads on a phone (no horizontal page scroll at 390 px; the tables scroll); screenshots", async () => {
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "simulator-desktop.png"), fullPage: true });
+    await page.setViewport({ width: 390, height: 844, isMobile: true, deviceScaleFactor: 1 });
+    const widths = await inPage<number[]>(page, "[document.documentElement.scrollWidth, window.innerWidth]");
+    expect(widths[0]).toBeLessThanOrEqual(widths[1] ?? 0);
+    await page.screenshot({ path: join(SHOTS, "simulator-phone.png") });
+    await page.setViewport({ width: 1280, height: 900 });
   });
 
   it("says what the API refused", async () => {
