@@ -14,6 +14,18 @@ function amountText(amount) {
   return amount.currency ? String(amount.currency) + " " + value : value;
 }
 
+function itemAmountText(item) {
+  var parts = [amountText(item.amount)];
+  if (item.amountType && item.amountType !== "fixed" && !(item.amount === null && item.amountType === "open")) parts.push(String(item.amountType));
+  if (item.reusable) parts.push("reusable");
+  return parts.join(", ");
+}
+
+function paymentText(payment, currency) {
+  var amount = typeof payment.amount === "string" && currency ? String(currency) + " " + payment.amount : amountText(payment.amount);
+  return amount + " at " + timeText(payment.paidAt) + (payment.reference ? " ref " + String(payment.reference) : "");
+}
+
 function timeText(at) {
   if (at === null || at === undefined || at === "") return "";
   var d = new Date(at);
@@ -67,11 +79,12 @@ function checkText(check) {
   return mark + String(check.name) + (check.message ? ": " + String(check.message) : "");
 }
 
-function verdictText(verdict) {
-  if (verdict === "ok") return "\u2713 ok";
-  if (verdict === "retry") return "\u21bb retry";
-  if (verdict === "failed") return "\u2717 failed";
-  return String(verdict);
+function verdictText(delivery) {
+  var v = delivery.verdict;
+  if (v === "ok") return "\u2713 ok";
+  if (v === "retry") return "\u21bb retry" + (delivery.nextAttemptAt ? " at " + timeText(delivery.nextAttemptAt) : "");
+  if (v === "failed") return "\u2717 failed";
+  return String(v);
 }
 
 function actionsFor(item) {
@@ -80,12 +93,11 @@ function actionsFor(item) {
   return [];
 }
 
-function simulateBody(action, id, amountInput) {
-  var body = { action: action, id: id };
+function simulateBody(action, item, amountInput) {
+  var body = { action: action, id: item.id };
+  if (item.family) body.family = item.family;
   var typed = typeof amountInput === "string" ? amountInput.trim() : "";
-  if (action === "pay" && typed !== "") {
-    body.amount = /^[0-9]+(\.[0-9]+)?$/.test(typed) ? Number(typed) : typed;
-  }
+  if (action === "pay" && typed !== "") body.amount = typed;
   return body;
 }
 
@@ -106,6 +118,8 @@ function newestFirst(deliveries) {
 /** The functions PAGE_HELPERS_JS defines, in the order it defines them. */
 export const PAGE_HELPER_NAMES = [
   "amountText",
+  "itemAmountText",
+  "paymentText",
   "timeText",
   "durationText",
   "headerLines",

@@ -51,18 +51,17 @@ function itemRow(item, previous) {
     var label = { pay: "Pay", expire: "Expire", fail: "Fail" }[action];
     var b = el("button", { type: "button", "data-action": action, "aria-label": label + " " + number,
       disabled: allowed.indexOf(action) < 0 }, [label]);
-    b.addEventListener("click", function () { simulate(action, item.id, number, input); });
+    b.addEventListener("click", function () { simulate(action, item, input); });
     return b;
   });
-  var payments = (item.payments || []).map(function (p) {
-    return amountText(p.amount) + " at " + timeText(p.paidAt) + (p.reference ? " ref " + String(p.reference) : "");
-  });
+  var currency = item.amount && item.amount.currency;
+  var payments = (item.payments || []).map(function (p) { return paymentText(p, currency); });
   return el("tr", { "data-id": item.id, "data-status": item.status }, [
     el("th", { scope: "row" }, [el("code", {}, [number])]),
     el("td", {}, [String(item.kind)]),
     el("td", {}, [String(item.family)]),
     el("td", { "data-field": "name", class: "wrap" }, [item.name === undefined || item.name === null ? "" : String(item.name)]),
-    el("td", { "data-field": "amount" }, [amountText(item.amount) + (item.reusable ? " (reusable)" : "")]),
+    el("td", { "data-field": "amount" }, [itemAmountText(item)]),
     el("td", { "data-field": "status" }, [el("span", { class: "badge " + String(item.status) }, [String(item.status)])]),
     el("td", { "data-field": "payments", class: "wrap" }, [list(payments, "none")]),
     el("td", { class: "actions" }, [
@@ -106,7 +105,7 @@ function deliveryRow(d, previous) {
     el("td", { "data-field": "attempt" }, [String(d.attempt)]),
     el("td", { "data-field": "status" }, [deliveryStatusText(d)]),
     el("td", {}, [durationText(d.durationMs)]),
-    el("td", { "data-field": "verdict" }, [el("span", { class: "verdict " + String(d.verdict) }, [verdictText(d.verdict)])]),
+    el("td", { "data-field": "verdict" }, [el("span", { class: "verdict " + String(d.verdict) }, [verdictText(d)])]),
     el("td", { "data-field": "checks", class: "wrap" }, [list(checks, "none")]),
     el("td", {}, [toggle]),
   ]);
@@ -175,14 +174,16 @@ function refresh() {
     .then(function (state) { render(state); setOnline(true); }, function (e) { setOnline(false, String(e && e.message || e)); });
 }
 
-function simulate(action, id, number, input) {
+function simulate(action, item, input) {
+  var id = item.id;
+  var number = String(item.number);
   if (busy.has(id)) return;
   busy.add(id);
   announce(action + " " + number + "…");
   fetch(BASE + "/api/simulate", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(simulateBody(action, id, input.value)),
+    body: JSON.stringify(simulateBody(action, item, input.value)),
   })
     .then(function (r) { return r.json().catch(function () { return { error: "HTTP " + r.status }; }); })
     .then(function (answer) {

@@ -29,6 +29,28 @@ describe("page helpers", () => {
   });
 
   it.each([
+    [
+      { amount: { value: "11500.00", currency: "IDR" }, amountType: "fixed", reusable: false },
+      "IDR 11500.00",
+    ],
+    [{ amount: null, amountType: "open", reusable: true }, "open amount, reusable"],
+    [{ amount: { value: "0", currency: "IDR" }, amountType: "open", reusable: false }, "IDR 0, open"],
+    [
+      { amount: { value: "50000", currency: "IDR" }, amountType: "limit", reusable: true },
+      "IDR 50000, limit, reusable",
+    ],
+    [{ amount: { value: "10", currency: "IDR" }, reusable: false }, "IDR 10"],
+  ])("itemAmountText(%j) = %j", (item, want) => {
+    expect(h.itemAmountText(item)).toBe(want);
+  });
+
+  it("paymentText writes the item's currency before a bare amount, and the reference", () => {
+    const p = { amount: "11500.00", paidAt: "2026-12-07T01:02:03.000Z", reference: "PRI-1" };
+    expect(h.paymentText(p, "IDR")).toBe("IDR 11500.00 at 01:02:03.000 UTC ref PRI-1");
+    expect(h.paymentText({ ...p, reference: "" }, undefined)).toBe("11500.00 at 01:02:03.000 UTC");
+  });
+
+  it.each([
     ["2026-12-07T01:02:03.456Z", "01:02:03.456 UTC"],
     ["2026-12-07T08:02:03+07:00", "01:02:03.000 UTC"],
     [Date.UTC(2026, 11, 7, 23, 59, 59, 9), "23:59:59.009 UTC"],
@@ -83,11 +105,12 @@ describe("page helpers", () => {
     expect(h.checkText({ name: "ack-body", ok: false, message: "responseCode is 5002500" })).toBe(
       "✗ ack-body: responseCode is 5002500",
     );
-    expect([h.verdictText("ok"), h.verdictText("retry"), h.verdictText("failed")]).toEqual([
-      "✓ ok",
-      "↻ retry",
-      "✗ failed",
-    ]);
+    expect(
+      [{ verdict: "ok" }, { verdict: "retry" }, { verdict: "failed" }].map((d) => h.verdictText(d)),
+    ).toEqual(["✓ ok", "↻ retry", "✗ failed"]);
+    expect(h.verdictText({ verdict: "retry", nextAttemptAt: "2026-12-07T01:30:00Z" })).toBe(
+      "↻ retry at 01:30:00.000 UTC",
+    );
   });
 
   it.each([
@@ -100,15 +123,20 @@ describe("page helpers", () => {
     expect(h.actionsFor(item)).toEqual(want);
   });
 
+  const va = { id: "va-1", family: "snap-va" };
   it.each([
-    ["pay", "", { action: "pay", id: "va-1" }],
-    ["pay", "  ", { action: "pay", id: "va-1" }],
-    ["pay", "15000", { action: "pay", id: "va-1", amount: 15000 }],
-    ["pay", " 150.50 ", { action: "pay", id: "va-1", amount: 150.5 }],
-    ["pay", "12,5", { action: "pay", id: "va-1", amount: "12,5" }],
-    ["expire", "15000", { action: "expire", id: "va-1" }],
-  ])("simulateBody(%j, va-1, %j)", (action, typed, want) => {
-    expect(h.simulateBody(action, "va-1", typed)).toEqual(want);
+    ["pay", "", { action: "pay", id: "va-1", family: "snap-va" }],
+    ["pay", "  ", { action: "pay", id: "va-1", family: "snap-va" }],
+    ["pay", "15000", { action: "pay", id: "va-1", family: "snap-va", amount: "15000" }],
+    ["pay", " 150.50 ", { action: "pay", id: "va-1", family: "snap-va", amount: "150.50" }],
+    ["pay", "12,5", { action: "pay", id: "va-1", family: "snap-va", amount: "12,5" }],
+    ["expire", "15000", { action: "expire", id: "va-1", family: "snap-va" }],
+  ])("simulateBody(%j, va-1, %j) sends the typed amount as written", (action, typed, want) => {
+    expect(h.simulateBody(action, va, typed)).toEqual(want);
+  });
+
+  it("simulateBody leaves family out when the item has none", () => {
+    expect(h.simulateBody("fail", { id: "x" }, "")).toEqual({ action: "fail", id: "x" });
   });
 
   it("says what an action did, or the API's error", () => {

@@ -80,7 +80,7 @@ function fixtureState(): FixtureServer["state"] {
         number: "98829172000000000001",
         name: XSS,
         amount: { value: "11500.00", currency: "IDR" },
-        amountType: "C",
+        amountType: "fixed",
         reusable: false,
         status: "pending",
         createdAt: iso(now),
@@ -93,11 +93,11 @@ function fixtureState(): FixtureServer["state"] {
         number: "8889940000000001",
         name: "Taufik Ismail",
         amount: null,
-        amountType: "O",
+        amountType: "open",
         reusable: true,
         status: "paid",
         createdAt: iso(now),
-        payments: [{ amount: { value: "5000", currency: "IDR" }, paidAt: iso(now + 1000), reference: XSS }],
+        payments: [{ amount: "5000", paidAt: iso(now + 1000), reference: XSS }],
       },
     ],
     deliveries: [
@@ -116,6 +116,7 @@ function fixtureState(): FixtureServer["state"] {
         error: null,
         checks: [{ name: "status-2xx", ok: false, message: XSS }],
         verdict: "retry",
+        nextAttemptAt: iso(now + 1_801_000),
       },
     ],
   };
@@ -185,10 +186,10 @@ describe("/_simulator against a fixed state", () => {
     expect(await cellText(page, '#items tr[data-id="va-1"] [data-field=amount]')).toBe("IDR 11500.00");
     expect(await cellText(page, '#items tr[data-id="va-1"] [data-field=status]')).toBe("pending");
     expect(await cellText(page, '#items tr[data-id="pc-1"] [data-field=amount]')).toBe(
-      "open amount (reusable)",
+      "open amount, reusable",
     );
     expect(await cellText(page, '#items tr[data-id="pc-1"] [data-field=payments]')).toBe(
-      `IDR 5000 at 01:00:01.000 UTC ref ${XSS}`,
+      `5000 at 01:00:01.000 UTC ref ${XSS}`,
     );
     expect(await cellText(page, "#counts")).toBe("2 items, 1 delivery");
   });
@@ -221,7 +222,7 @@ describe("/_simulator against a fixed state", () => {
       "1",
       "500",
       "12 ms",
-      "↻ retry",
+      "↻ retry at 01:30:01.000 UTC",
     ]);
   });
 
@@ -263,7 +264,10 @@ describe("/_simulator against a fixed state", () => {
         timeout: 5_000,
       },
     );
-    expect(fx.posted.at(-1)).toEqual({ body: { action: "pay", id: "va-1", amount: 11500 }, origin: fx.base });
+    expect(fx.posted.at(-1)).toEqual({
+      body: { action: "pay", id: "va-1", family: "snap-va", amount: "11500" },
+      origin: fx.base,
+    });
     expect(await cellText(page, "#announce")).toBe("Paid 98829172000000000001: now paid, 0 deliveries");
     const enabled = await inPage<number>(
       page,
