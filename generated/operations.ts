@@ -2141,7 +2141,18 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "create-va"
+    "mock": "create-va",
+    "simulate": {
+      "family": "snap-va",
+      "kind": "va",
+      "notification": "snap-va-payment",
+      "inquiry": "snap-va-inquiry",
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "snapUpdateVa",
@@ -12082,7 +12093,18 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "create-payment-code"
+    "mock": "create-payment-code",
+    "simulate": {
+      "family": "non-snap-va",
+      "kind": "payment-code",
+      "notification": "doku-va-notification",
+      "inquiry": "doku-va-inquiry",
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "dokuVaUpdatePaymentCode",
@@ -13204,7 +13226,18 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "create-merchant-payment-code"
+    "mock": "create-merchant-payment-code",
+    "simulate": {
+      "family": "non-snap-va",
+      "kind": "payment-code",
+      "notification": "doku-va-notification",
+      "inquiry": "doku-va-inquiry",
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "orderStatus",

@@ -23,6 +23,7 @@ const LAYERS: Record<string, number> = {
   runner: 6,
   reporters: 7,
   callbacks: 8,
+  simulator: 8.2,
   generator: 8,
   docs: 5,
   specdiff: 5,

@@ -21,7 +21,10 @@ Commands
              [--output-dir <dir>] [--latency-budget <ms>] [--timeout <ms>] [--ledger-url <url>] [--strict]
              flows: snap-va-inquiry | snap-va-payment | dana-payment | doku-va-inquiry | doku-va-notification
   mock       Start the embedded DOKU mock            [--port <n>] [--host 127.0.0.1] [--identity-file <path>]
-             [--show-secrets]
+             [--show-secrets] [--notify-url [family=]<url>]... [--inquiry-url ...]... [--token-url ...]...
+             [--callback-auth <mode>] [--retry-scale <x>] [--ledger-url <url>] [--report <file>] [--simulator]
+  simulate   Pay / expire / fail a VA on the mock    pay|expire|fail|resend <id> [--amount <n>] [--family <f>]
+             (DOKU then notifies the merchant)       [--mock <url>] [--format text|json]
   validate   Validate a request or response body     --operation <id> (--request <file|-> | --response <file|->
              [--status <code>]) [--format text|json] [--strict]
   sign       Print a signature header value          <scheme> [scheme flags]
@@ -37,7 +40,8 @@ Each command takes --help for its own flags (sign <scheme> --help, verify <schem
 
 Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
 
-Environment: DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE, DOKU_PUBLIC_KEY_FILE, DOKU_BASE_URL
+Environment: DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE, DOKU_PUBLIC_KEY_FILE, DOKU_BASE_URL,
+             DOKU_MOCK_URL (simulate's mock)
 
 Exit codes: 0 conformant/valid, 1 violations/invalid, 2 usage/config/spec error, 3 target/infrastructure error
 `;

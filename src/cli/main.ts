@@ -19,6 +19,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   docs: async () => (await import("./commands/docs-diff.js")).docs,
   spec: async () => (await import("./commands/spec-diff.js")).spec,
   report: async () => (await import("./commands/report.js")).report,
+  simulate: async () => (await import("./commands/simulate.js")).simulate,
 };
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {

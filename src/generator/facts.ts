@@ -9,11 +9,15 @@ import type {
   FlowDeclaration,
   Operation,
   SetupBinding,
+  SimulateDeclaration,
   UniqueKeyGroup,
 } from "../model/operation.js";
 
 type Obj = Record<string, unknown>;
-type Facts = Pick<Operation, "setup" | "uniqueKeys" | "readOnly" | "role" | "flow" | "mock" | "coverage">;
+type Facts = Pick<
+  Operation,
+  "setup" | "uniqueKeys" | "readOnly" | "role" | "flow" | "mock" | "coverage" | "simulate"
+>;
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FROM = /^(request:\/|response:\/|header:[A-Za-z0-9-]+$)/;
@@ -67,6 +71,12 @@ export function factsOf(op: Obj, id: string, kind: Operation["kind"], pointer: s
       fail("x-doku-mock", "must be a kebab-case behaviour name");
     facts.mock = mock as string;
   }
+  const simulate = op["x-doku-simulate"];
+  if (simulate !== undefined) {
+    if (kind !== "path" || facts.mock === undefined)
+      fail("x-doku-simulate", "applies to merchant -> DOKU operations with an x-doku-mock behaviour only");
+    facts.simulate = simulateOf(simulate, fail);
+  }
   return facts;
 }
 
@@ -91,6 +101,7 @@ export function checkFacts(operations: readonly Operation[]): void {
         );
       flows.add(op.flow.name);
     }
+    if (op.simulate) checkSimulate(op, operations);
     if (op.role === "token") {
       if (tokens.has(op.kind))
         throw new SpecError(
@@ -153,6 +164,65 @@ function flowOf(raw: unknown, fail: Fail): FlowDeclaration {
     return fail("x-doku-flow", `kind must be one of ${FLOW_KINDS.join(", ")}`);
   if (typeof f.summary !== "string" || f.summary === "") return fail("x-doku-flow", "needs a summary");
   return { name: f.name, kind: f.kind as FlowDeclaration["kind"], summary: f.summary };
+}
+
+function simulateOf(raw: unknown, fail: Fail): SimulateDeclaration {
+  const s = raw as Obj;
+  const shape =
+    "must be {family, kind, notification, inquiry?, retryAfterSeconds: [ascending whole seconds]} (kebab-case names)";
+  if (!isObj(raw)) return fail("x-doku-simulate", shape);
+  for (const key of ["family", "kind", "notification"])
+    if (typeof s[key] !== "string" || !NAME.test(s[key] as string))
+      return fail("x-doku-simulate", `${shape}; ${key} is missing or not kebab-case`);
+  if (s.inquiry !== undefined && (typeof s.inquiry !== "string" || !NAME.test(s.inquiry)))
+    return fail("x-doku-simulate", `${shape}; inquiry is not kebab-case`);
+  const retry = s.retryAfterSeconds;
+  if (
+    !Array.isArray(retry) ||
+    !retry.every(
+      (n, i) =>
+        Number.isInteger(n) && (n as number) > 0 && (i === 0 || (n as number) > (retry[i - 1] as number)),
+    )
+  )
+    return fail("x-doku-simulate", `${shape}; retryAfterSeconds is not ascending whole seconds`);
+  return {
+    family: s.family as string,
+    kind: s.kind as string,
+    notification: s.notification as string,
+    ...(s.inquiry === undefined ? {} : { inquiry: s.inquiry as string }),
+    retryAfterSeconds: retry as number[],
+  };
+}
+
+/** The named flows exist with the right kind, and every operation of one family declares the same flows. */
+function checkSimulate(op: Operation, operations: readonly Operation[]): void {
+  const simulate = op.simulate as SimulateDeclaration;
+  const at = `${op.pointer}/x-doku-simulate`;
+  for (const [key, kind] of [
+    ["notification", "notification"],
+    ["inquiry", "inquiry"],
+  ] as const) {
+    const name = simulate[key];
+    if (name === undefined) continue;
+    const flow = operations.find((o) => o.flow?.name === name)?.flow;
+    if (flow?.kind !== kind)
+      throw new SpecError(
+        `operation ${op.id}: x-doku-simulate ${key} "${name}" is not a webhook x-doku-flow of kind ${kind}`,
+        `${at}/${key}`,
+      );
+  }
+  const same = operations.find((o) => o.simulate?.family === simulate.family);
+  const a = same?.simulate;
+  if (
+    a !== undefined &&
+    (a.notification !== simulate.notification ||
+      a.inquiry !== simulate.inquiry ||
+      a.retryAfterSeconds.join() !== simulate.retryAfterSeconds.join())
+  )
+    throw new SpecError(
+      `operation ${op.id}: x-doku-simulate family "${simulate.family}" declares other flows or retries than ${same?.id}`,
+      at,
+    );
 }
 
 function isObj(value: unknown): value is Obj {

@@ -23,8 +23,10 @@ export interface RunningMock {
   port: number;
   /** The merchant identity requests must be signed with. */
   identity: MockIdentity;
-  /** In-memory state (VAs, payment codes, used external ids), for tests. */
+  /** In-memory state (VAs, payment codes, used external ids), for tests and the payment simulator. */
   state: MockState;
+  /** The mock's clock (epoch ms): what check status compares expiry with. */
+  clock: () => number;
   /** Stops the server and ends every open connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -44,9 +46,15 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     clock: options.clock ?? Date.now,
   };
   const onError = options.onError ?? (() => {});
+  const dispatch = createDispatcher(ctx, createRouter(options.bundle.operations), onError);
+  const intercept = options.intercept;
   const server = createMockServer(
     settings,
-    createDispatcher(ctx, createRouter(options.bundle.operations), onError),
+    intercept === undefined
+      ? dispatch
+      : (req, res) => {
+          if (!intercept(req, res)) dispatch(req, res);
+        },
   );
   const host = options.host ?? "127.0.0.1";
   const address = await listen(server, host, options.port ?? 0);
@@ -58,6 +66,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     port: address.port,
     identity,
     state: ctx.state,
+    clock: ctx.clock,
     close: () => {
       closing ??= closeServer(server);
       return closing;
@@ -69,4 +78,11 @@ export type { MockIdentity } from "./identity.js";
 export { generateIdentity } from "./identity.js";
 export { type ResolvedIdentity, resolveIdentity } from "./identity-source.js";
 export type { MockOptions } from "./options.js";
-export type { MockState } from "./state.js";
+export type {
+  MockState,
+  PaymentCodeRecord,
+  SettledPayment,
+  Settlement,
+  VaRecord,
+} from "./state.js";
+export { vaKey } from "./state.js";

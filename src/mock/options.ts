@@ -2,6 +2,7 @@
  * startMock options and their defaults. Every behaviour DOKU does not document is a setting here, with the
  * kit's choice as the default (docs/mock.md lists them).
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SpecBundle } from "../model/operation.js";
 import { JAKARTA_OFFSET_MINUTES } from "./day.js";
 import { defaultNonSnapErrorBody, type NonSnapErrorBody } from "./errors.js";
@@ -42,12 +43,17 @@ export interface MockOptions {
   cancelledTransactionStatus?: string;
   /** Entries each in-memory store keeps before forgetting the oldest; default 100000. */
   stateLimit?: number;
+  /**
+   * Sees every request first; returns true when it answered it (the payment simulator's /_simulator routes).
+   * Default: none.
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called with unexpected errors (the request got a 500); default: ignored. */
   onError?: (error: unknown) => void;
 }
 
 export type MockSettings = Required<
-  Omit<MockOptions, "bundle" | "identity" | "clock" | "host" | "port" | "onError">
+  Omit<MockOptions, "bundle" | "identity" | "clock" | "host" | "port" | "onError" | "intercept">
 >;
 
 /** Fills in the defaults. */

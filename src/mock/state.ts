@@ -6,6 +6,19 @@
  */
 import { BoundedMap } from "./bounded-map.js";
 
+/** One payment the simulator made (src/simulator): amount as DOKU wrote it, epoch ms, DOKU's reference. */
+export interface SettledPayment {
+  amount: string;
+  paidAt: number;
+  reference: string;
+}
+
+/** What happened to a VA or payment code after it was created (set by the payment simulator; absent: pending). */
+export interface Settlement {
+  status: "pending" | "paid" | "expired" | "failed";
+  payments: SettledPayment[];
+}
+
 /** A SNAP VA as created (and updated): the request fields the status and delete answers echo. */
 export interface VaRecord {
   key: string;
@@ -14,6 +27,8 @@ export interface VaRecord {
   data: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
+  /** Payments and final state (the simulator); absent while nothing happened. */
+  settlement?: Settlement;
 }
 
 /** A non-SNAP payment code. */
@@ -29,6 +44,8 @@ export interface PaymentCodeRecord {
   status: "ACTIVE" | "DELETE";
   createdAt: number;
   expiresAt: number;
+  /** Payments and final state (the simulator); absent while nothing happened. */
+  settlement?: Settlement;
 }
 
 /** A non-SNAP answer kept for its Request-Id: a replay with the same body gets it again with 409. */

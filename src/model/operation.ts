@@ -91,6 +91,23 @@ export interface FlowDeclaration {
   summary: string;
 }
 
+/**
+ * `x-doku-simulate` on an operation that creates something a customer pays (a VA, a payment code): the
+ * simulator family that pays it, and the flows DOKU sends when it is paid (specs/README.md "DOKU facts").
+ */
+export interface SimulateDeclaration {
+  /** The simulator family (kebab-case; src/simulator/families): "snap-va", "non-snap-va", ... */
+  family: string;
+  /** What the operation creates: "va", "payment-code", "order", ... */
+  kind: string;
+  /** The x-doku-flow name of the notification DOKU sends once it is paid. */
+  notification: string;
+  /** The x-doku-flow name of the direct inquiry DOKU sends for numbers the merchant registered itself (DIPC). */
+  inquiry?: string;
+  /** DOKU's retry schedule: seconds after the original delivery, ascending. */
+  retryAfterSeconds: readonly number[];
+}
+
 export interface Operation {
   id: string;
   kind: OperationKind;
@@ -128,6 +145,8 @@ export interface Operation {
   flow?: FlowDeclaration;
   /** `x-doku-mock`: the name of the mock's stateful behaviour for this operation. */
   mock?: string;
+  /** `x-doku-simulate`: what the simulator pays for things this operation creates (paths with x-doku-mock). */
+  simulate?: SimulateDeclaration;
   /** `x-doku-coverage`: complete, or partial with what its sources leave out (required in specs/; optional for hand-built fixtures). */
   coverage?: Coverage;
 }

@@ -1,18 +1,29 @@
 /**
  * `doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]
- * [--token-lifetime <s>] [--timestamp-window <s>]`:
- * starts the embedded DOKU mock, prints `listening on http://HOST:PORT` first, then the client id and where
- * the identity lives; runs until SIGINT, then closes every connection and exits 0.
+ * [--token-lifetime <s>] [--timestamp-window <s>] [--notify-url [family=]<url>]... [--inquiry-url ...]...
+ * [--token-url ...]... [--callback-auth <mode>] [--doku-private-key <pem>] [--retry-scale <x>]
+ * [--ledger-url <url>] [--report <file>] [--simulator]`:
+ * starts the embedded DOKU mock with the payment simulator (docs/simulator.md), prints
+ * `listening on http://HOST:PORT` first, then the client id and where the identity lives; runs until SIGINT,
+ * then cancels pending retries, writes --report, closes every connection and exits 0.
  */
-import { rm } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type ResolvedIdentity, resolveIdentity, startMock } from "../../mock/index.js";
+import { type ResolvedIdentity, resolveIdentity } from "../../mock/index.js";
 import { UsageError } from "../../model/errors.js";
+import { CALLBACK_AUTH_MODES } from "../../signatures/callback-modes.js";
+import type { CallbackAuthMode } from "../../signatures/types.js";
+import { parseUrlTable, SIMULATOR_FAMILIES, startSimulator, type UrlTable } from "../../simulator/index.js";
 import type { Command } from "../context.js";
 
 const MOCK_HELP = `Usage: doku-conformance mock [--port <n>] [--host 127.0.0.1] [--identity-file <path>] [--show-secrets]
                               [--token-lifetime <s>] [--timestamp-window <s>]
+
+       [--notify-url [family=]<url>]... [--inquiry-url [family=]<url>]... [--token-url [family=]<url>]...
+       [--callback-auth snap-hmac|snap-rsa|bearer-only] [--doku-private-key <pem-file>] [--retry-scale <x>]
+       [--ledger-url <url>] [--report <file>] [--simulator]
 
 Starts the embedded DOKU mock and prints "listening on http://HOST:PORT" first; runs until Ctrl+C.
   --port <n>              port to listen on (default 0: a free port, printed)
@@ -22,6 +33,22 @@ Starts the embedded DOKU mock and prints "listening on http://HOST:PORT" first; 
   --token-lifetime <s>    seconds an issued B2B token stays valid (default 900, what DOKU answers); a short
                           one lets a client test its token refresh
   --timestamp-window <s>  allowed |now - X-TIMESTAMP| in seconds (default 300; DOKU documents none)
+Payment simulator (pay with: doku-conformance simulate pay <id>, or the page at /_simulator):
+  --notify-url [family=]<url>   the merchant's Notification URL, as set in DOKU's Back Office; families:
+                                snap-va, non-snap-va; without "family=" it serves every family
+  --inquiry-url [family=]<url>  the merchant's Inquiry URL: paying a number the mock does not hold asks it
+                                first (direct inquiry, DIPC)
+  --token-url [family=]<url>    the merchant's token endpoint: DOKU gets a token before each SNAP callback
+                                (a flow name, e.g. snap-va-inquiry=<url>, for a separate inquiry service)
+  --callback-auth <mode>        how SNAP callbacks are signed: snap-hmac (default), snap-rsa, bearer-only
+  --doku-private-key <pem-file> DOKU-role private key (default: generated; its public half is written to a
+                                file the mock prints, for the merchant to verify SNAP callbacks with)
+  --retry-scale <x>             multiplies DOKU's retry delays (30 min, 6 h, 12 h after the original);
+                                0.001 makes them 1.8 s, 21.6 s, 43.2 s (default 1)
+  --ledger-url <url>            the merchant's test ledger: GET <url>?key=<id> -> {"processed": n}; a
+                                redelivery acknowledged must have been applied once
+  --report <file>               write the simulator's log (items, every delivery, checks) as JSON on stop
+  --simulator                   serve /_simulator also when --host is not a loopback address (off otherwise)
 Identity otherwise comes from DOKU_CLIENT_ID + DOKU_SECRET_KEY + DOKU_PUBLIC_KEY_FILE (the merchant's public
 key) or is generated for this run. See docs/mock.md.
 `;
@@ -37,6 +64,15 @@ export const mock: Command = async (args, ctx) => {
       "show-secrets": { type: "boolean", default: false },
       "token-lifetime": { type: "string" },
       "timestamp-window": { type: "string" },
+      "notify-url": { type: "string", multiple: true },
+      "inquiry-url": { type: "string", multiple: true },
+      "token-url": { type: "string", multiple: true },
+      "callback-auth": { type: "string" },
+      "doku-private-key": { type: "string" },
+      "retry-scale": { type: "string" },
+      "ledger-url": { type: "string" },
+      report: { type: "string" },
+      simulator: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -48,6 +84,25 @@ export const mock: Command = async (args, ctx) => {
   const tokenLifetime = parseSeconds("--token-lifetime", values["token-lifetime"]);
   const timestampWindow = parseSeconds("--timestamp-window", values["timestamp-window"]);
   const identityFile = values["identity-file"];
+  const families = Object.keys(SIMULATOR_FAMILIES);
+  const notifyUrls = parseUrlTable("--notify-url", values["notify-url"] ?? [], families);
+  const inquiryUrls = parseUrlTable("--inquiry-url", values["inquiry-url"] ?? [], families);
+  const callbackAuth = parseCallbackAuth(values["callback-auth"]);
+  const retryScale = parseScale(values["retry-scale"]);
+  const ledgerUrl =
+    values["ledger-url"] === undefined
+      ? undefined
+      : parseUrlTable("--ledger-url", [values["ledger-url"]], [])["*"];
+  const report = values.report === undefined ? undefined : resolve(ctx.cwd, values.report);
+  const keyFile = values["doku-private-key"];
+  const dokuPrivateKey =
+    keyFile === undefined
+      ? undefined
+      : await readFile(resolve(ctx.cwd, keyFile), "utf8").catch((error: NodeJS.ErrnoException) => {
+          throw new UsageError(
+            `--doku-private-key ${keyFile}: cannot read it (${error.code ?? error.message})`,
+          );
+        });
   // The key pair is made on the thread pool while the bundle loads.
   const [identityResult, bundleResult] = await Promise.allSettled([
     resolveIdentity({
@@ -60,14 +115,26 @@ export const mock: Command = async (args, ctx) => {
   const resolved = identityResult.value;
   // A generated temp identity dies with the mock (no secrets left behind); --identity-file keeps its file.
   const temporary = resolved.generated && identityFile === undefined ? resolved.file : undefined;
+  const cleanup: string[] = [];
   try {
     if (bundleResult.status === "rejected") throw bundleResult.reason;
     const bundle = bundleResult.value;
-    const running = await startMock({
+    const flowNames = bundle.operations.flatMap((o) => (o.flow === undefined ? [] : [o.flow.name]));
+    const tokenUrls = parseUrlTable("--token-url", values["token-url"] ?? [], [...families, ...flowNames]);
+    const running = await startSimulator({
       bundle,
       identity: resolved.identity,
       host: values.host,
       port,
+      notifyUrls,
+      inquiryUrls,
+      tokenUrls,
+      callbackAuth,
+      retryScale,
+      forceSimulator: values.simulator,
+      ...(dokuPrivateKey === undefined ? {} : { dokuPrivateKey }),
+      ...(ledgerUrl === undefined ? {} : { ledgerUrl }),
+      ...(report === undefined ? {} : { reportFile: report }),
       ...(tokenLifetime === undefined ? {} : { tokenTtlSeconds: tokenLifetime }),
       ...(timestampWindow === undefined ? {} : { timestampWindowMs: timestampWindow * 1000 }),
       onError: (error) =>
@@ -75,16 +142,72 @@ export const mock: Command = async (args, ctx) => {
     });
     ctx.stdout(`listening on ${running.url}\n`);
     ctx.stdout(describeIdentity(resolved, values["show-secrets"], temporary !== undefined));
+    const urls = [notifyUrls, inquiryUrls, tokenUrls].some((t) => Object.keys(t).length > 0);
+    ctx.stdout(
+      describeSimulator(running.url, notifyUrls, inquiryUrls, tokenUrls, callbackAuth, retryScale, report),
+    );
+    if (urls && keyFile === undefined) {
+      // The merchant verifies SNAP callbacks (snap-rsa) and the token request with the DOKU-role public key.
+      const pem = join(tmpdir(), `doku-conformance-doku-role-public-${running.port}.pem`);
+      await writeFile(pem, running.dokuKeys().publicKeyPem);
+      cleanup.push(pem);
+      ctx.stdout(`DOKU-role public key (the merchant verifies SNAP callbacks with it): ${pem}\n`);
+    }
     if (!ctx.signal.aborted) {
       await new Promise<void>((done) => ctx.signal.addEventListener("abort", () => done(), { once: true }));
     }
     await running.close();
   } finally {
+    for (const file of cleanup) await rm(file, { force: true });
     if (temporary !== undefined) await rm(dirname(temporary), { recursive: true, force: true });
   }
   ctx.stdout("mock stopped\n");
   return 0;
 };
+
+function parseCallbackAuth(text: string | undefined): CallbackAuthMode {
+  if (text === undefined) return "snap-hmac";
+  if (!Object.hasOwn(CALLBACK_AUTH_MODES, text))
+    throw new UsageError(
+      `--callback-auth ${text}: expected one of ${Object.keys(CALLBACK_AUTH_MODES).join(", ")}`,
+    );
+  return text as CallbackAuthMode;
+}
+
+function parseScale(text: string | undefined): number {
+  if (text === undefined) return 1;
+  const scale = Number(text);
+  if (!/^[0-9]*\.?[0-9]+(e-?[0-9]+)?$/i.test(text) || !(scale > 0))
+    throw new UsageError(
+      `--retry-scale must be a positive number (0.001 compresses 30 min to 1.8 s); got "${text}"`,
+    );
+  return scale;
+}
+
+/** Where the simulator is and where it sends what. */
+function describeSimulator(
+  url: string,
+  notify: UrlTable,
+  inquiry: UrlTable,
+  token: UrlTable,
+  auth: CallbackAuthMode,
+  scale: number,
+  report: string | undefined,
+): string {
+  const lines = [`simulator: ${url}/_simulator (pay with: doku-conformance simulate pay <id> --mock ${url})`];
+  const show = (name: string, table: UrlTable) => {
+    for (const [family, target] of Object.entries(table))
+      lines.push(`${name} (${family === "*" ? "every family" : family}): ${target}`);
+  };
+  show("notification URL", notify);
+  show("inquiry URL", inquiry);
+  show("token URL", token);
+  if (Object.keys(notify).length === 0)
+    lines.push("no --notify-url: payments change state, no notification is sent");
+  lines.push(`SNAP callbacks: --callback-auth ${auth}; retries at ${scale}x DOKU's schedule`);
+  if (report !== undefined) lines.push(`report: ${report} (written on stop)`);
+  return `${lines.join("\n")}\n`;
+}
 
 /** A whole number of seconds, at least 1; undefined when the flag is absent. */
 function parseSeconds(flag: string, text: string | undefined): number | undefined {

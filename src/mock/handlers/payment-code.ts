@@ -126,8 +126,16 @@ export const updatePaymentCode: Handler = async (input) => {
   return answer;
 };
 
-/** What check status reports: PENDING, EXPIRED past the expiry, the configured status once cancelled. */
+/** DOKU's transaction.status for what the payment simulator did (research §5.17). */
+const SETTLED: Readonly<Record<string, string>> = { paid: "SUCCESS", expired: "EXPIRED", failed: "FAILED" };
+
+/**
+ * What check status reports: SUCCESS / EXPIRED / FAILED once the simulator settled it, PENDING, EXPIRED past
+ * the expiry, the configured status once cancelled.
+ */
 export function transactionStatus(input: HandlerInput, record: PaymentCodeRecord): string {
+  const settled = SETTLED[record.settlement?.status ?? ""];
+  if (settled !== undefined) return settled;
   if (record.status === "DELETE") return input.ctx.settings.cancelledTransactionStatus;
   return input.call.now >= record.expiresAt ? "EXPIRED" : "PENDING";
 }
@@ -156,7 +164,12 @@ export const paymentCodeStatus: Handler = async (input) => {
   const transaction = child(body, "transaction");
   transaction.status = transactionStatus(input, record);
   transaction.original_request_id = record.requestId;
-  delete transaction.date;
+  const last = record.settlement?.payments.at(-1);
+  if (last === undefined) delete transaction.date;
+  else {
+    transaction.date = utcSeconds(last.paidAt);
+    if (amount === undefined) order.amount = Number(last.amount);
+  }
   child(body, "virtual_account_info").virtual_account_number = record.virtualAccountNumber;
   delete body.virtual_account_payment;
   return answer;

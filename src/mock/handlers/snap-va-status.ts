@@ -1,15 +1,26 @@
 /**
  * SNAP check status VA (service 26): the VA created earlier (by partnerServiceId + customerNo), echoed in
  * virtualAccountData as last created / updated; an unknown VA answers 404 2601 "Transaction Not Found"
- * (observed in the sandbox, research §5.4). The mock has no payments, so a VA is never paid: paidAmount
- * is 0.00 in the VA's currency, paymentFlagReason "Pending" / "Belum Terbayar" (the wording of DOKU's Java
- * SDK simulator), billDetails[0].billAmount the VA's totalAmount.
+ * (observed in the sandbox, research §5.4). paidAmount is the sum of the payments the simulator made (0.00
+ * before any), paymentFlagReason "Pending" / "Belum Terbayar" (the wording of DOKU's Java SDK simulator)
+ * until the simulator settles it, billDetails[0].billAmount the VA's totalAmount.
  */
 import { fault } from "../errors.js";
 import { asRecord, echo, schemaAt } from "../overlay.js";
 import { vaKey } from "../state.js";
 import type { Handler } from "./handler.js";
 import { VA_FIELDS, vaAnswer } from "./snap-va.js";
+
+/**
+ * paymentFlagReason by the simulator's settlement. Only "Pending" / "Belum Terbayar" is in a DOKU source (the
+ * Java SDK simulator); the others are kit wording (DOKU documents none), in the style of inquiryReason.
+ */
+const FLAG_REASONS: Readonly<Record<string, { english: string; indonesia: string }>> = {
+  pending: { english: "Pending", indonesia: "Belum Terbayar" },
+  paid: { english: "Success", indonesia: "Sukses" },
+  expired: { english: "Expired", indonesia: "Kedaluwarsa" },
+  failed: { english: "Failed", indonesia: "Gagal" },
+};
 
 export const checkVaStatus: Handler = async (input) => {
   const { ctx, clientId } = input;
@@ -28,10 +39,16 @@ export const checkVaStatus: Handler = async (input) => {
   echo(built.data, body, ["inquiryRequestId", "paymentRequestId"], built.schema);
   const total = asRecord(record.data.totalAmount);
   const currency = total.currency ?? "IDR";
-  if (declared.includes("paidAmount")) built.data.paidAmount = { value: "0.00", currency };
+  const payments = record.settlement?.payments ?? [];
+  const paid = payments.reduce((sum, p) => sum + Math.round(Number(p.amount) * 100), 0);
+  if (declared.includes("paidAmount")) built.data.paidAmount = { value: (paid / 100).toFixed(2), currency };
   if (declared.includes("paymentFlagReason")) {
-    built.data.paymentFlagReason = { english: "Pending", indonesia: "Belum Terbayar" };
+    built.data.paymentFlagReason =
+      FLAG_REASONS[record.settlement?.status ?? "pending"] ?? FLAG_REASONS.pending;
   }
+  const last = payments.at(-1);
+  if (last !== undefined && declared.includes("paymentRequestId") && body.paymentRequestId === undefined)
+    built.data.paymentRequestId = last.reference;
   if (declared.includes("billDetails")) {
     if (total.value === undefined) delete built.data.billDetails;
     else built.data.billDetails = [{ billAmount: { value: total.value, currency } }];

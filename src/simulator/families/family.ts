@@ -1,0 +1,77 @@
+/**
+ * A simulator family: how the simulator reads the things one x-doku-simulate family creates from the mock's
+ * state, what DOKU's inquiry and notification bodies look like for them, and how a merchant's direct-inquiry
+ * answer becomes a bill (DIPC). Which webhooks a family sends and when DOKU retries are spec data
+ * (x-doku-simulate on the creating operations); the bodies are family code, one file each.
+ */
+import type { MockState, SettledPayment, Settlement } from "../../mock/index.js";
+import type { Item } from "../types.js";
+
+/** Amount rules of one payable, in the family's currency units (numbers; cents for SNAP are decimals). */
+export interface AmountLimits {
+  /** A closed bill: exactly this. */
+  exact?: number;
+  min?: number;
+  max?: number;
+}
+
+/** One thing a customer can pay, as the mock holds it. */
+export interface Payable {
+  item: Item;
+  limits: AmountLimits;
+  /** Epoch ms after which DOKU refuses payment; undefined when it never expires. */
+  expiresAt: number | undefined;
+  settlement: Settlement | undefined;
+  /** Writes the settlement into the mock's state (check status reads it). */
+  settle(settlement: Settlement): void;
+  /** The notification body DOKU sends for `payment` (the family's webhook request schema). */
+  notification(payment: SettledPayment): unknown;
+  /** Keys that also find it: invoice number, trxId. */
+  aliases: string[];
+  /** DOKU's reference for the next payment (SNAP: the inquiry's inquiryRequestId after a DIPC inquiry). */
+  reference(): string;
+}
+
+/** What a DIPC inquiry answer produced: a bill, or why DOKU would not let the customer pay. */
+export type InquiryOutcome = { payable: Payable } | { declined: string };
+
+export interface SimulatorFamily {
+  /** Formats an amount the way the family writes it ("11500.00" / "150000"); throws on a bad number. */
+  formatAmount(value: number): string;
+  /** Every payable of this family the mock holds. */
+  list(state: MockState, now: number): Payable[];
+  /** DIPC: the inquiry DOKU sends for a number the mock does not hold. */
+  inquiry(number: string, requestId: string, now: number): unknown;
+  /** DIPC: the bill from the merchant's answer (registered in the mock's state), or the decline reason. */
+  fromInquiry(
+    state: MockState,
+    clientId: string,
+    number: string,
+    inquiry: unknown,
+    answer: { status: number; json: unknown; requestId: string },
+    now: number,
+  ): InquiryOutcome;
+}
+
+/** ISO-8601 with +07:00 (WIB), second precision: SNAP trxDateTime / trxDateInit. */
+export function wibIso(epochMs: number): string {
+  return `${new Date(epochMs + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+export function iso(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** A number from an amount field ("11500.00", 150000); undefined when absent or not a number. */
+export function amountNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))
+    return Number(value);
+  return undefined;
+}

@@ -1,0 +1,26 @@
+/**
+ * Simulator families by the `family` name of x-doku-simulate (specs/README.md). A family the spec names
+ * without an entry here stops the simulator at start (checkFamilies), like an unknown x-doku-mock.
+ */
+import { SpecError } from "../../model/errors.js";
+import type { Operation } from "../../model/operation.js";
+import type { SimulatorFamily } from "./family.js";
+import { nonSnapVa } from "./non-snap-va.js";
+import { snapVa } from "./snap-va.js";
+
+export const SIMULATOR_FAMILIES: Readonly<Record<string, SimulatorFamily>> = {
+  "snap-va": snapVa,
+  "non-snap-va": nonSnapVa,
+};
+
+/** Throws a SpecError for an x-doku-simulate family the simulator does not implement. */
+export function checkFamilies(operations: readonly Operation[]): void {
+  for (const op of operations) {
+    const family = op.simulate?.family;
+    if (family !== undefined && !Object.hasOwn(SIMULATOR_FAMILIES, family))
+      throw new SpecError(
+        `operation ${op.id}: x-doku-simulate family "${family}" is not a simulator family; known: ${Object.keys(SIMULATOR_FAMILIES).join(", ")}`,
+        `${op.pointer}/x-doku-simulate/family`,
+      );
+  }
+}
