@@ -47,6 +47,7 @@ function itemRow(item, previous) {
     placeholder: item.amount && item.amount.value !== undefined ? String(item.amount.value) : "amount" });
   if (oldInput) input.value = oldInput.value;
   var allowed = actionsFor(item);
+  input.disabled = allowed.indexOf("pay") < 0;
   var buttons = ["pay", "expire", "fail"].map(function (action) {
     var label = { pay: "Pay", expire: "Expire", fail: "Fail" }[action];
     var b = el("button", { type: "button", "data-action": action, "aria-label": label + " " + number,

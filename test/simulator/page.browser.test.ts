@@ -3,7 +3,8 @@
  * test/reporters/html-browser.test.ts does). Part 1 serves the page from a small in-test server whose API
  * answers a fixed state: every field renders, hostile values (markup in names, headers, bodies, check
  * messages) stay text, Pay posts the right body and the page shows the new state, axe-core finds no serious
- * or critical issue. Part 2 is the real loop (see the second describe).
+ * or critical issue. Part 2 is the real loop: the simulator notifying a reference merchant, a VA created
+ * through the signed API and paid from the page (see the second describe).
  */
 import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
@@ -13,7 +14,16 @@ import { join } from "node:path";
 import axe from "axe-core";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
+import { createMerchant as snapVaPayment, TOKEN_PATH } from "../../examples/merchants/snap-va-payment.js";
+import { generateIdentityAsync, type MockIdentity } from "../../src/mock/identity.js";
+import type { SpecBundle } from "../../src/model/operation.js";
+import { formatSnapTimestamp, signRequest } from "../../src/signatures/index.js";
+import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { SIMULATOR_PAGE_HTML } from "../../src/simulator/page.js";
+import { dokuPair, type Listening, listen } from "../callbacks/helpers.js";
+import { createVaBody, newVa, type Va } from "../mock/fixtures/bodies.js";
+import { fetchToken, op, sendSigned, snapInput } from "../mock/helpers.js";
 
 const SHOTS = join(import.meta.dirname, "..", "..", "reports", "screenshots");
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
@@ -271,7 +281,7 @@ describe("/_simulator against a fixed state", () => {
     expect(await cellText(page, "#announce")).toBe("Paid 98829172000000000001: now paid, 0 deliveries");
     const enabled = await inPage<number>(
       page,
-      `document.querySelectorAll('#items tr[data-id="va-1"] button:not(:disabled)').length`,
+      `document.querySelectorAll('#items tr[data-id="va-1"] :is(button, input):not(:disabled)').length`,
     );
     expect(enabled).toBe(0);
   });
@@ -310,6 +320,162 @@ describe("/_simulator against a fixed state", () => {
   });
 
   it("has no serious or critical accessibility issue (axe-core)", async () => {
+    expect(await axeSerious(page)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Part 2: the real loop. The simulator (the mock with /_simulator) notifies the reference SNAP merchant
+// (examples/merchants/snap-va-payment.ts, token handshake first); VAs are created through the mock's signed
+// SNAP API the way a merchant's backend would; the page pays one; the merchant's store, the delivery log and
+// SNAP check status agree.
+
+describe("/_simulator on the real mock with a reference merchant", () => {
+  let bundle: SpecBundle;
+  let sim: RunningSimulator;
+  let merchant: Listening;
+  let page: Page;
+  let token: string;
+  const store = { paid: new Map<string, string>(), answers: new Map<string, string>() };
+  const errors: string[] = [];
+  const plain = { ...newVa(), name: "Toru Yamashita" };
+  const hostile = { ...newVa(), name: XSS };
+
+  async function snap(identity: MockIdentity, id: string, body: unknown) {
+    return sendSigned(sim.url, signRequest(snapInput(op(bundle, id), identity, token, body)));
+  }
+
+  async function createVa(identity: MockIdentity, va: Va & { name: string }) {
+    const { name, ...key } = va;
+    const body = createVaBody(bundle, key);
+    body.virtualAccountName = name;
+    body.expiredDate = formatSnapTimestamp(Date.now() + 24 * 3600_000).replace(/\.\d+/, "");
+    body.additionalInfo = { channel: "VIRTUAL_ACCOUNT_BNI", virtualAccountConfig: { reusableStatus: false } };
+    const answer = await snap(identity, "snapCreateVa", body);
+    if (answer.status !== 200) throw new Error(`create VA: ${answer.status} ${answer.text}`);
+  }
+
+  async function itemOf(va: Va): Promise<Record<string, unknown>> {
+    const state = (await (await fetch(`${sim.url}/_simulator/api/state`)).json()) as {
+      items: Record<string, unknown>[];
+    };
+    const item = state.items.find((i) => String(i.number).replace(/\s/g, "") === va.virtualAccountNo);
+    if (item === undefined) throw new Error(`the simulator does not list VA ${va.virtualAccountNo}`);
+    return item;
+  }
+
+  const row = (id: unknown) => `#items tr[data-id=${JSON.stringify(String(id))}]`;
+
+  beforeAll(async () => {
+    bundle = await loadSpecBundle();
+    const identity = await generateIdentityAsync();
+    const keys = dokuPair();
+    merchant = await listen(
+      snapVaPayment(
+        {
+          clientId: identity.clientId,
+          secretKey: identity.secretKey,
+          dokuPublicKey: keys.publicKey,
+          callbackAuth: "snap-hmac",
+        },
+        store,
+      ),
+    );
+    sim = await startSimulator({
+      bundle,
+      identity,
+      dokuPrivateKey: keys.privateKey,
+      callbackAuth: "snap-hmac",
+      notifyUrls: { "*": `${merchant.base}/v1.1/transfer-va/payment` },
+      tokenUrls: { "*": `${merchant.base}${TOKEN_PATH}` },
+      retryScale: 0.001,
+      timeoutMs: 5_000,
+    });
+    token = await fetchToken(sim.url, bundle, identity);
+    await createVa(identity, plain);
+    await createVa(identity, hostile);
+    page = await browser.newPage();
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("dialog", (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${sim.url}/_simulator`, { waitUntil: "load" });
+  }, 60_000);
+
+  afterAll(async () => {
+    await page?.close();
+    await sim?.close();
+    await merchant?.close();
+  });
+
+  it("lists the VAs created through the API, pending, with the name and amount they were created with", async () => {
+    const item = await itemOf(plain);
+    await page.waitForSelector(row(item.id), { timeout: 10_000 });
+    expect(await cellText(page, `${row(item.id)} [data-field=name]`)).toBe("Toru Yamashita");
+    expect(await cellText(page, `${row(item.id)} [data-field=amount]`)).toBe("IDR 11500.00");
+    expect(await cellText(page, `${row(item.id)} [data-field=status]`)).toBe("pending");
+  });
+
+  it("Pay on the page: the notification reaches the merchant, its ack is checked ok, the VA is paid and check-status agrees", async () => {
+    const item = await itemOf(plain);
+    await page.click(`${row(item.id)} button[data-action=pay]`);
+    const notification = `#deliveries tbody[data-item=${JSON.stringify(String(item.id))}][data-verdict=ok]`;
+    await page.waitForFunction(
+      `[...document.querySelectorAll(${JSON.stringify(notification)})].some((t) => t.querySelector("td:nth-child(4)").textContent === "notification")`,
+      { timeout: 15_000 },
+    );
+    await page.waitForSelector(`${row(item.id)}[data-status=paid]`, { timeout: 5_000 });
+    expect(await cellText(page, `${row(item.id)} [data-field=payments]`)).toMatch(
+      /^IDR 11500\.00 at .+ UTC ref /,
+    );
+    expect(await cellText(page, "#announce")).toMatch(/^Paid .+: now paid, \d+ deliver(y|ies)$/);
+
+    // What the page shows for the notification is what the merchant got and answered.
+    const shown = await inPage<{ cells: string[]; checks: string[]; request: string; response: string }>(
+      page,
+      `(() => { const t = [...document.querySelectorAll(${JSON.stringify(notification)})].find((t) => t.querySelector("td:nth-child(4)").textContent === "notification");
+        return { cells: [...t.querySelector("tr").children].map((c) => c.textContent),
+          checks: [...t.querySelectorAll("[data-field=checks] li")].map((l) => l.textContent),
+          request: t.querySelector("[data-field=request]").textContent, response: t.querySelector("[data-field=response]").textContent }; })()`,
+    );
+    expect(shown.cells[4]).toBe("1");
+    expect(shown.cells[5]).toBe("200");
+    expect(shown.cells[7]).toBe("✓ ok");
+    expect(shown.checks.length).toBeGreaterThan(0);
+    expect(shown.checks.every((c) => c.startsWith("✓ "))).toBe(true);
+    expect(shown.request).toMatch(new RegExp(`^POST ${merchant.base}/v1\\.1/transfer-va/payment\\n`));
+    expect(shown.request).toMatch(/\nX-SIGNATURE: /i);
+    expect(shown.request).toContain(`"virtualAccountNo":"${plain.virtualAccountNo}"`);
+    expect(shown.response).toMatch(/^HTTP 200\n/);
+    expect(shown.response).toContain('"responseCode":"2002500"');
+
+    // The merchant credited it once, and the mock's state and SNAP check status say paid.
+    expect(store.paid.get(plain.trxId)).toBe("11500.00");
+    expect((await itemOf(plain)).status).toBe("paid");
+    const { name: _name, trxId: _trxId, ...key } = plain;
+    const status = await snap(sim.identity, "snapCheckVaStatus", key);
+    expect(status.status).toBe(200);
+    const data = status.json.virtualAccountData as Record<string, Record<string, string>>;
+    expect(data.paidAmount?.value).toBe("11500.00");
+    expect(data.paymentFlagReason?.english).toBe("Success");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows a customer name with markup as text (created through the API): no element, no script ran", async () => {
+    const item = await itemOf(hostile);
+    await page.waitForSelector(row(item.id), { timeout: 10_000 });
+    expect(await cellText(page, `${row(item.id)} [data-field=name]`)).toBe(XSS);
+    expect(await inPage<number>(page, `document.querySelectorAll("main img, tbody script").length`)).toBe(0);
+    expect(await inPage<unknown>(page, "window.__xss ?? null")).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it("has no serious or critical accessibility issue with real data (axe-core); screenshot", async () => {
+    for (const b of await page.$$('#deliveries button[data-toggle][aria-expanded="false"]')) await b.click();
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "simulator-real.png"), fullPage: true });
     expect(await axeSerious(page)).toEqual([]);
   });
 });
