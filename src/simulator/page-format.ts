@@ -79,12 +79,23 @@ function checkText(check) {
   return mark + String(check.name) + (check.message ? ": " + String(check.message) : "");
 }
 
-function verdictText(delivery) {
-  var v = delivery.verdict;
-  if (v === "ok") return "\u2713 ok";
-  if (v === "retry") return "\u21bb retry" + (delivery.nextAttemptAt ? " at " + timeText(delivery.nextAttemptAt) : "");
-  if (v === "failed") return "\u2717 failed";
-  return String(v);
+function verdictText(verdict) {
+  if (verdict === "ok") return "\u2713 ok";
+  if (verdict === "retry") return "\u21bb retry";
+  if (verdict === "failed") return "\u2717 failed";
+  return String(verdict);
+}
+
+function nextAttemptText(delivery) {
+  return delivery.verdict === "retry" && delivery.nextAttemptAt ? "next " + timeText(delivery.nextAttemptAt) : "";
+}
+
+function checksSummaryText(checks) {
+  var list = checks || [];
+  if (list.length === 0) return "no checks";
+  var failed = list.filter(function (c) { return !c.ok; }).length;
+  if (failed === 0) return "\u2713 all " + list.length + " passed";
+  return "\u2717 " + failed + " of " + list.length + " failed";
 }
 
 function actionsFor(item) {
@@ -129,6 +140,8 @@ export const PAGE_HELPER_NAMES = [
   "deliveryStatusText",
   "checkText",
   "verdictText",
+  "nextAttemptText",
+  "checksSummaryText",
   "actionsFor",
   "simulateBody",
   "resultText",

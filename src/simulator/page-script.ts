@@ -79,8 +79,13 @@ function deliveryRow(d, previous) {
   var checks = (d.checks || []).map(function (c) {
     return el("li", { class: c.ok ? "ok" : "bad" }, [checkText(c)]);
   });
+  var failing = (d.checks || []).filter(function (c) { return !c.ok; }).map(function (c) {
+    return el("li", { class: "bad" }, ["\u2717 " + String(c.name)]);
+  });
   var bytesRow = el("tr", { id: bytesId, class: "bytes" }, [
     el("td", { colspan: 10 }, [
+      el("h3", {}, ["Checks applied to the answer"]),
+      el("div", { "data-field": "checks" }, [list(checks, "none")]),
       el("div", { class: "pair" }, [
         el("div", {}, [el("h3", {}, ["Request"]), el("pre", { "data-field": "request" }, [requestText(d.url, d.request)])]),
         el("div", {}, [el("h3", {}, ["Response"]), el("pre", { "data-field": "response" }, [responseText(d.response, d.error)])]),
@@ -89,7 +94,7 @@ function deliveryRow(d, previous) {
   ]);
   bytesRow.hidden = !open;
   var toggle = el("button", { type: "button", "data-toggle": "bytes", "aria-expanded": open ? "true" : "false",
-    "aria-controls": bytesId, "aria-label": (open ? "Hide" : "Show") + " the bytes of attempt " + String(d.attempt) + " to " + String(d.url) }, [open ? "Hide" : "Show"]);
+    "aria-controls": bytesId, "aria-label": (open ? "Hide" : "Show") + " the checks and bytes of attempt " + String(d.attempt) + " to " + String(d.url) }, [open ? "Hide" : "Show"]);
   toggle.addEventListener("click", function () {
     var show = bytesRow.hidden;
     bytesRow.hidden = !show;
@@ -106,8 +111,9 @@ function deliveryRow(d, previous) {
     el("td", { "data-field": "attempt" }, [String(d.attempt)]),
     el("td", { "data-field": "status" }, [deliveryStatusText(d)]),
     el("td", {}, [durationText(d.durationMs)]),
-    el("td", { "data-field": "verdict" }, [el("span", { class: "verdict " + String(d.verdict) }, [verdictText(d)])]),
-    el("td", { "data-field": "checks", class: "wrap" }, [list(checks, "none")]),
+    el("td", { "data-field": "verdict" }, [el("span", { class: "verdict " + String(d.verdict) }, [verdictText(d.verdict)]),
+      nextAttemptText(d) ? " " : null, nextAttemptText(d) ? el("span", { class: "muted next" }, [nextAttemptText(d)]) : null]),
+    el("td", { "data-field": "summary", class: "wrap" }, [checksSummaryText(d.checks), failing.length ? el("ul", { class: "plain" }, failing) : null]),
     el("td", {}, [toggle]),
   ]);
   return el("tbody", { "data-id": d.id, "data-item": d.itemId, "data-verdict": d.verdict }, [main, bytesRow]);

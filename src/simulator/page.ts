@@ -30,7 +30,7 @@ button{white-space:nowrap;cursor:pointer;border-color:var(--muted)}button:disabl
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
 pre{background:var(--code);padding:.5rem;border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0;max-width:60rem}
-tr.bytes td{background:var(--bg)}.pair{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}.pair pre{max-width:none}
+tr.bytes td{background:var(--bg)}.next{display:block;font-size:.8rem;white-space:nowrap}.pair{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}.pair pre{max-width:none}
 .actions{white-space:nowrap}
 @media (max-width:48rem){.pair{grid-template-columns:1fr}}
 `;
@@ -86,8 +86,8 @@ notify the merchant's URLs the way DOKU would.</p>
 <p id="deliveries-empty" class="muted">No inquiry, token request or notification sent yet.</p>
 <div class="scroll">
 <table id="deliveries">
-<caption>Newest first. Each attempt with the checks applied to the merchant's answer; Show opens its exact request and response.</caption>
-<thead><tr><th scope="col">Time</th><th scope="col">Item</th><th scope="col">Flow</th><th scope="col">Kind</th><th scope="col">Attempt</th><th scope="col">HTTP status</th><th scope="col">Duration</th><th scope="col">Verdict</th><th scope="col">Checks</th><th scope="col">Bytes</th></tr></thead>
+<caption>Newest first. Each attempt with the checks applied to the merchant's answer; Show opens every check and the exact request and response.</caption>
+<thead><tr><th scope="col">Time</th><th scope="col">Item</th><th scope="col">Flow</th><th scope="col">Kind</th><th scope="col">Attempt</th><th scope="col">HTTP status</th><th scope="col">Duration</th><th scope="col">Verdict</th><th scope="col">Checks</th><th scope="col">Details</th></tr></thead>
 </table>
 </div>
 </section>

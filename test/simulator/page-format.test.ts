@@ -105,12 +105,37 @@ describe("page helpers", () => {
     expect(h.checkText({ name: "ack-body", ok: false, message: "responseCode is 5002500" })).toBe(
       "✗ ack-body: responseCode is 5002500",
     );
-    expect(
-      [{ verdict: "ok" }, { verdict: "retry" }, { verdict: "failed" }].map((d) => h.verdictText(d)),
-    ).toEqual(["✓ ok", "↻ retry", "✗ failed"]);
-    expect(h.verdictText({ verdict: "retry", nextAttemptAt: "2026-12-07T01:30:00Z" })).toBe(
-      "↻ retry at 01:30:00.000 UTC",
+    expect([h.verdictText("ok"), h.verdictText("retry"), h.verdictText("failed")]).toEqual([
+      "✓ ok",
+      "↻ retry",
+      "✗ failed",
+    ]);
+    expect(h.nextAttemptText({ verdict: "retry", nextAttemptAt: "2026-12-07T01:30:00Z" })).toBe(
+      "next 01:30:00.000 UTC",
     );
+    expect(h.nextAttemptText({ verdict: "failed", nextAttemptAt: "2026-12-07T01:30:00Z" })).toBe("");
+    expect(h.nextAttemptText({ verdict: "retry" })).toBe("");
+  });
+
+  it.each([
+    [[], "no checks"],
+    [
+      [
+        { name: "a", ok: true },
+        { name: "b", ok: true },
+      ],
+      "✓ all 2 passed",
+    ],
+    [
+      [
+        { name: "a", ok: true },
+        { name: "b", ok: false },
+        { name: "c", ok: false },
+      ],
+      "✗ 2 of 3 failed",
+    ],
+  ])("checksSummaryText(%j) = %j", (checks, want) => {
+    expect(h.checksSummaryText(checks)).toBe(want);
   });
 
   it.each([

@@ -24,6 +24,7 @@ import { SIMULATOR_PAGE_HTML } from "../../src/simulator/page.js";
 import { dokuPair, type Listening, listen } from "../callbacks/helpers.js";
 import { createVaBody, newVa, type Va } from "../mock/fixtures/bodies.js";
 import { fetchToken, op, sendSigned, snapInput } from "../mock/helpers.js";
+import { createPaymentCode } from "./helpers.js";
 
 const SHOTS = join(import.meta.dirname, "..", "..", "reports", "screenshots");
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
@@ -232,7 +233,7 @@ describe("/_simulator against a fixed state", () => {
       "1",
       "500",
       "12 ms",
-      "↻ retry at 01:30:01.000 UTC",
+      "↻ retry next 01:30:01.000 UTC",
     ]);
   });
 
@@ -334,6 +335,9 @@ describe("/_simulator on the real mock with a reference merchant", () => {
   let bundle: SpecBundle;
   let sim: RunningSimulator;
   let merchant: Listening;
+  /** A non-SNAP merchant whose notification endpoint always answers 500. */
+  let failing: Listening;
+  let failingHits = 0;
   let page: Page;
   let token: string;
   const store = { paid: new Map<string, string>(), answers: new Map<string, string>() };
@@ -355,14 +359,15 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     if (answer.status !== 200) throw new Error(`create VA: ${answer.status} ${answer.text}`);
   }
 
-  async function itemOf(va: Va): Promise<Record<string, unknown>> {
+  async function itemOfNumber(number: string): Promise<Record<string, unknown>> {
     const state = (await (await fetch(`${sim.url}/_simulator/api/state`)).json()) as {
       items: Record<string, unknown>[];
     };
-    const item = state.items.find((i) => String(i.number).replace(/\s/g, "") === va.virtualAccountNo);
-    if (item === undefined) throw new Error(`the simulator does not list VA ${va.virtualAccountNo}`);
+    const item = state.items.find((i) => String(i.number).replace(/\s/g, "") === number);
+    if (item === undefined) throw new Error(`the simulator does not list ${number}`);
     return item;
   }
+  const itemOf = (va: Va) => itemOfNumber(va.virtualAccountNo);
 
   const row = (id: unknown) => `#items tr[data-id=${JSON.stringify(String(id))}]`;
 
@@ -381,13 +386,23 @@ describe("/_simulator on the real mock with a reference merchant", () => {
         store,
       ),
     );
+    failing = await listen(
+      createServer((req, res) => {
+        failingHits += 1;
+        req.resume();
+        req.on("end", () => res.writeHead(500, { "Content-Type": "text/plain" }).end("database is down"));
+      }),
+    );
     sim = await startSimulator({
       bundle,
       identity,
       dokuPrivateKey: keys.privateKey,
       callbackAuth: "snap-hmac",
-      notifyUrls: { "*": `${merchant.base}/v1.1/transfer-va/payment` },
-      tokenUrls: { "*": `${merchant.base}${TOKEN_PATH}` },
+      notifyUrls: {
+        "snap-va": `${merchant.base}/v1.1/transfer-va/payment`,
+        "non-snap-va": `${failing.base}/payments/notifications`,
+      },
+      tokenUrls: { "snap-va": `${merchant.base}${TOKEN_PATH}` },
       retryScale: 0.001,
       timeoutMs: 5_000,
     });
@@ -408,6 +423,7 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     await page?.close();
     await sim?.close();
     await merchant?.close();
+    await failing?.close();
   });
 
   it("lists the VAs created through the API, pending, with the name and amount they were created with", async () => {
@@ -460,6 +476,35 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     const data = status.json.virtualAccountData as Record<string, Record<string, string>>;
     expect(data.paidAmount?.value).toBe("11500.00");
     expect(data.paymentFlagReason?.english).toBe("Success");
+    expect(errors).toEqual([]);
+  });
+
+  it("a merchant answering 500: the page shows the failed checks, the retry time, then DOKU's retry (compressed schedule)", async () => {
+    const code = await createPaymentCode(sim.url, bundle, sim.identity);
+    const item = await itemOfNumber(code.number);
+    await page.waitForSelector(row(item.id), { timeout: 10_000 });
+    expect(await cellText(page, `${row(item.id)} [data-field=amount]`)).toMatch(/150000/);
+    await page.click(`${row(item.id)} button[data-action=pay]`);
+    const attempts = (n: number) =>
+      `[...document.querySelectorAll('#deliveries tbody[data-item=${JSON.stringify(String(item.id))}]')].filter((t) => t.querySelector("td:nth-child(4)").textContent === "notification").length >= ${n}`;
+    await page.waitForFunction(attempts(2), { timeout: 15_000 });
+    const shown = await inPage<{ attempt: string; status: string; verdict: string; checks: string[] }[]>(
+      page,
+      `[...document.querySelectorAll('#deliveries tbody[data-item=${JSON.stringify(String(item.id))}]')].map((t) => ({
+        attempt: t.querySelector("[data-field=attempt]").textContent, status: t.querySelector("[data-field=status]").textContent,
+        verdict: t.querySelector("[data-field=verdict]").textContent,
+        checks: [...t.querySelectorAll("[data-field=checks] li")].map((l) => l.textContent) })).reverse()`,
+    );
+    expect(shown.slice(0, 2).map((d) => [d.attempt, d.status])).toEqual([
+      ["1", "500"],
+      ["2", "500"],
+    ]);
+    expect(shown[0]?.verdict).toMatch(/^↻ retry next \d\d:\d\d:\d\d\.\d{3} UTC$/);
+    expect(shown[0]?.checks.some((c) => c.startsWith("✗ "))).toBe(true);
+    expect(failingHits).toBeGreaterThanOrEqual(2);
+    // The page's status is the mock's.
+    const now = await itemOfNumber(code.number);
+    await page.waitForSelector(`${row(item.id)}[data-status=${String(now.status)}]`, { timeout: 5_000 });
     expect(errors).toEqual([]);
   });
 
