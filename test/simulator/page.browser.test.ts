@@ -260,7 +260,7 @@ describe("/_simulator against a fixed state", () => {
     fx.state.deliveries[0] = { ...fx.state.deliveries[0], durationMs: 13 };
     await page.waitForFunction(
       `document.querySelector('#deliveries tbody[data-id="d-1"] tr').children[6].textContent === "13 ms"`,
-      { timeout: 5_000 },
+      { timeout: 10_000 },
     );
     expect(await bytesShown()).toEqual([true, "true"]);
     expect(await inPage<string>(page, "document.activeElement.dataset.toggle")).toBe("bytes");
@@ -272,7 +272,7 @@ describe("/_simulator against a fixed state", () => {
     await page.waitForFunction(
       `document.querySelector('#items tr[data-id="va-1"]').dataset.status === "paid"`,
       {
-        timeout: 5_000,
+        timeout: 10_000,
       },
     );
     expect(fx.posted.at(-1)).toEqual({
@@ -300,10 +300,10 @@ describe("/_simulator against a fixed state", () => {
   it("says what the API refused", async () => {
     fx.refuse = "va-1 is already failed";
     fx.state.items[0] = { ...fx.state.items[0], status: "pending" };
-    await page.waitForSelector('#items tr[data-id="va-1"][data-status=pending]', { timeout: 5_000 });
+    await page.waitForSelector('#items tr[data-id="va-1"][data-status=pending]', { timeout: 10_000 });
     await page.click('#items tr[data-id="va-1"] button[data-action=fail]');
     await page.waitForFunction(`document.getElementById("announce").textContent.startsWith("Could not")`, {
-      timeout: 5_000,
+      timeout: 10_000,
     });
     expect(await cellText(page, "#announce")).toBe(
       "Could not fail 98829172000000000001: va-1 is already failed",
@@ -315,7 +315,7 @@ describe("/_simulator against a fixed state", () => {
     await page.waitForFunction(
       `document.getElementById("connection").textContent.startsWith("Cannot reach")`,
       {
-        timeout: 5_000,
+        timeout: 10_000,
       },
     );
   });
@@ -442,7 +442,7 @@ describe("/_simulator on the real mock with a reference merchant", () => {
       `[...document.querySelectorAll(${JSON.stringify(notification)})].some((t) => t.querySelector("td:nth-child(4)").textContent === "notification")`,
       { timeout: 15_000 },
     );
-    await page.waitForSelector(`${row(item.id)}[data-status=paid]`, { timeout: 5_000 });
+    await page.waitForSelector(`${row(item.id)}[data-status=paid]`, { timeout: 10_000 });
     expect(await cellText(page, `${row(item.id)} [data-field=payments]`)).toMatch(
       /^IDR 11500\.00 at .+ UTC ref /,
     );
@@ -504,7 +504,7 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     expect(failingHits).toBeGreaterThanOrEqual(2);
     // The page's status is the mock's.
     const now = await itemOfNumber(code.number);
-    await page.waitForSelector(`${row(item.id)}[data-status=${String(now.status)}]`, { timeout: 5_000 });
+    await page.waitForSelector(`${row(item.id)}[data-status=${String(now.status)}]`, { timeout: 10_000 });
     expect(errors).toEqual([]);
   });
 
