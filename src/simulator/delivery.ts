@@ -79,13 +79,15 @@ export class Deliverer {
 
   /** Sends the original; retries follow on the schedule. Resolves with the deliveries of this attempt. */
   send(job: Job): Promise<Delivery[]> {
-    return this.track(this.attempt(job, 1, this.s.clock(), this.s.clock(), undefined));
+    return this.track(this.attempt(job, 1, undefined, this.s.clock(), undefined));
   }
 
   /** DOKU's manual retry (Back Office): the job's callback again, same key and body, re-signed now. */
   resend(sent: Sent): Promise<Delivery[]> {
     const now = this.s.clock();
-    return this.track(this.attempt({ ...sent.job, retryAfterSeconds: [] }, sent.attempt + 1, now, now, sent));
+    return this.track(
+      this.attempt({ ...sent.job, retryAfterSeconds: [] }, sent.attempt + 1, undefined, now, sent),
+    );
   }
 
   /** Cancels the scheduled retries and waits for the requests under way. */
@@ -110,7 +112,8 @@ export class Deliverer {
   private async attempt(
     job: Job,
     attempt: number,
-    originalAt: number,
+    /** When the original was sent (retries are scheduled after it); undefined for the original itself. */
+    originalAt: number | undefined,
     scheduledAt: number,
     redelivery: Sent | undefined,
   ): Promise<Delivery[]> {
@@ -191,7 +194,7 @@ export class Deliverer {
     }
     const next = job.retryAfterSeconds[attempt - 1];
     const retry = !acknowledged && flow.kind === "notification" && next !== undefined && !this.closed;
-    const nextAt = retry ? originalAt + next * 1000 * this.s.retryScale : undefined;
+    const nextAt = retry ? (originalAt ?? sentAt) + next * 1000 * this.s.retryScale : undefined;
     const delivery: Delivery = {
       id: `d${++this.seq}`,
       itemId: job.itemId,
@@ -224,7 +227,9 @@ export class Deliverer {
         () => {
           this.timers.delete(timer);
           if (this.closed) return;
-          void this.track(this.attempt(job, attempt + 1, originalAt, nextAt, undefined)).catch(() => {});
+          void this.track(this.attempt(job, attempt + 1, originalAt ?? sentAt, nextAt, undefined)).catch(
+            () => {},
+          );
         },
         Math.max(0, nextAt - this.s.clock()),
       );
