@@ -98,10 +98,12 @@ function checksSummaryText(checks) {
   return "\u2717 " + failed + " of " + list.length + " failed";
 }
 
-function actionsFor(item) {
-  if (item.status === "pending") return ["pay", "expire", "fail"];
-  if (item.status === "paid" && item.reusable) return ["pay", "expire", "fail"];
-  return [];
+function actionsFor(item, notified) {
+  var actions = [];
+  if (item.status === "pending") actions = ["pay", "expire", "fail"];
+  else if (item.status === "paid" && item.reusable) actions = ["pay", "expire"];
+  if (notified) actions.push("resend");
+  return actions;
 }
 
 function simulateBody(action, item, amountInput) {
@@ -113,7 +115,7 @@ function simulateBody(action, item, amountInput) {
 }
 
 function resultText(action, number, answer) {
-  var verbs = { pay: "Paid", expire: "Expired", fail: "Failed" };
+  var verbs = { pay: "Paid", expire: "Expired", fail: "Failed", resend: "Resent the last notification of" };
   if (answer && answer.error) return "Could not " + action + " " + String(number) + ": " + String(answer.error);
   var n = answer && Array.isArray(answer.deliveries) ? answer.deliveries.length : 0;
   var status = answer && answer.item ? String(answer.item.status) : "unknown";

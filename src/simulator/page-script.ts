@@ -14,6 +14,7 @@ var itemRows = new Map();
 var deliveryRows = new Map();
 var numbers = new Map();
 var busy = new Set();
+var notified = new Set();
 var online = true;
 
 function el(tag, attrs, children) {
@@ -46,10 +47,10 @@ function itemRow(item, previous) {
   var input = el("input", { id: amountId, name: "amount", inputmode: "decimal", autocomplete: "off", size: 10,
     placeholder: item.amount && item.amount.value !== undefined ? String(item.amount.value) : "amount" });
   if (oldInput) input.value = oldInput.value;
-  var allowed = actionsFor(item);
+  var allowed = actionsFor(item, notified.has(item.id));
   input.disabled = allowed.indexOf("pay") < 0;
-  var buttons = ["pay", "expire", "fail"].map(function (action) {
-    var label = { pay: "Pay", expire: "Expire", fail: "Fail" }[action];
+  var buttons = ["pay", "expire", "fail", "resend"].map(function (action) {
+    var label = { pay: "Pay", expire: "Expire", fail: "Fail", resend: "Resend" }[action];
     var b = el("button", { type: "button", "data-action": action, "aria-label": label + " " + number,
       disabled: allowed.indexOf(action) < 0 }, [label]);
     b.addEventListener("click", function () { simulate(action, item, input); });
@@ -133,11 +134,11 @@ function swap(tbody, oldRow, newRow) {
   if (target && !target.disabled) target.focus();
 }
 
-function sync(container, head, rows, records, build) {
+function sync(container, head, rows, records, build, extraKey) {
   var seen = new Set();
   var previous = head;
   records.forEach(function (record) {
-    var key = JSON.stringify(record);
+    var key = JSON.stringify(record) + (extraKey ? extraKey(record) : "");
     var known = rows.get(record.id);
     if (!known || known.key !== key) {
       var row = build(record, known && known.row);
@@ -159,7 +160,8 @@ function render(state) {
   var items = state.items || [];
   var deliveries = newestFirst(state.deliveries || []);
   items.forEach(function (item) { numbers.set(item.id, String(item.number)); });
-  sync(document.querySelector("#items tbody"), null, itemRows, items, itemRow);
+  notified = new Set(deliveries.filter(function (d) { return d.kind === "notification"; }).map(function (d) { return d.itemId; }));
+  sync(document.querySelector("#items tbody"), null, itemRows, items, itemRow, function (item) { return notified.has(item.id) ? "|notified" : ""; });
   sync(document.getElementById("deliveries"), document.querySelector("#deliveries thead"), deliveryRows, deliveries, deliveryRow);
   document.getElementById("items-empty").hidden = items.length > 0;
   document.getElementById("deliveries-empty").hidden = deliveries.length > 0;

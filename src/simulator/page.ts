@@ -1,7 +1,7 @@
 /**
  * The page the mock serves at GET /_simulator: one self-contained HTML document (inline CSS and script, no
  * external asset, works offline) that lists the VAs, payment codes and orders the mock holds with Pay /
- * Expire / Fail buttons, and the delivery log (each inquiry, token and notification attempt with its checks
+ * Expire / Fail / Resend buttons, and the delivery log (each inquiry, token and notification attempt with its checks
  * and exact bytes). The data comes from the admin API at run time, so the document itself is constant.
  * A Content-Security-Policy pins the inline script by its hash and allows no other script, image or
  * connection than the mock's own origin: a merchant-supplied value that slipped into markup could not run.

@@ -139,13 +139,14 @@ describe("page helpers", () => {
   });
 
   it.each([
-    [{ status: "pending", reusable: false }, ["pay", "expire", "fail"]],
-    [{ status: "paid", reusable: false }, []],
-    [{ status: "paid", reusable: true }, ["pay", "expire", "fail"]],
-    [{ status: "expired", reusable: true }, []],
-    [{ status: "failed", reusable: false }, []],
-  ])("actionsFor(%j) = %j", (item, want) => {
-    expect(h.actionsFor(item)).toEqual(want);
+    [{ status: "pending", reusable: false }, false, ["pay", "expire", "fail"]],
+    [{ status: "paid", reusable: false }, false, []],
+    [{ status: "paid", reusable: false }, true, ["resend"]],
+    [{ status: "paid", reusable: true }, true, ["pay", "expire", "resend"]],
+    [{ status: "expired", reusable: true }, false, []],
+    [{ status: "failed", reusable: false }, false, []],
+  ])("actionsFor(%j, notified %j) = %j", (item, notified, want) => {
+    expect(h.actionsFor(item, notified)).toEqual(want);
   });
 
   const va = { id: "va-1", family: "snap-va" };
@@ -172,6 +173,9 @@ describe("page helpers", () => {
       "Expired 8882: now expired, 0 deliveries",
     );
     expect(h.resultText("pay", "8882", { error: "already paid" })).toBe("Could not pay 8882: already paid");
+    expect(h.resultText("resend", "8882", { item: { status: "paid" }, deliveries: [{}] })).toBe(
+      "Resent the last notification of 8882: now paid, 1 delivery",
+    );
   });
 
   it("orders deliveries newest first, by sent time else scheduled time, then attempt", () => {

@@ -63,6 +63,15 @@ async function axeSerious(page: Page): Promise<{ id: string; impact: string | nu
   return found.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
+/** Waits until the live region announces something starting with `prefix` (the action's answer arrived). */
+const announced = (page: Page, prefix: string) =>
+  page.waitForFunction(
+    `document.getElementById("announce").textContent.startsWith(${JSON.stringify(prefix)})`,
+    {
+      timeout: 15_000,
+    },
+  );
+
 const cellText = (page: Page, selector: string) =>
   inPage<string>(page, `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`);
 
@@ -237,14 +246,14 @@ describe("/_simulator against a fixed state", () => {
     ]);
   });
 
-  it("offers Pay / Expire / Fail on a pending item and on a paid reusable one", async () => {
+  it("offers Pay / Expire / Fail on a pending item, Pay / Expire on a paid reusable one, Resend once notified", async () => {
     const enabled = (id: string) =>
       inPage<string[]>(
         page,
         `[...document.querySelectorAll('#items tr[data-id="${id}"] button:not(:disabled)')].map((b) => b.dataset.action)`,
       );
     expect(await enabled("va-1")).toEqual(["pay", "expire", "fail"]);
-    expect(await enabled("pc-1")).toEqual(["pay", "expire", "fail"]);
+    expect(await enabled("pc-1")).toEqual(["pay", "expire", "resend"]);
   });
 
   it("opens an attempt's bytes with a button, and keeps them open and focused across a re-render", async () => {
@@ -279,6 +288,7 @@ describe("/_simulator against a fixed state", () => {
       body: { action: "pay", id: "va-1", family: "snap-va", amount: "11500" },
       origin: fx.base,
     });
+    await announced(page, "Paid ");
     expect(await cellText(page, "#announce")).toBe("Paid 98829172000000000001: now paid, 0 deliveries");
     const enabled = await inPage<number>(
       page,
@@ -446,6 +456,7 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     expect(await cellText(page, `${row(item.id)} [data-field=payments]`)).toMatch(
       /^IDR 11500\.00 at .+ UTC ref /,
     );
+    await announced(page, "Paid ");
     expect(await cellText(page, "#announce")).toMatch(/^Paid .+: now paid, \d+ deliver(y|ies)$/);
 
     // What the page shows for the notification is what the merchant got and answered.
@@ -477,6 +488,32 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     expect(data.paidAmount?.value).toBe("11500.00");
     expect(data.paymentFlagReason?.english).toBe("Success");
     expect(errors).toEqual([]);
+  });
+
+  it("Resend on the page: the same notification again (DOKU's manual retry), acknowledged the same way", async () => {
+    const item = await itemOf(plain);
+    const notifications = `[...document.querySelectorAll('#deliveries tbody[data-item=${JSON.stringify(String(item.id))}]')].filter((t) => t.querySelector("td:nth-child(4)").textContent === "notification")`;
+    await page.waitForSelector(`${row(item.id)} button[data-action=resend]:not(:disabled)`, {
+      timeout: 10_000,
+    });
+    await page.click(`${row(item.id)} button[data-action=resend]`);
+    await page.waitForFunction(`${notifications}.length === 2`, { timeout: 15_000 });
+    const shown = await inPage<{ attempt: string; status: string; verdict: string; summary: string }[]>(
+      page,
+      `${notifications}.map((t) => ({ attempt: t.querySelector("[data-field=attempt]").textContent,
+        status: t.querySelector("[data-field=status]").textContent, verdict: t.querySelector("[data-field=verdict]").textContent,
+        summary: t.querySelector("[data-field=summary]").textContent }))`,
+    );
+    expect(shown.map((d) => [d.attempt, d.status, d.verdict])).toEqual([
+      ["2", "200", "✓ ok"],
+      ["1", "200", "✓ ok"],
+    ]);
+    expect(shown[0]?.summary).toMatch(/^✓ all \d+ passed$/);
+    await announced(page, "Resent ");
+    expect(await cellText(page, "#announce")).toMatch(
+      /^Resent the last notification of .+: now paid, \d+ deliver(y|ies)$/,
+    );
+    expect(store.paid.get(plain.trxId)).toBe("11500.00");
   });
 
   it("a merchant answering 500: the page shows the failed checks, the retry time, then DOKU's retry (compressed schedule)", async () => {
