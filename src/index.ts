@@ -77,6 +77,15 @@ export { signRequest } from "./signatures/request-signer.js";
 export { verifyRequest } from "./signatures/request-verifier.js";
 /** DOKU -> merchant token handshake: RSA over clientId|timestamp with DOKU's key. */
 export { signMerchantTokenRequest, verifyMerchantTokenRequest } from "./signatures/token-handshake.js";
+/** The payment simulator: the mock plus DOKU's inquiry, token handshake and notifications to the merchant (docs/simulator.md). */
+export {
+  type Delivery,
+  type Item,
+  type RunningSimulator,
+  type SimulateResult,
+  type SimulatorOptions,
+  startSimulator,
+} from "./simulator/index.js";
 // validation
 /** Validates a request / response of an operation: schema, headers, path, x-doku-rules -> Violation[]. */
 export {
