@@ -3,13 +3,66 @@
  * reused invoice_number is refused, ...). Generated values can collide within a run, so valid cases of
  * creating operations are "freshened": when a key was already used in this run, its characters are rotated
  * in place (digit to digit, letter to letter, same length) until it is unused and the body still validates.
- * Assignment happens at plan time in plan order, so a run is deterministic for its seed. The key groups are
- * spec data (`x-doku-unique-keys`, specs/README.md), carried in `Operation.uniqueKeys`.
+ * The key groups are spec data (`x-doku-unique-keys`, specs/README.md), carried in `Operation.uniqueKeys`.
+ *
+ * Key partitions: every (operation, phase) pair that writes a key space, as itself or as the prerequisite of
+ * another operation, is a "writer" with its own slot of that space (slot = a hash of the key, modulo the
+ * number of writers the whole spec has for the space). A writer only keeps keys of its slot, so two writers
+ * can never produce the same key, and a writer's keys depend only on its own cases: `--operation X --phase
+ * P` draws only X's P cases and still gets exactly the keys the full run gave them.
  */
-import type { Case } from "../model/case.js";
+
+import { PHASES } from "../engine/phases.js";
+import type { Case, Phase } from "../model/case.js";
 import type { Operation, ValidatorSet } from "../model/operation.js";
 import { parsePointer, valueAt } from "../model/pointer.js";
 import { replaceAt } from "./replace-at.js";
+
+/** Who writes a key: the cases of (operation, phase), or (setup) the prerequisites drawn for them. */
+export interface KeyWriter {
+  operation: string;
+  phase: Phase;
+  setup?: boolean;
+}
+
+/** Per key space, the slot of each writer the spec has, and how many writers there are. */
+export type KeyPartitions = ReadonlyMap<string, { slots: ReadonlyMap<string, number>; count: number }>;
+
+const writerKey = (w: KeyWriter) => `${w.operation}\u0000${w.phase}\u0000${w.setup ? "setup" : "own"}`;
+
+/**
+ * The key partitions of a spec's merchant -> DOKU operations: for each space, every (operation, phase) that
+ * writes it directly and every (operation, phase) whose prerequisite writes it, in spec order. Depends on
+ * the spec only, never on what a run selects.
+ */
+export function keyPartitions(operations: readonly Operation[]): KeyPartitions {
+  const out = new Map<string, { slots: Map<string, number>; count: number }>();
+  const add = (space: string, writer: KeyWriter) => {
+    let entry = out.get(space);
+    if (!entry) {
+      entry = { slots: new Map(), count: 0 };
+      out.set(space, entry);
+    }
+    const key = writerKey(writer);
+    if (!entry.slots.has(key)) entry.slots.set(key, entry.count++);
+  };
+  for (const op of operations) {
+    const creator = op.setup && operations.find((c) => c.id === op.setup?.creates);
+    for (const phase of PHASES) {
+      for (const group of op.uniqueKeys ?? []) add(group.space, { operation: op.id, phase });
+      for (const group of creator?.uniqueKeys ?? [])
+        add(group.space, { operation: op.id, phase, setup: true });
+    }
+  }
+  return out;
+}
+
+/** FNV-1a over the key's UTF-16 units: the key's slot, modulo the space's writer count. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 const MAX_ATTEMPTS = 500;
 /**
@@ -27,24 +80,32 @@ function keyOf(fields: readonly string[]): string {
   return key;
 }
 
-/** The key namespaces an operation writes, through its own cases and its setup's creator (found in `all`). */
-export function keySpaces(operation: Operation, all: readonly Operation[]): string[] {
-  const creator = operation.setup && all.find((op) => op.id === operation.setup?.creates);
-  return [...(operation.uniqueKeys ?? []), ...(creator?.uniqueKeys ?? [])].map((g) => g.space);
+/** Where a freshening starts: a renewal salt (examples) and the writer (its key partition). */
+export interface FreshenFrom {
+  /** Every key moves to an in-place variant starting at this salt, used or not (see renew). */
+  salt?: number;
+  writer?: KeyWriter;
 }
 
 /** Run-wide registry of used keys. */
 export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
-  /** Next salt to try per (space, original key). */
+  /** Next salt to try per (space, writer, original key). */
   private readonly resume = new Map<string, number>();
-  /** Next suffix number per space. */
+  /** Next suffix number per (space, writer). */
   private readonly suffixes = new Map<string, number>();
-  constructor(private readonly validators: ValidatorSet) {}
+  /**
+   * @param partitions the spec's key partitions (keyPartitions); without them every writer shares one
+   *   slot, and a writer's keys depend on every case freshened before it.
+   */
+  constructor(
+    private readonly validators: ValidatorSet,
+    private readonly partitions?: KeyPartitions,
+  ) {}
 
   /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
-  freshen(operation: Operation, kase: Case): Case {
-    return this.tryFreshen(operation, kase) ?? kase;
+  freshen(operation: Operation, kase: Case, writer?: KeyWriter): Case {
+    return this.tryFreshen(operation, kase, writer ? { writer } : {}) ?? kase;
   }
 
   /**
@@ -52,28 +113,32 @@ export class UniqueKeys {
    * number), used or not: DOKU's fixed sample identifiers (the examples phase) are not re-sent as they are,
    * so another seed gives other keys against a stateful target. Unchanged when no variant fits.
    */
-  renew(operation: Operation, kase: Case, salt: number): Case {
-    return this.tryFreshen(operation, kase, salt) ?? kase;
+  renew(operation: Operation, kase: Case, salt: number, writer?: KeyWriter): Case {
+    return this.tryFreshen(operation, kase, { salt, ...(writer ? { writer } : {}) }) ?? kase;
   }
 
   /**
    * Like freshen, but undefined when some key could not be made unique (the caller may draw another case).
-   * With `from`, every key moves to an in-place variant starting at that salt (see renew).
+   * With `from.salt`, every key moves to an in-place variant starting at that salt (see renew).
    */
-  tryFreshen(operation: Operation, kase: Case, from?: number): Case | undefined {
+  tryFreshen(operation: Operation, kase: Case, from: FreshenFrom = {}): Case | undefined {
     const groups = operation.uniqueKeys;
     if (!groups || kase.expect.kind === "reject" || typeof kase.body !== "object" || kase.body === null)
       return kase;
+    const renewal = from.salt;
     let body = kase.body as Record<string, unknown>;
     // A spec example DOKU documents with a flaw (a conflict warning) is renewed as it is: no validity gate.
-    const gated = from === undefined || this.valid(operation, body);
+    const gated = renewal === undefined || this.valid(operation, body);
+    const writer = from.writer ? writerKey(from.writer) : "";
     for (const group of groups) {
       const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
+      const { slot, count } = this.slotOf(group.space, writer);
+      const mine = (key: string) => count === 1 || hashOf(key) % count === slot;
       const originalKey = keyOf(original);
-      if (from === undefined && !used.has(originalKey)) {
+      if (renewal === undefined && mine(originalKey) && !used.has(originalKey)) {
         used.add(originalKey);
         continue;
       }
@@ -81,34 +146,43 @@ export class UniqueKeys {
       const capacities = original.map(capacityOf);
       const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
       // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
-      const resumeKey = `${group.space}\u0000${originalKey}`;
+      const resumeKey = `${group.space}\u0000${writer}\u0000${originalKey}`;
       let found: Record<string, unknown> | undefined;
       let salt =
-        from === undefined ? (this.resume.get(resumeKey) ?? 1) : 1 + (from % Math.max(1, capacity - 1));
-      // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
-      const rotations = from === undefined ? ROTATIONS : MAX_ATTEMPTS;
-      for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++) {
+        renewal === undefined ? (this.resume.get(resumeKey) ?? 1) : 1 + (renewal % Math.max(1, capacity - 1));
+      // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes. About one
+      // candidate in `count` falls in the writer's slot, so the budgets are per slot.
+      const rotations = (renewal === undefined ? ROTATIONS : MAX_ATTEMPTS) * count;
+      const suffixKey = `${group.space}\u0000${writer}`;
+      for (let tries = 0; tries < MAX_ATTEMPTS * count && !found; tries++) {
         let fields: string[];
         if (salt < capacity && tries < rotations) fields = rotated(original, capacities, salt++);
-        else if (from !== undefined) break;
-        else fields = suffixed(original, this.nextSuffix(group.space));
+        else if (renewal !== undefined) break;
+        else fields = suffixed(original, this.nextSuffix(suffixKey));
         const fieldsKey = keyOf(fields);
-        if (used.has(fieldsKey)) continue;
+        if (!mine(fieldsKey) || used.has(fieldsKey)) continue;
         const candidate = withFields(body, group.pointers, fields, operation);
         if (gated && !this.valid(operation, candidate)) continue;
         used.add(fieldsKey);
         found = candidate;
       }
-      if (from === undefined) this.resume.set(resumeKey, salt);
+      if (renewal === undefined) this.resume.set(resumeKey, salt);
       if (!found) return undefined;
       body = found;
     }
     return body === kase.body ? kase : { ...withoutRaw(kase), body };
   }
 
-  private nextSuffix(space: string): number {
-    const n = this.suffixes.get(space) ?? 0;
-    this.suffixes.set(space, n + 1);
+  /** The writer's slot in the space, and the space's writer count (1: no partition). */
+  private slotOf(space: string, writer: string): { slot: number; count: number } {
+    const partition = this.partitions?.get(space);
+    const slot = partition?.slots.get(writer);
+    return partition && slot !== undefined ? { slot, count: partition.count } : { slot: 0, count: 1 };
+  }
+
+  private nextSuffix(key: string): number {
+    const n = this.suffixes.get(key) ?? 0;
+    this.suffixes.set(key, n + 1);
     return n;
   }
 
