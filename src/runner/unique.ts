@@ -142,35 +142,64 @@ export class UniqueKeys {
         used.add(originalKey);
         continue;
       }
-      // Capacities once per value, not once per try.
-      const capacities = original.map(capacityOf);
-      const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
-      // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
-      const resumeKey = `${group.space}\u0000${writer}\u0000${originalKey}`;
-      let found: Record<string, unknown> | undefined;
-      let salt =
-        renewal === undefined ? (this.resume.get(resumeKey) ?? 1) : 1 + (renewal % Math.max(1, capacity - 1));
-      // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes. About one
-      // candidate in `count` falls in the writer's slot, so the budgets are per slot.
-      const rotations = (renewal === undefined ? ROTATIONS : MAX_ATTEMPTS) * count;
-      const suffixKey = `${group.space}\u0000${writer}`;
-      for (let tries = 0; tries < MAX_ATTEMPTS * count && !found; tries++) {
-        let fields: string[];
-        if (salt < capacity && tries < rotations) fields = rotated(original, capacities, salt++);
-        else if (renewal !== undefined) break;
-        else fields = suffixed(original, this.nextSuffix(suffixKey));
-        const fieldsKey = keyOf(fields);
-        if (!mine(fieldsKey) || used.has(fieldsKey)) continue;
-        const candidate = withFields(body, group.pointers, fields, operation);
-        if (gated && !this.valid(operation, candidate)) continue;
-        used.add(fieldsKey);
-        found = candidate;
-      }
-      if (renewal === undefined) this.resume.set(resumeKey, salt);
+      const search = { operation, body, pointers: group.pointers, original, used, renewal, gated };
+      // In the writer's slot first; a space too small for its writers (a two-digit key, say) falls back to
+      // any unused key, so a run never reuses one: then that space's keys depend on the selection.
+      const found =
+        this.search({ ...search, mine, scope: `${group.space}\u0000${writer}`, count }) ??
+        (count > 1
+          ? this.search({ ...search, mine: () => true, scope: `${group.space}\u0000*`, count: 1 })
+          : undefined);
       if (!found) return undefined;
       body = found;
     }
     return body === kase.body ? kase : { ...withoutRaw(kase), body };
+  }
+
+  /**
+   * An unused variant of the key fields that `mine` accepts and the body validates with (undefined when
+   * none is found within the budget): rotations in place, resumed where the last collision on the same
+   * value stopped (linear, not quadratic, in the collisions), then (not for a renewal) suffixes from a
+   * counter per scope. About one candidate in `count` is `mine`, so the budgets scale with it.
+   */
+  private search(s: {
+    operation: Operation;
+    body: Record<string, unknown>;
+    pointers: readonly string[];
+    original: string[];
+    used: Set<string>;
+    renewal: number | undefined;
+    gated: boolean;
+    mine: (key: string) => boolean;
+    scope: string;
+    count: number;
+  }): Record<string, unknown> | undefined {
+    // Capacities once per value, not once per try.
+    const capacities = s.original.map(capacityOf);
+    const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
+    const originalKey = keyOf(s.original);
+    const resumeKey = `${s.scope}\u0000${originalKey}`;
+    let salt =
+      s.renewal === undefined
+        ? (this.resume.get(resumeKey) ?? 1)
+        : 1 + (s.renewal % Math.max(1, capacity - 1));
+    // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
+    const rotations = (s.renewal === undefined ? ROTATIONS : MAX_ATTEMPTS) * s.count;
+    let found: Record<string, unknown> | undefined;
+    for (let tries = 0; tries < MAX_ATTEMPTS * s.count && !found; tries++) {
+      let fields: string[];
+      if (salt < capacity && tries < rotations) fields = rotated(s.original, capacities, salt++);
+      else if (s.renewal !== undefined) break;
+      else fields = suffixed(s.original, this.nextSuffix(s.scope));
+      const fieldsKey = keyOf(fields);
+      if (!s.mine(fieldsKey) || s.used.has(fieldsKey)) continue;
+      const candidate = withFields(s.body, s.pointers, fields, s.operation);
+      if (s.gated && !this.valid(s.operation, candidate)) continue;
+      s.used.add(fieldsKey);
+      found = candidate;
+    }
+    if (s.renewal === undefined) this.resume.set(resumeKey, salt);
+    return found;
   }
 
   /** The writer's slot in the space, and the space's writer count (1: no partition). */
