@@ -25,26 +25,39 @@ export interface KeyWriter {
   setup?: boolean;
 }
 
-/** Per key space, the slot of each writer the spec has, and how many writers there are. */
-export type KeyPartitions = ReadonlyMap<string, { slots: ReadonlyMap<string, number>; count: number }>;
+/**
+ * Per key space, the share of each writer: the hash residues [start, end) of `total` (see keyPartitions).
+ */
+export type KeyPartitions = ReadonlyMap<
+  string,
+  { shares: ReadonlyMap<string, { start: number; end: number }>; total: number }
+>;
 
 const writerKey = (w: KeyWriter) => `${w.operation}\u0000${w.phase}\u0000${w.setup ? "setup" : "own"}`;
 
 /**
  * The key partitions of a spec's merchant -> DOKU operations: for each space, every (operation, phase) that
- * writes it directly and every (operation, phase) whose prerequisite writes it, in spec order. Depends on
- * the spec only, never on what a run selects.
+ * writes it directly and every (operation, phase) whose prerequisites write it, in spec order, each with a
+ * share of the hash residues proportional to `weight` (how many keys it is expected to draw: a writer finds
+ * a key of its share in about total / weight tries). Depends on the spec and the weights, never on what a
+ * run selects.
  */
-export function keyPartitions(operations: readonly Operation[]): KeyPartitions {
-  const out = new Map<string, { slots: Map<string, number>; count: number }>();
+export function keyPartitions(
+  operations: readonly Operation[],
+  weight: (writer: KeyWriter) => number = () => 1,
+): KeyPartitions {
+  const out = new Map<string, { shares: Map<string, { start: number; end: number }>; total: number }>();
   const add = (space: string, writer: KeyWriter) => {
     let entry = out.get(space);
     if (!entry) {
-      entry = { slots: new Map(), count: 0 };
+      entry = { shares: new Map(), total: 0 };
       out.set(space, entry);
     }
     const key = writerKey(writer);
-    if (!entry.slots.has(key)) entry.slots.set(key, entry.count++);
+    if (entry.shares.has(key)) return;
+    const end = entry.total + Math.max(1, Math.ceil(weight(writer)));
+    entry.shares.set(key, { start: entry.total, end });
+    entry.total = end;
   };
   for (const op of operations) {
     const creator = op.setup && operations.find((c) => c.id === op.setup?.creates);
@@ -57,7 +70,7 @@ export function keyPartitions(operations: readonly Operation[]): KeyPartitions {
   return out;
 }
 
-/** FNV-1a over the key's UTF-16 units: the key's slot, modulo the space's writer count. */
+/** FNV-1a over the key's UTF-16 units: modulo a space's total, the residue that says whose share a key is in. */
 function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
@@ -135,8 +148,14 @@ export class UniqueKeys {
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
-      const { slot, count } = this.slotOf(group.space, writer);
-      const mine = (key: string) => count === 1 || hashOf(key) % count === slot;
+      const { start, end, total } = this.shareOf(group.space, writer);
+      const mine = (key: string) => {
+        if (total === 1) return true;
+        const residue = hashOf(key) % total;
+        return residue >= start && residue < end;
+      };
+      // About one candidate in `count` is in the writer's share: the search budgets scale with it.
+      const count = Math.ceil(total / (end - start));
       const originalKey = keyOf(original);
       if (renewal === undefined && mine(originalKey) && !used.has(originalKey)) {
         used.add(originalKey);
@@ -202,11 +221,11 @@ export class UniqueKeys {
     return found;
   }
 
-  /** The writer's slot in the space, and the space's writer count (1: no partition). */
-  private slotOf(space: string, writer: string): { slot: number; count: number } {
+  /** The writer's share of the space's hash residues (all of them without partitions). */
+  private shareOf(space: string, writer: string): { start: number; end: number; total: number } {
     const partition = this.partitions?.get(space);
-    const slot = partition?.slots.get(writer);
-    return partition && slot !== undefined ? { slot, count: partition.count } : { slot: 0, count: 1 };
+    const share = partition?.shares.get(writer);
+    return partition && share ? { ...share, total: partition.total } : { start: 0, end: 1, total: 1 };
   }
 
   private nextSuffix(key: string): number {

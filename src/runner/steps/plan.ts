@@ -3,10 +3,12 @@
  * lazily; unique keys are partitioned per pair over the whole spec (unique.ts), so `--seed N --operation X
  * --phase P` sends exactly what the full run sent for X's P cases.
  */
+
+import type { Phase } from "../../model/case.js";
 import { buildPlan, type Plan } from "../build.js";
 import { defaultCaseSource } from "../case-source.js";
 import { PHASES } from "../options.js";
-import { keyPartitions, UniqueKeys } from "../unique.js";
+import { type KeyWriter, keyPartitions, UniqueKeys } from "../unique.js";
 import type { ResolvedRun, SuiteOptions } from "./resolve.js";
 
 /** The selected cases of the canonical plan (and its `prepare`, for shrinking). */
@@ -22,6 +24,23 @@ export function planRun(run: ResolvedRun, options: SuiteOptions): Plan {
     cases: o.cases,
     negativeCases: o.negativeCases,
     source: options.caseSource ?? defaultCaseSource,
-    unique: new UniqueKeys(o.bundle.validators, keyPartitions(paths)),
+    unique: new UniqueKeys(o.bundle.validators, keyPartitions(paths, weightOf(o.cases))),
   });
 }
+
+/** Keys a writer of a phase other than property draws, about (kit policy: a share of a key space each). */
+const FEW: Readonly<Record<Exclude<Phase, "property">, number>> = {
+  examples: 4,
+  boundary: 25,
+  negative: 2,
+  signature: 25,
+};
+
+/**
+ * How many keys a writer is expected to draw: the property phase --cases, the others a few. Each writer's
+ * share of a key space follows it, so the writers that draw most find their keys in the fewest tries.
+ */
+const weightOf =
+  (cases: number) =>
+  (writer: KeyWriter): number =>
+    writer.phase === "property" ? Math.max(1, cases) : FEW[writer.phase];
