@@ -205,19 +205,26 @@ export class UniqueKeys {
     // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
     const rotations = (s.renewal === undefined ? ROTATIONS : MAX_ATTEMPTS) * s.count;
     let found: Record<string, unknown> | undefined;
+    let skippedUsed = false;
     for (let tries = 0; tries < MAX_ATTEMPTS * s.count && !found; tries++) {
       let fields: string[];
       if (salt < capacity && tries < rotations) fields = rotated(s.original, capacities, salt++);
       else if (s.renewal !== undefined) break;
       else fields = suffixed(s.original, this.nextSuffix(s.scope));
       const fieldsKey = keyOf(fields);
-      if (!s.mine(fieldsKey) || s.used.has(fieldsKey)) continue;
+      if (!s.mine(fieldsKey)) continue;
+      if (s.used.has(fieldsKey)) {
+        skippedUsed = true;
+        continue;
+      }
       const candidate = withFields(s.body, s.pointers, fields, s.operation);
       if (s.gated && !this.valid(s.operation, candidate)) continue;
       s.used.add(fieldsKey);
       found = candidate;
     }
-    if (s.renewal === undefined) this.resume.set(resumeKey, salt);
+    // Only a value seen again (a used variant was skipped) is remembered: memory grows with the repeated
+    // values, not with every key moved into its writer's share.
+    if (s.renewal === undefined && skippedUsed) this.resume.set(resumeKey, salt);
     return found;
   }
 
