@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const only = process.argv.slice(2);
-const benches = ["cli", "arbitraries", "mock", "runner", "scale"].filter(
+const benches = ["cli", "arbitraries", "mock", "runner", "scale", "memory"].filter(
   (name) => only.length === 0 || only.includes(name),
 );
 

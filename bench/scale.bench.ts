@@ -8,8 +8,6 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +20,7 @@ import { startMock } from "../src/mock/index.js";
 import type { Operation } from "../src/model/operation.js";
 import { runSuite } from "../src/runner/suite.js";
 import { signRequest } from "../src/signatures/request-signer.js";
+import { startNeutral } from "./neutral.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const OPERATION = process.env.BENCH_OPERATION ?? "snapCreateVa";
@@ -46,26 +45,8 @@ const credentials = {
   privateKey: identity.merchantPrivateKeyPem as string,
 };
 
-/** The neutral target: every path answers 200 with the first documented 200 example (a token for the token path). */
-function neutralBody(path: string): string {
-  const found = bundle.operations.find(
-    (o) => o.kind === "path" && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
-  );
-  const ok = found?.responses.find((r) => r.status.startsWith("2"));
-  return JSON.stringify(ok?.examples[0]?.value ?? {});
-}
-const bodies = new Map<string, string>();
-const neutral = createServer((req, res) => {
-  req.resume();
-  req.on("end", () => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    const body = bodies.get(path) ?? neutralBody(path);
-    bodies.set(path, body);
-    res.writeHead(200, { "Content-Type": "application/json" }).end(body);
-  });
-});
-await new Promise<void>((ok) => neutral.listen(0, "127.0.0.1", ok));
-const neutralUrl = `http://127.0.0.1:${(neutral.address() as AddressInfo).port}`;
+const neutral = await startNeutral(bundle);
+const neutralUrl = neutral.url;
 
 /** Peak RSS while `work` runs (sampled every 20 ms). */
 async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peak: number; before: number }> {

@@ -85,6 +85,12 @@ export class Recorder {
     }
   }
 
+  /** Where a group's representative case is (operation, phase, index); undefined for an unknown group. */
+  representative(key: string): { operationId: string; phase: Phase; index: number } | undefined {
+    const group = this.groups.get(key);
+    return group && { operationId: group.violation.operationId, phase: group.phase, index: group.index };
+  }
+
   /** Distinct violations in operation order, then check, pointer, rule. */
   violationGroups(): ViolationGroup[] {
     const ids = [...this.ops.keys()];

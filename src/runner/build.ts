@@ -1,7 +1,9 @@
 /**
- * Builds the run's plan: for each selected operation and phase (in order) the planner's cases, with unique
- * keys freshened and prerequisites attached, all derived from the run seed, so `--seed N` gives the same
- * plan and `--seed N --operation X` the same cases for X.
+ * Builds the run's plan: for each selected operation and phase (in order) the planner's cases, drawn as they
+ * are pulled, with unique keys freshened and prerequisites attached, all derived from the run seed and the
+ * (operation, phase, index), so `--seed N` gives the same plan and `--seed N --operation X` the same cases
+ * for X. Unselected pairs are never drawn: unique keys are partitioned per (operation, phase) writer
+ * (unique.ts), so no pair's keys depend on another's.
  */
 import fc from "fast-check";
 import { deriveSeed } from "../engine/seed.js";
@@ -16,7 +18,7 @@ import type { UniqueKeys } from "./unique.js";
 const MAX_DRAWS = 20;
 
 export interface PlanInput {
-  /** The (operation, phase) pairs whose cases are sent; the others only reserve their unique keys. Default all. */
+  /** The (operation, phase) pairs whose cases are drawn and sent; the others are skipped. Default all. */
   selected?: (operation: Operation, phase: Phase) => boolean;
   bundle: SpecBundle;
   operations: readonly Operation[];
@@ -30,8 +32,8 @@ export interface PlanInput {
 
 export interface Plan {
   /**
-   * The selected cases, drawn and readied as they are pulled (one pass): memory holds one phase's draw, not
-   * the run. Unique keys are reserved in plan order, so every pass of a seed gives the same cases.
+   * The selected cases, drawn and readied one at a time as they are pulled (one pass): memory holds the
+   * cases in flight, not the plan. Every pass of a seed gives the same cases.
    */
   cases: Iterable<PlannedCase>;
   /** How many cases `cases` yields (counted without drawing). */
@@ -46,27 +48,22 @@ type Prerequisite = (operation: Operation, phase: Phase, index: number, attempt:
 export function buildPlan(input: PlanInput): Plan {
   const prerequisite = prerequisites(input);
   const selected = input.selected ?? (() => true);
+  const pairs = input.operations.flatMap((operation) =>
+    input.phases.filter((phase) => selected(operation, phase)).map((phase) => ({ operation, phase })),
+  );
   // Arbitraries are built (and a bad spec refused, exit 2) before anything is sent; drawing is lazy.
-  for (const operation of input.operations) {
+  for (const { operation, phase } of pairs) {
     input.source.valid(operation);
-    if (input.phases.includes("negative")) input.source.negative(operation);
+    if (phase === "negative") input.source.negative(operation);
   }
   let total = 0;
-  for (const operation of input.operations)
-    for (const phase of input.phases)
-      if (selected(operation, phase)) total += PHASE_COUNTS[phase]({ ...input, operation });
+  for (const { operation, phase } of pairs) total += PHASE_COUNTS[phase]({ ...input, operation });
   function* cases(): Generator<PlannedCase> {
     const shared = new Map<string, Case | undefined>();
-    for (const operation of input.operations) {
-      for (const phase of input.phases) {
-        const seed = deriveSeed(input.seed, operation.id, phase);
-        const ctx = { ...input, operation, seed };
-        const sent = selected(operation, phase);
-        for (const planned of PLANNERS[phase](ctx)) {
-          const ready = readied(input, planned, prerequisite, shared);
-          if (sent) yield ready;
-        }
-      }
+    for (const { operation, phase } of pairs) {
+      const seed = deriveSeed(input.seed, operation.id, phase);
+      for (const planned of PLANNERS[phase]({ ...input, operation, seed }))
+        yield readied(input, planned, prerequisite, shared);
     }
   }
   return {
@@ -74,7 +71,11 @@ export function buildPlan(input: PlanInput): Plan {
     total,
     prepare(planned, kase, attempt) {
       const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
-      return { case: input.unique.freshen(planned.operation, kase), ...(pre ? { prerequisite: pre } : {}) };
+      const own = { operation: planned.operation.id, phase: planned.phase };
+      return {
+        case: input.unique.freshen(planned.operation, kase, own),
+        ...(pre ? { prerequisite: pre } : {}),
+      };
     },
   };
 }
@@ -87,6 +88,7 @@ function readied(
   shared: Map<string, Case | undefined>,
 ): PlannedCase {
   const { operation, phase } = planned;
+  const own = { operation: operation.id, phase };
   // The spec's examples carry DOKU's fixed sample identifiers: their unique keys move to a variant of the
   // same shape chosen by the run seed, so a second run (another seed) against a stateful target is not refused.
   const kase =
@@ -95,13 +97,14 @@ function readied(
           operation,
           planned.case,
           deriveSeed(input.seed, operation.id, phase, "keys", String(planned.index)),
+          own,
         )
-      : input.unique.freshen(operation, planned.case);
+      : input.unique.freshen(operation, planned.case, own);
   const ready: PlannedCase = { ...planned, case: kase };
   if (planned.first) {
     const pre = prerequisite(operation, phase, planned.index, 0);
     ready.first = {
-      case: input.unique.freshen(operation, planned.first.case),
+      case: input.unique.freshen(operation, planned.first.case, own),
       ...(pre ? { prerequisite: pre } : {}),
     };
   } else if (planned.case.expect.kind === "reject") {
@@ -138,7 +141,9 @@ function prerequisites(input: PlanInput): Prerequisite {
       });
       if (!kase) return undefined;
       last = { ...kase, phase, label: `setup: ${creator.id} for ${operation.id}` };
-      const fresh = input.unique.tryFreshen(creator, last);
+      const fresh = input.unique.tryFreshen(creator, last, {
+        writer: { operation: operation.id, phase, setup: true },
+      });
       if (fresh) return fresh;
     }
     return last;

@@ -3,13 +3,79 @@
  * reused invoice_number is refused, ...). Generated values can collide within a run, so valid cases of
  * creating operations are "freshened": when a key was already used in this run, its characters are rotated
  * in place (digit to digit, letter to letter, same length) until it is unused and the body still validates.
- * Assignment happens at plan time in plan order, so a run is deterministic for its seed. The key groups are
- * spec data (`x-doku-unique-keys`, specs/README.md), carried in `Operation.uniqueKeys`.
+ * The key groups are spec data (`x-doku-unique-keys`, specs/README.md), carried in `Operation.uniqueKeys`.
+ *
+ * Key partitions: every (operation, phase) pair that writes a key space, as itself or as the prerequisite of
+ * another operation, is a "writer" with its own slot of that space (slot = a hash of the key, modulo the
+ * number of writers the whole spec has for the space). A writer only keeps keys of its slot, so two writers
+ * can never produce the same key, and a writer's keys depend only on its own cases: `--operation X --phase
+ * P` draws only X's P cases and still gets exactly the keys the full run gave them.
  */
-import type { Case } from "../model/case.js";
+
+import { PHASES } from "../engine/phases.js";
+import type { Case, Phase } from "../model/case.js";
 import type { Operation, ValidatorSet } from "../model/operation.js";
 import { parsePointer, valueAt } from "../model/pointer.js";
 import { replaceAt } from "./replace-at.js";
+
+/** Who writes a key: the cases of (operation, phase), or (setup) the prerequisites drawn for them. */
+export interface KeyWriter {
+  operation: string;
+  phase: Phase;
+  setup?: boolean;
+}
+
+/**
+ * Per key space, the share of each writer: the hash residues [start, end) of `total` (see keyPartitions).
+ */
+export type KeyPartitions = ReadonlyMap<
+  string,
+  { shares: ReadonlyMap<string, { start: number; end: number }>; total: number }
+>;
+
+const writerKey = (w: KeyWriter) => `${w.operation}\u0000${w.phase}\u0000${w.setup ? "setup" : "own"}`;
+
+/**
+ * The key partitions of a spec's merchant -> DOKU operations: for each space, every (operation, phase) that
+ * writes it directly and every (operation, phase) whose prerequisites write it, in spec order, each with a
+ * share of the hash residues proportional to `weight` (how many keys it is expected to draw: a writer finds
+ * a key of its share in about total / weight tries). Depends on the spec and the weights, never on what a
+ * run selects.
+ */
+export function keyPartitions(
+  operations: readonly Operation[],
+  weight: (writer: KeyWriter) => number = () => 1,
+): KeyPartitions {
+  const out = new Map<string, { shares: Map<string, { start: number; end: number }>; total: number }>();
+  const add = (space: string, writer: KeyWriter) => {
+    let entry = out.get(space);
+    if (!entry) {
+      entry = { shares: new Map(), total: 0 };
+      out.set(space, entry);
+    }
+    const key = writerKey(writer);
+    if (entry.shares.has(key)) return;
+    const end = entry.total + Math.max(1, Math.ceil(weight(writer)));
+    entry.shares.set(key, { start: entry.total, end });
+    entry.total = end;
+  };
+  for (const op of operations) {
+    const creator = op.setup && operations.find((c) => c.id === op.setup?.creates);
+    for (const phase of PHASES) {
+      for (const group of op.uniqueKeys ?? []) add(group.space, { operation: op.id, phase });
+      for (const group of creator?.uniqueKeys ?? [])
+        add(group.space, { operation: op.id, phase, setup: true });
+    }
+  }
+  return out;
+}
+
+/** FNV-1a over the key's UTF-16 units: modulo a space's total, the residue that says whose share a key is in. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 const MAX_ATTEMPTS = 500;
 /**
@@ -27,24 +93,32 @@ function keyOf(fields: readonly string[]): string {
   return key;
 }
 
-/** The key namespaces an operation writes, through its own cases and its setup's creator (found in `all`). */
-export function keySpaces(operation: Operation, all: readonly Operation[]): string[] {
-  const creator = operation.setup && all.find((op) => op.id === operation.setup?.creates);
-  return [...(operation.uniqueKeys ?? []), ...(creator?.uniqueKeys ?? [])].map((g) => g.space);
+/** Where a freshening starts: a renewal salt (examples) and the writer (its key partition). */
+export interface FreshenFrom {
+  /** Every key moves to an in-place variant starting at this salt, used or not (see renew). */
+  salt?: number;
+  writer?: KeyWriter;
 }
 
 /** Run-wide registry of used keys. */
 export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
-  /** Next salt to try per (space, original key). */
+  /** Next salt to try per (space, writer, original key). */
   private readonly resume = new Map<string, number>();
-  /** Next suffix number per space. */
+  /** Next suffix number per (space, writer). */
   private readonly suffixes = new Map<string, number>();
-  constructor(private readonly validators: ValidatorSet) {}
+  /**
+   * @param partitions the spec's key partitions (keyPartitions); without them every writer shares one
+   *   slot, and a writer's keys depend on every case freshened before it.
+   */
+  constructor(
+    private readonly validators: ValidatorSet,
+    private readonly partitions?: KeyPartitions,
+  ) {}
 
   /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
-  freshen(operation: Operation, kase: Case): Case {
-    return this.tryFreshen(operation, kase) ?? kase;
+  freshen(operation: Operation, kase: Case, writer?: KeyWriter): Case {
+    return this.tryFreshen(operation, kase, writer ? { writer } : {}) ?? kase;
   }
 
   /**
@@ -52,63 +126,118 @@ export class UniqueKeys {
    * number), used or not: DOKU's fixed sample identifiers (the examples phase) are not re-sent as they are,
    * so another seed gives other keys against a stateful target. Unchanged when no variant fits.
    */
-  renew(operation: Operation, kase: Case, salt: number): Case {
-    return this.tryFreshen(operation, kase, salt) ?? kase;
+  renew(operation: Operation, kase: Case, salt: number, writer?: KeyWriter): Case {
+    return this.tryFreshen(operation, kase, { salt, ...(writer ? { writer } : {}) }) ?? kase;
   }
 
   /**
    * Like freshen, but undefined when some key could not be made unique (the caller may draw another case).
-   * With `from`, every key moves to an in-place variant starting at that salt (see renew).
+   * With `from.salt`, every key moves to an in-place variant starting at that salt (see renew).
    */
-  tryFreshen(operation: Operation, kase: Case, from?: number): Case | undefined {
+  tryFreshen(operation: Operation, kase: Case, from: FreshenFrom = {}): Case | undefined {
     const groups = operation.uniqueKeys;
     if (!groups || kase.expect.kind === "reject" || typeof kase.body !== "object" || kase.body === null)
       return kase;
+    const renewal = from.salt;
     let body = kase.body as Record<string, unknown>;
     // A spec example DOKU documents with a flaw (a conflict warning) is renewed as it is: no validity gate.
-    const gated = from === undefined || this.valid(operation, body);
+    const gated = renewal === undefined || this.valid(operation, body);
+    const writer = from.writer ? writerKey(from.writer) : "";
     for (const group of groups) {
       const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
+      const { start, end, total } = this.shareOf(group.space, writer);
+      const mine = (key: string) => {
+        if (total === 1) return true;
+        const residue = hashOf(key) % total;
+        return residue >= start && residue < end;
+      };
+      // About one candidate in `count` is in the writer's share: the search budgets scale with it.
+      const count = Math.ceil(total / (end - start));
       const originalKey = keyOf(original);
-      if (from === undefined && !used.has(originalKey)) {
+      if (renewal === undefined && mine(originalKey) && !used.has(originalKey)) {
         used.add(originalKey);
         continue;
       }
-      // Capacities once per value, not once per try.
-      const capacities = original.map(capacityOf);
-      const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
-      // Resume where the last collision on the same value stopped: linear, not quadratic, in the collisions.
-      const resumeKey = `${group.space}\u0000${originalKey}`;
-      let found: Record<string, unknown> | undefined;
-      let salt =
-        from === undefined ? (this.resume.get(resumeKey) ?? 1) : 1 + (from % Math.max(1, capacity - 1));
-      // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
-      const rotations = from === undefined ? ROTATIONS : MAX_ATTEMPTS;
-      for (let tries = 0; tries < MAX_ATTEMPTS && !found; tries++) {
-        let fields: string[];
-        if (salt < capacity && tries < rotations) fields = rotated(original, capacities, salt++);
-        else if (from !== undefined) break;
-        else fields = suffixed(original, this.nextSuffix(group.space));
-        const fieldsKey = keyOf(fields);
-        if (used.has(fieldsKey)) continue;
-        const candidate = withFields(body, group.pointers, fields, operation);
-        if (gated && !this.valid(operation, candidate)) continue;
-        used.add(fieldsKey);
-        found = candidate;
-      }
-      if (from === undefined) this.resume.set(resumeKey, salt);
+      const search = { operation, body, pointers: group.pointers, original, used, renewal, gated };
+      // In the writer's slot first; a space too small for its writers (a two-digit key, say) falls back to
+      // any unused key, so a run never reuses one: then that space's keys depend on the selection.
+      const found =
+        this.search({ ...search, mine, scope: `${group.space}\u0000${writer}`, count }) ??
+        (count > 1
+          ? this.search({ ...search, mine: () => true, scope: `${group.space}\u0000*`, count: 1 })
+          : undefined);
       if (!found) return undefined;
       body = found;
     }
     return body === kase.body ? kase : { ...withoutRaw(kase), body };
   }
 
-  private nextSuffix(space: string): number {
-    const n = this.suffixes.get(space) ?? 0;
-    this.suffixes.set(space, n + 1);
+  /**
+   * An unused variant of the key fields that `mine` accepts and the body validates with (undefined when
+   * none is found within the budget): rotations in place, resumed where the last collision on the same
+   * value stopped (linear, not quadratic, in the collisions), then (not for a renewal) suffixes from a
+   * counter per scope. About one candidate in `count` is `mine`, so the budgets scale with it.
+   */
+  private search(s: {
+    operation: Operation;
+    body: Record<string, unknown>;
+    pointers: readonly string[];
+    original: string[];
+    used: Set<string>;
+    renewal: number | undefined;
+    gated: boolean;
+    mine: (key: string) => boolean;
+    scope: string;
+    count: number;
+  }): Record<string, unknown> | undefined {
+    // Capacities once per value, not once per try.
+    const capacities = s.original.map(capacityOf);
+    const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
+    const originalKey = keyOf(s.original);
+    const resumeKey = `${s.scope}\u0000${originalKey}`;
+    let salt =
+      s.renewal === undefined
+        ? (this.resume.get(resumeKey) ?? 1)
+        : 1 + (s.renewal % Math.max(1, capacity - 1));
+    // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
+    const rotations = (s.renewal === undefined ? ROTATIONS : MAX_ATTEMPTS) * s.count;
+    let found: Record<string, unknown> | undefined;
+    let skippedUsed = false;
+    for (let tries = 0; tries < MAX_ATTEMPTS * s.count && !found; tries++) {
+      let fields: string[];
+      if (salt < capacity && tries < rotations) fields = rotated(s.original, capacities, salt++);
+      else if (s.renewal !== undefined) break;
+      else fields = suffixed(s.original, this.nextSuffix(s.scope));
+      const fieldsKey = keyOf(fields);
+      if (!s.mine(fieldsKey)) continue;
+      if (s.used.has(fieldsKey)) {
+        skippedUsed = true;
+        continue;
+      }
+      const candidate = withFields(s.body, s.pointers, fields, s.operation);
+      if (s.gated && !this.valid(s.operation, candidate)) continue;
+      s.used.add(fieldsKey);
+      found = candidate;
+    }
+    // Only a value seen again (a used variant was skipped) is remembered: memory grows with the repeated
+    // values, not with every key moved into its writer's share.
+    if (s.renewal === undefined && skippedUsed) this.resume.set(resumeKey, salt);
+    return found;
+  }
+
+  /** The writer's share of the space's hash residues (all of them without partitions). */
+  private shareOf(space: string, writer: string): { start: number; end: number; total: number } {
+    const partition = this.partitions?.get(space);
+    const share = partition?.shares.get(writer);
+    return partition && share ? { ...share, total: partition.total } : { start: 0, end: 1, total: 1 };
+  }
+
+  private nextSuffix(key: string): number {
+    const n = this.suffixes.get(key) ?? 0;
+    this.suffixes.set(key, n + 1);
     return n;
   }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/model/errors.js";
 import { buildPlan } from "../../src/runner/build.js";
 import { MAX_CASES, resolveOptions } from "../../src/runner/options.js";
-import { UniqueKeys } from "../../src/runner/unique.js";
+import { keyPartitions, UniqueKeys } from "../../src/runner/unique.js";
 import { runAgainst } from "./helpers.js";
 import { bundle, caseSource, vaOp } from "./spec.js";
 
@@ -50,7 +50,7 @@ describe("the lazy plan", () => {
         cases: 7,
         negativeCases: 4,
         source: caseSource,
-        unique: new UniqueKeys(bundle.validators),
+        unique: new UniqueKeys(bundle.validators, keyPartitions(bundle.operations)),
         ...(selected ? { selected: (op, phase) => selected(op.id, phase) } : {}),
       });
     const full = plan();

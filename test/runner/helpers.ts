@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunSummary } from "../../src/engine/events.js";
 import type { RunOptions } from "../../src/runner/options.js";
+import type { CaseSource } from "../../src/runner/planned.js";
 import { runSuite } from "../../src/runner/suite.js";
 import { type Defect, startTestServer, type TestServer } from "./server.js";
 import { bundle, caseSource, identity } from "./spec.js";
@@ -27,7 +28,7 @@ export async function envFor(dir: string): Promise<Record<string, string>> {
 /** Runs the inline suite against a fresh test server with `defects`; returns the summary and the server. */
 export async function runAgainst(
   defects: readonly Defect[],
-  options: Partial<RunOptions> = {},
+  options: Partial<RunOptions> & { caseSource?: CaseSource } = {},
 ): Promise<{ summary: RunSummary; server: TestServer; dir: string }> {
   const server = await startTestServer(merchant, defects);
   const dir = await tempDir();

@@ -58,5 +58,6 @@ describe("runner against the embedded mock", () => {
     const path = "/doku-virtual-account/v2/merchant-payment-code";
     expect(only.get(path)).toEqual(first.get(path));
     expect(first.get(path)?.length).toBeGreaterThan(20);
-  });
+    // Four whole runs against the in-process mock: about 70 s on a loaded 2-core machine.
+  }, 240_000);
 });

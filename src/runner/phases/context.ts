@@ -15,8 +15,11 @@ export interface PhaseContext {
   negativeCases: number;
 }
 
-/** Plans the cases of one phase for one operation, in a stable order. */
-export type PhasePlanner = (ctx: PhaseContext) => PlannedCase[];
+/**
+ * Plans the cases of one phase for one operation, in a stable order; an iterable, so a large phase is drawn
+ * as it is pulled (case i of the iterable is the same whether or not earlier ones were kept).
+ */
+export type PhasePlanner = (ctx: PhaseContext) => Iterable<PlannedCase>;
 
 /** The case re-labelled for its phase. */
 export function inPhase<T extends { phase: Phase }>(value: T, phase: Phase): T {

@@ -1,39 +1,46 @@
 /**
- * Step 2 of runSuite: the plan. It walks every phase of every operation whose unique keys interact with the
- * selected ones, in canonical order, and yields only the selected cases, lazily: unique keys are assigned in
- * that order, so `--seed N --operation X --phase P` sends exactly what the full run sent.
+ * Step 2 of runSuite: the plan. It draws only the selected (operation, phase) pairs, in canonical order,
+ * lazily; unique keys are partitioned per pair over the whole spec (unique.ts), so `--seed N --operation X
+ * --phase P` sends exactly what the full run sent for X's P cases.
  */
-import type { Operation } from "../../model/operation.js";
+
+import type { Phase } from "../../model/case.js";
 import { buildPlan, type Plan } from "../build.js";
 import { defaultCaseSource } from "../case-source.js";
 import { PHASES } from "../options.js";
-import { keySpaces, UniqueKeys } from "../unique.js";
+import { type KeyWriter, keyPartitions, UniqueKeys } from "../unique.js";
 import type { ResolvedRun, SuiteOptions } from "./resolve.js";
 
 /** The selected cases of the canonical plan (and its `prepare`, for shrinking). */
 export function planRun(run: ResolvedRun, options: SuiteOptions): Plan {
   const { o, operations, seed } = run;
+  const paths = o.bundle.operations.filter((op) => op.kind === "path");
   const selected = new Set(operations.map((op) => op.id));
   return buildPlan({
     bundle: o.bundle,
-    operations: interacting(
-      o.bundle.operations.filter((op) => op.kind === "path"),
-      operations,
-    ),
-    phases: PHASES,
+    operations: paths.filter((op) => selected.has(op.id)),
+    phases: PHASES.filter((phase) => o.phases.includes(phase)),
     seed,
     cases: o.cases,
     negativeCases: o.negativeCases,
     source: options.caseSource ?? defaultCaseSource,
-    unique: new UniqueKeys(o.bundle.validators),
-    selected: (operation, phase) => selected.has(operation.id) && o.phases.includes(phase),
+    unique: new UniqueKeys(o.bundle.validators, keyPartitions(paths, weightOf(o.cases))),
   });
 }
 
-/** The operations (spec order) sharing a unique-key namespace with a selected one, and the selected ones. */
-function interacting(all: readonly Operation[], selected: readonly Operation[]): Operation[] {
-  const spaces = (op: Operation) => new Set(keySpaces(op, all));
-  const wanted = new Set(selected.flatMap((op) => [...spaces(op)]));
-  const ids = new Set(selected.map((op) => op.id));
-  return all.filter((op) => ids.has(op.id) || [...spaces(op)].some((s) => wanted.has(s)));
-}
+/** Keys a writer of a phase other than property draws, about (kit policy: a share of a key space each). */
+const FEW: Readonly<Record<Exclude<Phase, "property">, number>> = {
+  examples: 4,
+  boundary: 25,
+  negative: 2,
+  signature: 25,
+};
+
+/**
+ * How many keys a writer is expected to draw: the property phase --cases, the others a few. Each writer's
+ * share of a key space follows it, so the writers that draw most find their keys in the fewest tries.
+ */
+const weightOf =
+  (cases: number) =>
+  (writer: KeyWriter): number =>
+    writer.phase === "property" ? Math.max(1, cases) : FEW[writer.phase];

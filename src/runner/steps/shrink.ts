@@ -9,7 +9,7 @@ import type { Plan } from "../build.js";
 import { runPlanned } from "../case-runner.js";
 import type { PlannedCase } from "../planned.js";
 import { type Runtime, Stopped } from "../runtime.js";
-import { type Executed, plannedKey } from "./execute.js";
+import type { Executed } from "./execute.js";
 
 /** Kit policy: at most this many violation groups are shrunk per run. */
 const MAX_SHRUNK_GROUPS = 20;
@@ -35,7 +35,7 @@ export async function shrinkFailures(
   const driver = driverOf(rt);
   let shrunk = 0;
   for (const group of recorder.violationGroups()) {
-    const planned = executed.byKey.get(plannedKey(group.violation.operationId, group.phase, group.index));
+    const planned = executed.byGroup.get(group.key);
     const check = group.violation.check;
     if (!planned || !shrinkable(planned, check) || shrunk >= MAX_SHRUNK_GROUPS || rt.stop.signal.aborted)
       continue;
