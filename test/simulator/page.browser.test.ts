@@ -15,7 +15,11 @@ import axe from "axe-core";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
-import { createMerchant as snapVaPayment, TOKEN_PATH } from "../../examples/merchants/snap-va-payment.js";
+import {
+  type PaymentStore,
+  createMerchant as snapVaPayment,
+  TOKEN_PATH,
+} from "../../examples/merchants/snap-va-payment.js";
 import { generateIdentityAsync, type MockIdentity } from "../../src/mock/identity.js";
 import type { SpecBundle } from "../../src/model/operation.js";
 import { formatSnapTimestamp, signRequest } from "../../src/signatures/index.js";
@@ -350,7 +354,7 @@ describe("/_simulator on the real mock with a reference merchant", () => {
   let failingHits = 0;
   let page: Page;
   let token: string;
-  const store = { paid: new Map<string, string>(), answers: new Map<string, string>() };
+  const store: PaymentStore = { paid: new Map(), answers: new Map() };
   const errors: string[] = [];
   const plain = { ...newVa(), name: "Toru Yamashita" };
   const hostile = { ...newVa(), name: XSS };
