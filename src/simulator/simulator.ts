@@ -72,6 +72,11 @@ export class Simulator {
     return this.payables().map((p) => p.item);
   }
 
+  /** The item `id` finds (number, invoice, trxId, Request-Id, Checkout token, payment reference), if any. */
+  item(id: string): Item | undefined {
+    return this.find(id)?.payable.item;
+  }
+
   get deliveries(): readonly Delivery[] {
     return this.deliverer.log;
   }

@@ -130,6 +130,28 @@ describe("paying a DOKU Checkout order created on the mock", () => {
   });
 });
 
+describe("the Checkout payment URL the mock hands out", () => {
+  it("serves the kit's stand-in page (escaped, linking to the simulator); an unknown token is 404", async () => {
+    const order = await createCheckoutOrder(sim.url, bundle, sim.identity, 12345);
+    expect(order.url.startsWith(`${sim.url}/checkout/link/`)).toBe(true);
+    const page = await fetch(order.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toMatch(/stand-in/);
+    expect(html).toMatch(/not<\/strong> DOKU's hosted Checkout page/);
+    expect(html).toContain('href="/_simulator"');
+    expect(html).toContain(order.invoice);
+    expect(html).toContain("12345 IDR");
+    expect(html).not.toMatch(/<script/i);
+    const evil = await fetch(`${sim.url}/checkout/link/${encodeURIComponent('<script>alert("x")</script>')}`);
+    expect(evil.status).toBe(404);
+    const text = await evil.text();
+    expect(text).not.toContain("<script>");
+    expect(text).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  });
+});
+
 describe("paying a convenience-store payment code created on the mock", () => {
   it("Indomaret: notifies the store merchant with the code, check status says SUCCESS, paid once", async () => {
     const code = await createStoreCode(sim.url, bundle, sim.identity, "indomaretCreatePaymentCode");
