@@ -14043,7 +14043,17 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "create-checkout-payment"
+    "mock": "create-checkout-payment",
+    "simulate": {
+      "family": "checkout",
+      "kind": "order",
+      "notification": "checkout-notification",
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "cardsCreatePaymentPage",
@@ -15238,7 +15248,17 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "create-alfa-payment-code"
+    "mock": "create-alfa-payment-code",
+    "simulate": {
+      "family": "o2o-alfa",
+      "kind": "payment-code",
+      "notification": "alfa-notification",
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "indomaretCreatePaymentCode",
@@ -15591,7 +15611,17 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "create-indomaret-payment-code"
+    "mock": "create-indomaret-payment-code",
+    "simulate": {
+      "family": "o2o-indomaret",
+      "kind": "payment-code",
+      "notification": "indomaret-notification",
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "dokuWalletPayment",

@@ -74,6 +74,13 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   };
 }
 
+export {
+  type CheckoutChannel,
+  type CheckoutOrder,
+  checkoutStatus,
+  checkoutStore,
+  DEFAULT_PAID_CHANNEL,
+} from "./handlers/checkout.js";
 export type { MockIdentity } from "./identity.js";
 export { generateIdentity } from "./identity.js";
 export { type ResolvedIdentity, resolveIdentity } from "./identity-source.js";

@@ -46,9 +46,7 @@ export interface PaymentCodeRecord {
   expiresAt: number;
   /** Convenience-store codes: the service / acquirer / channel ids check status reports (VA codes: absent). */
   channel?: { service: string; acquirer: string; channel: string };
-  /** When it was last paid (handlers/o2o.ts payPaymentCode); absent while unpaid. */
-  paidAt?: number;
-  /** Payments and final state (the simulator); absent while nothing happened. */
+  /** Payments and final state (the simulator, o2o-state.ts payPaymentCode); absent while nothing happened. */
   settlement?: Settlement;
 }
 

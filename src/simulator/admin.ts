@@ -3,16 +3,20 @@
  *   GET  /_simulator                 the page (page.ts)
  *   GET  /_simulator/api/state       { items, deliveries }
  *   POST /_simulator/api/simulate    { action, id, amount?, family? } -> { item, deliveries } | { error }
+ *   GET  /checkout/link/<token>      the stand-in for DOKU's hosted Checkout page (checkout-page.ts)
  * On only when the mock listens on a loopback address (or with `enabled` forced: `mock --simulator`);
  * otherwise every /_simulator path answers 404. Requests must name the mock itself in Host (no DNS
  * rebinding), and a POST must be JSON and, when the browser says where it comes from (Origin,
  * Sec-Fetch-Site), come from the mock's own origin: a cross-origin page cannot pay or expire anything (CSRF).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkoutLinkPage } from "./checkout-page.js";
 import { SIMULATOR_PAGE_HTML } from "./page.js";
 import { SimulateError, type SimulateRequest, type Simulator } from "./simulator.js";
 
 const PREFIX = "/_simulator";
+/** The path of the payment URLs the mock's Checkout hands out (src/mock/handlers/checkout.ts). */
+const CHECKOUT_LINK = "/checkout/link/";
 const BODY_LIMIT = 64 * 1024;
 
 export interface AdminOptions {
@@ -33,6 +37,7 @@ export function isLoopback(host: string): boolean {
 export function adminRoutes(options: AdminOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith(CHECKOUT_LINK)) return checkoutLink(options, req, res, path);
     if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return false;
     handle(options, req, res, path).catch((error: unknown) => {
       if (!res.headersSent) json(res, 500, { error: `simulator failed: ${(error as Error).message}` });
@@ -110,6 +115,42 @@ async function handle(options: AdminOptions, req: IncomingMessage, res: ServerRe
   }
   req.resume();
   json(res, 404, { error: `no simulator route ${method} ${path}` });
+}
+
+/**
+ * GET /checkout/link/<token> where the simulator is on: the stand-in page (404 for an unknown token). Where it
+ * is off, or for another method, the request is left to the mock.
+ */
+function checkoutLink(
+  options: AdminOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): boolean {
+  const address = options.address();
+  const simulator = options.simulator();
+  const method = (req.method ?? "GET").toUpperCase();
+  if (address === undefined || simulator === undefined || (!options.force && !isLoopback(address.host)))
+    return false;
+  if (method !== "GET" && method !== "HEAD") return false;
+  req.resume();
+  const refusal = originRefusal(req, address);
+  if (refusal !== undefined) {
+    json(res, 403, { error: refusal });
+    return true;
+  }
+  let token: string;
+  try {
+    token = decodeURIComponent(path.slice(CHECKOUT_LINK.length));
+  } catch {
+    token = path.slice(CHECKOUT_LINK.length);
+  }
+  const item = token === "" ? undefined : simulator.item(token);
+  const order = item?.kind === "order" ? item : undefined;
+  send(res, order === undefined ? 404 : 200, checkoutLinkPage(token, order), "text/html; charset=utf-8", {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  return true;
 }
 
 /** Why a request is not from the mock's own origin, or undefined when it is. */

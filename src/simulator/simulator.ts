@@ -72,6 +72,11 @@ export class Simulator {
     return this.payables().map((p) => p.item);
   }
 
+  /** The item `id` finds (number, invoice, trxId, Request-Id, Checkout token, payment reference), if any. */
+  item(id: string): Item | undefined {
+    return this.find(id)?.payable.item;
+  }
+
   get deliveries(): readonly Delivery[] {
     return this.deliverer.log;
   }
@@ -162,6 +167,8 @@ export class Simulator {
 
   private settleOnly(payable: Payable, status: "expired" | "failed"): SimulateResult {
     const item = payable.item;
+    const refused = payable.refuses?.(status === "expired" ? "expire" : "fail");
+    if (refused !== undefined) throw new SimulateError(409, refused);
     const settled = payable.settlement;
     const open =
       item.status === "pending" || (status === "expired" && item.status === "paid" && item.reusable);
@@ -237,9 +244,12 @@ export class Simulator {
   ): Promise<{ payable: Payable; deliveries: Delivery[] }> {
     const flow = this.flow(entry.declaration.inquiry ?? "");
     const url = this.endpoints.inquiryUrl(entry.name) ?? "";
+    const { inquiry, fromInquiry } = entry.family;
+    if (inquiry === undefined || fromInquiry === undefined)
+      throw new SimulateError(400, `family ${entry.name} has no direct inquiry`);
     const key = newIdempotencyKey(flow.family);
     // SNAP inquiryRequestId is at most 30 characters; the X-EXTERNAL-ID (20 digits) fits and ties the two.
-    const body = entry.family.inquiry(number, key.value, this.mock.clock());
+    const body = inquiry(number, key.value, this.mock.clock());
     const job = this.job(entry, flow, number, url, body);
     job.headers[key.header] = key.value;
     const deliveries = await this.deliverer.send(job);
@@ -250,7 +260,7 @@ export class Simulator {
         409,
         `the merchant's Inquiry URL ${url} did not answer (${answer?.error ?? "no answer"}); DOKU does not let the customer pay`,
       );
-    const outcome = entry.family.fromInquiry(
+    const outcome = fromInquiry(
       this.mock.state,
       this.mock.identity.clientId,
       number,

@@ -89,7 +89,7 @@ describe("x-doku-simulate in the generator", () => {
 });
 
 describe("the DOKU specs' simulate facts", () => {
-  it("declare snap-va and non-snap-va with DOKU's retry schedule, and every family is implemented", async () => {
+  it("declare snap-va, non-snap-va, checkout and the stores with DOKU's retry schedule, and every family is implemented", async () => {
     const bundle = await loadSpecBundle();
     const declared = bundle.operations.flatMap((o) =>
       o.simulate ? [[o.id, o.simulate.family, o.simulate.notification]] : [],
@@ -98,6 +98,9 @@ describe("the DOKU specs' simulate facts", () => {
       ["snapCreateVa", "snap-va", "snap-va-payment"],
       ["dokuVaCreatePaymentCode", "non-snap-va", "doku-va-notification"],
       ["dokuVaCreateMerchantPaymentCode", "non-snap-va", "doku-va-notification"],
+      ["checkoutCreatePayment", "checkout", "checkout-notification"],
+      ["alfaCreatePaymentCode", "o2o-alfa", "alfa-notification"],
+      ["indomaretCreatePaymentCode", "o2o-indomaret", "indomaret-notification"],
     ]);
     for (const o of bundle.operations)
       if (o.simulate) {

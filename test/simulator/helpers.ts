@@ -107,6 +107,53 @@ export async function createPaymentCode(
   return { number, invoice };
 }
 
+/** Creates a DOKU Checkout order (POST /checkout/v1/payment, signed); returns its invoice, Request-Id and payment URL. */
+export async function createCheckoutOrder(
+  base: string,
+  bundle: SpecBundle,
+  mockIdentity: MockIdentity,
+  amount = 10500,
+): Promise<{ invoice: string; requestId: string; url: string; tokenId: string }> {
+  const create = op(bundle, "checkoutCreatePayment");
+  const body = example(create, "postman");
+  const invoice = `INV-${digits(12)}`;
+  body.order = { ...(body.order as object), invoice_number: invoice, amount };
+  body.payment = { ...(body.payment as object), payment_due_date: 60 };
+  const requestId = `req-${invoice}`;
+  const answer = await sendSigned(
+    base,
+    signRequest(nonSnapInput(create, mockIdentity, body, create.path, { "Request-Id": requestId })),
+  );
+  if (answer.status !== 200) throw new Error(`checkout: ${answer.status} ${answer.text}`);
+  const payment = (answer.json.response as { payment: { url: string; token_id: string } }).payment;
+  return { invoice, requestId, url: payment.url, tokenId: payment.token_id };
+}
+
+/** Creates a convenience-store payment code (Alfa Group or Indomaret, signed); returns the code and invoice. */
+export async function createStoreCode(
+  base: string,
+  bundle: SpecBundle,
+  mockIdentity: MockIdentity,
+  operationId: "alfaCreatePaymentCode" | "indomaretCreatePaymentCode",
+  reusable = false,
+  amount = 150000,
+): Promise<{ code: string; invoice: string; requestId: string }> {
+  const create = op(bundle, operationId);
+  // Alfa's page shows no request sample; both stores take the same body (test/mock/o2o.test.ts).
+  const body = example(op(bundle, "indomaretCreatePaymentCode"));
+  const invoice = `INV-${digits(10)}`;
+  body.order = { invoice_number: invoice, amount };
+  body.online_to_offline_info = { expired_time: 60, reusable_status: reusable, info: "Thanks" };
+  const requestId = `req-${invoice}`;
+  const answer = await sendSigned(
+    base,
+    signRequest(nonSnapInput(create, mockIdentity, body, create.path, { "Request-Id": requestId })),
+  );
+  if (answer.status !== 200) throw new Error(`store code: ${answer.status} ${answer.text}`);
+  const code = (answer.json.online_to_offline_info as { payment_code: string }).payment_code;
+  return { code, invoice, requestId };
+}
+
 /** Non-SNAP check status: transaction.status. */
 export async function orderStatus(
   base: string,

@@ -35,7 +35,8 @@ Starts the embedded DOKU mock and prints "listening on http://HOST:PORT" first; 
   --timestamp-window <s>  allowed |now - X-TIMESTAMP| in seconds (default 300; DOKU documents none)
 Payment simulator (pay with: doku-conformance simulate pay <id>, or the page at /_simulator):
   --notify-url [family=]<url>   the merchant's Notification URL, as set in DOKU's Back Office; families:
-                                snap-va, non-snap-va; without "family=" it serves every family
+                                snap-va, non-snap-va, checkout, o2o-alfa, o2o-indomaret; without
+                                "family=" it serves every family
   --inquiry-url [family=]<url>  the merchant's Inquiry URL: paying a number the mock does not hold asks it
                                 first (direct inquiry, DIPC)
   --token-url [family=]<url>    the merchant's token endpoint: DOKU gets a token before each SNAP callback

@@ -3,20 +3,21 @@
  * gets a payment URL and a token, starts PENDING, and the non-SNAP check status (GET /orders/v1/status/{id},
  * payment-code.ts) reports it by invoice_number or by the Request-Id that created it. Kit choices where DOKU is
  * silent: a reused invoice_number (Checkout or payment code) answers 400 duplicate_invoice_number; an order is
- * EXPIRED once payment.payment_due_date minutes have passed; nothing pays an order on its own — a simulator
- * calls `markCheckoutPaid` (the mock has no customer on the payment page).
+ * EXPIRED once payment.payment_due_date minutes have passed; nothing pays an order on its own — the payment
+ * simulator (src/simulator/families/checkout.ts) or `markCheckoutPaid` does (the mock has no customer on the
+ * payment page).
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { BoundedMap } from "../bounded-map.js";
 import { header } from "../context.js";
 import { utcSeconds } from "../dates.js";
 import { fault } from "../errors.js";
 import { asRecord } from "../overlay.js";
 import type { Fault, Success } from "../reply.js";
-import type { MockState } from "../state.js";
+import type { MockState, Settlement } from "../state.js";
 import type { Handler, HandlerInput } from "./handler.js";
 
-/** Where an order stands: PENDING until paid; SUCCESS once paid; EXPIRED past its payment_due_date. */
+/** Where an order stands: PENDING until paid; SUCCESS once paid; EXPIRED past its payment_due_date (or expired by the simulator). */
 export type CheckoutStatus = "PENDING" | "SUCCESS" | "EXPIRED";
 
 /** The channel an order was paid with, as DOKU's notification and check status name it. */
@@ -37,8 +38,9 @@ export interface CheckoutOrder {
   paymentUrl: string;
   createdAt: number;
   expiresAt: number;
-  /** Set by markCheckoutPaid. */
-  paidAt?: number;
+  /** Payments and final state (markCheckoutPaid, the payment simulator); absent while nothing happened. */
+  settlement?: Settlement;
+  /** The channel the customer paid with (set with the payment). */
   paidWith?: CheckoutChannel;
 }
 
@@ -77,12 +79,19 @@ export const DEFAULT_PAID_CHANNEL: CheckoutChannel = {
 
 /** An order's status at `now`. */
 export function checkoutStatus(order: CheckoutOrder, now: number): CheckoutStatus {
-  if (order.paidAt !== undefined) return "SUCCESS";
+  if (order.settlement?.status === "paid") return "SUCCESS";
+  if (order.settlement?.status === "expired") return "EXPIRED";
   return now >= order.expiresAt ? "EXPIRED" : "PENDING";
 }
 
+/** When the order was paid (epoch ms), or undefined. */
+export function checkoutPaidAt(order: CheckoutOrder): number | undefined {
+  return order.settlement?.status === "paid" ? order.settlement.payments.at(-1)?.paidAt : undefined;
+}
+
 /**
- * Marks a PENDING order paid (the transition `simulate pay` needs): it then reports SUCCESS with `paidWith`.
+ * Marks a PENDING order paid, once (its settlement, the record's one payment state, which the payment simulator
+ * also writes): it then reports SUCCESS with `paidWith`. The payment's reference is a kit-chosen 7-digit number.
  * Returns the order, or a reason string when there is no such order or it is already paid or expired.
  */
 export function markCheckoutPaid(
@@ -96,7 +105,16 @@ export function markCheckoutPaid(
   if (order === undefined) return `no Checkout order with invoice_number or Request-Id ${id}`;
   const status = checkoutStatus(order, now);
   if (status !== "PENDING") return `Checkout order ${order.invoiceNumber} is ${status}`;
-  order.paidAt = now;
+  order.settlement = {
+    status: "paid",
+    payments: [
+      {
+        amount: String(order.amount ?? ""),
+        paidAt: now,
+        reference: String(randomInt(1_000_000, 10_000_000)),
+      },
+    ],
+  };
   order.paidWith = paidWith;
   return order;
 }
@@ -152,6 +170,7 @@ export function checkoutOrderStatus(input: HandlerInput, id: string): Success | 
   const order = checkoutStore(input.ctx.state).find(input.clientId, id);
   if (order === undefined) return undefined;
   const status = checkoutStatus(order, input.call.now);
+  const paidAt = checkoutPaidAt(order);
   const body: Record<string, unknown> = {
     order: {
       invoice_number: order.invoiceNumber,
@@ -160,7 +179,7 @@ export function checkoutOrderStatus(input: HandlerInput, id: string): Success | 
     transaction: {
       status,
       original_request_id: order.requestId,
-      ...(order.paidAt !== undefined ? { date: utcSeconds(order.paidAt) } : {}),
+      ...(paidAt !== undefined ? { date: utcSeconds(paidAt) } : {}),
     },
   };
   if (order.paidWith !== undefined) {

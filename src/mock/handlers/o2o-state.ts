@@ -5,9 +5,10 @@
  *   it). A non-reusable code is paid once; a second payment, an expired or a cancelled code is refused with a
  *   reason. Check status then answers SUCCESS with transaction.date.
  * - `expirePaymentCode(state, clientId, id, now)`: moves an unpaid code's expiry to `now` (check status: EXPIRED).
- * And what check status reports for a store code (`applyStoreStatus`, `paidDate`).
+ * And what check status reports for a store code (`applyStoreStatus`).
  */
-import { utcSeconds, wibCompact } from "../dates.js";
+import { randomInt } from "node:crypto";
+import { wibCompact } from "../dates.js";
 import { asRecord } from "../overlay.js";
 import type { MockState, PaymentCodeRecord } from "../state.js";
 
@@ -31,25 +32,44 @@ function reusable(record: PaymentCodeRecord): boolean {
 
 export type PayOutcome =
   | { paid: true; record: PaymentCodeRecord }
-  | { paid: false; reason: "not_found" | "cancelled" | "expired" | "already_paid" };
+  | { paid: false; reason: "not_found" | "cancelled" | "expired" | "failed" | "already_paid" };
 
-/** Pays a stored payment code (VA or store code) once, or again if it is reusable. */
+/**
+ * Pays a stored payment code (VA or store code) once, or again if it is reusable: one more payment in its
+ * settlement, the record's one payment state (the payment simulator writes the same). The payment's amount is
+ * order.amount; its reference is a kit-chosen 7-digit number (DOKU's REFERENCE identifiers look like "6769200").
+ */
 export function payPaymentCode(state: MockState, clientId: string, id: string, now: number): PayOutcome {
   const record = findPaymentCode(state, clientId, id);
   if (record === undefined) return { paid: false, reason: "not_found" };
+  const settled = record.settlement;
+  if (settled?.status === "expired" || settled?.status === "failed")
+    return { paid: false, reason: settled.status };
   if (record.status === "DELETE") return { paid: false, reason: "cancelled" };
   if (now >= record.expiresAt) return { paid: false, reason: "expired" };
-  if (record.paidAt !== undefined && !reusable(record)) return { paid: false, reason: "already_paid" };
-  const paid = { ...record, paidAt: now };
+  if (settled?.status === "paid" && !reusable(record)) return { paid: false, reason: "already_paid" };
+  const payment = {
+    amount: String(asRecord(record.request.order).amount ?? ""),
+    paidAt: now,
+    reference: String(randomInt(1_000_000, 10_000_000)),
+  };
+  const paid: PaymentCodeRecord = {
+    ...record,
+    settlement: { status: "paid", payments: [...(settled?.payments ?? []), payment] },
+  };
   state.paymentCodes.set(`${clientId}|${record.invoiceNumber}`, paid);
   return { paid: true, record: paid };
 }
 
-/** Expires a stored, unpaid payment code now; false when there is none or it was paid. */
+/** Expires a stored, unpaid payment code now (its settlement says expired); false when there is none or it was paid. */
 export function expirePaymentCode(state: MockState, clientId: string, id: string, now: number): boolean {
   const record = findPaymentCode(state, clientId, id);
-  if (record === undefined || record.paidAt !== undefined) return false;
-  state.paymentCodes.set(`${clientId}|${record.invoiceNumber}`, { ...record, expiresAt: now });
+  if (record === undefined || record.settlement !== undefined) return false;
+  state.paymentCodes.set(`${clientId}|${record.invoiceNumber}`, {
+    ...record,
+    expiresAt: Math.min(record.expiresAt, now),
+    settlement: { status: "expired", payments: [] },
+  });
   return true;
 }
 
@@ -68,7 +88,3 @@ export function applyStoreStatus(body: Record<string, unknown>, record: PaymentC
     reusable_status: String(reusable(record)),
   };
 }
-
-/** A paid code's transaction date (ISO-8601 UTC), or undefined. */
-export const paidDate = (record: PaymentCodeRecord): string | undefined =>
-  record.paidAt === undefined ? undefined : utcSeconds(record.paidAt);

@@ -13,7 +13,7 @@ import { asRecord, child } from "../overlay.js";
 import type { PaymentCodeRecord } from "../state.js";
 import { checkoutOrderStatus } from "./checkout.js";
 import { type Handler, type HandlerInput, prismAnswer } from "./handler.js";
-import { applyStoreStatus, paidDate } from "./o2o-state.js";
+import { applyStoreStatus } from "./o2o-state.js";
 
 const DEFAULT_EXPIRED_MINUTES = 60;
 const notFound = (detail: string) => fault(404, "01", "Not Found", "not_found", detail);
@@ -133,14 +133,13 @@ export const updatePaymentCode: Handler = async (input) => {
 const SETTLED: Readonly<Record<string, string>> = { paid: "SUCCESS", expired: "EXPIRED", failed: "FAILED" };
 
 /**
- * What check status reports: SUCCESS / EXPIRED / FAILED once the simulator settled it, PENDING, EXPIRED past
- * the expiry, the configured status once cancelled, SUCCESS once a store code was paid (o2o-state.ts).
+ * What check status reports: SUCCESS / EXPIRED / FAILED once settled (the simulator or o2o-state.ts), else the
+ * configured status once cancelled, EXPIRED past the expiry, PENDING.
  */
 export function transactionStatus(input: HandlerInput, record: PaymentCodeRecord): string {
   const settled = SETTLED[record.settlement?.status ?? ""];
   if (settled !== undefined) return settled;
   if (record.status === "DELETE") return input.ctx.settings.cancelledTransactionStatus;
-  if (record.paidAt !== undefined) return "SUCCESS";
   return input.call.now >= record.expiresAt ? "EXPIRED" : "PENDING";
 }
 
@@ -175,11 +174,7 @@ export const paymentCodeStatus: Handler = async (input) => {
   if (last !== undefined) {
     transaction.date = utcSeconds(last.paidAt);
     if (amount === undefined) order.amount = Number(last.amount);
-  } else {
-    const paid = paidDate(record);
-    if (paid === undefined) delete transaction.date;
-    else transaction.date = paid;
-  }
+  } else delete transaction.date;
   child(body, "virtual_account_info").virtual_account_number = record.virtualAccountNumber;
   delete body.virtual_account_payment;
   applyStoreStatus(body, record);

@@ -32,6 +32,8 @@ export interface Payable {
   aliases: string[];
   /** DOKU's reference for the next payment (SNAP: the inquiry's inquiryRequestId after a DIPC inquiry). */
   reference(): string;
+  /** Why DOKU has no such transition for this item (e.g. a Checkout order is not failed by one channel), if so. */
+  refuses?(action: "expire" | "fail"): string | undefined;
 }
 
 /** What a DIPC inquiry answer produced: a bill, or why DOKU would not let the customer pay. */
@@ -42,10 +44,10 @@ export interface SimulatorFamily {
   formatAmount(value: number): string;
   /** Every payable of this family the mock holds. */
   list(state: MockState, now: number): Payable[];
-  /** DIPC: the inquiry DOKU sends for a number the mock does not hold. */
-  inquiry(number: string, requestId: string, now: number): unknown;
+  /** DIPC: the inquiry DOKU sends for a number the mock does not hold (families with an inquiry flow only). */
+  inquiry?(number: string, requestId: string, now: number): unknown;
   /** DIPC: the bill from the merchant's answer (registered in the mock's state), or the decline reason. */
-  fromInquiry(
+  fromInquiry?(
     state: MockState,
     clientId: string,
     number: string,

@@ -96,7 +96,11 @@ export const nonSnapVa: SimulatorFamily = {
     if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
     return String(value);
   },
-  list: (state, now) => [...state.paymentCodes.entries()].map(([key, rec]) => payable(state, key, rec, now)),
+  // Convenience-store codes share the store (they carry a channel) and are the o2o-* families'.
+  list: (state, now) =>
+    [...state.paymentCodes.entries()]
+      .filter(([, rec]) => rec.channel === undefined)
+      .map(([key, rec]) => payable(state, key, rec, now)),
   inquiry: (number, _requestId, now) => ({
     ...IDENTIFIERS,
     virtual_account_info: { virtual_account_number: number },
