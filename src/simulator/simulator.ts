@@ -123,9 +123,7 @@ export class Simulator {
     let target = found;
     // DIPC: DOKU asks the merchant on every payment of a number it does not hold (or knows only from an inquiry).
     const reask =
-      found !== undefined &&
-      found.payable.inquired &&
-      this.endpoints.inquiryUrl(found.entry.name) !== undefined;
+      found?.payable.inquired === true && this.endpoints.inquiryUrl(found.entry.name) !== undefined;
     if (target === undefined || reask) {
       const entry = found?.entry ?? this.dipcFamily(id, request.family);
       const asked = await this.inquire(entry, found?.payable.item.number ?? id);
