@@ -74,6 +74,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   };
 }
 
+export { ddStore, type PaymentRecord } from "./handlers/dd-store.js";
 export type { MockIdentity } from "./identity.js";
 export { generateIdentity } from "./identity.js";
 export { type ResolvedIdentity, resolveIdentity } from "./identity-source.js";

@@ -2,8 +2,11 @@
  * Simulator families by the `family` name of x-doku-simulate (specs/README.md). A family the spec names
  * without an entry here stops the simulator at start (checkFamilies), like an unknown x-doku-mock.
  */
+import type { MockOptions } from "../../mock/index.js";
 import { SpecError } from "../../model/errors.js";
 import type { Operation } from "../../model/operation.js";
+import type { Endpoints } from "../endpoints.js";
+import { directDebit } from "./direct-debit.js";
 import type { SimulatorFamily } from "./family.js";
 import { nonSnapVa } from "./non-snap-va.js";
 import { snapVa } from "./snap-va.js";
@@ -11,6 +14,7 @@ import { snapVa } from "./snap-va.js";
 export const SIMULATOR_FAMILIES: Readonly<Record<string, SimulatorFamily>> = {
   "snap-va": snapVa,
   "non-snap-va": nonSnapVa,
+  "direct-debit": directDebit,
 };
 
 /** Throws a SpecError for an x-doku-simulate family the simulator does not implement. */
@@ -23,4 +27,21 @@ export function checkFamilies(operations: readonly Operation[]): void {
         `${op.pointer}/x-doku-simulate/family`,
       );
   }
+}
+
+/** The mock options of every declared family that has a Notification URL (its own, a flow's, or the default). */
+export function familyMockOptions(
+  operations: readonly Operation[],
+  endpoints: Endpoints,
+): Partial<MockOptions> {
+  const options: Partial<MockOptions> = {};
+  for (const op of operations) {
+    const declared = op.simulate;
+    const family = declared === undefined ? undefined : SIMULATOR_FAMILIES[declared.family];
+    if (declared === undefined || family?.mockOptions === undefined) continue;
+    const flows = [declared.notification, ...Object.values(declared.notificationBy?.flows ?? {})];
+    if (flows.some((flow) => endpoints.notifyUrl(declared.family, flow) !== undefined))
+      Object.assign(options, family.mockOptions);
+  }
+  return options;
 }
