@@ -6864,7 +6864,23 @@ export const operations: readonly Operation[] = [
         ]
       }
     ],
-    "mock": "debit-payment"
+    "mock": "debit-payment",
+    "simulate": {
+      "family": "direct-debit",
+      "kind": "payment",
+      "notification": "direct-debit-payment",
+      "notificationBy": {
+        "pointer": "/additionalInfo/channel",
+        "flows": {
+          "EMONEY_DANA_SNAP": "dana-payment"
+        }
+      },
+      "retryAfterSeconds": [
+        1800,
+        21600,
+        43200
+      ]
+    }
   },
   {
     "id": "danaRefund",

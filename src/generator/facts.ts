@@ -169,13 +169,24 @@ function flowOf(raw: unknown, fail: Fail): FlowDeclaration {
 function simulateOf(raw: unknown, fail: Fail): SimulateDeclaration {
   const s = raw as Obj;
   const shape =
-    "must be {family, kind, notification, inquiry?, retryAfterSeconds: [ascending whole seconds]} (kebab-case names)";
+    "must be {family, kind, notification, inquiry?, notificationBy?: {pointer, flows: {value: flow}}, retryAfterSeconds: [ascending whole seconds]} (kebab-case names)";
   if (!isObj(raw)) return fail("x-doku-simulate", shape);
   for (const key of ["family", "kind", "notification"])
     if (typeof s[key] !== "string" || !NAME.test(s[key] as string))
       return fail("x-doku-simulate", `${shape}; ${key} is missing or not kebab-case`);
   if (s.inquiry !== undefined && (typeof s.inquiry !== "string" || !NAME.test(s.inquiry)))
     return fail("x-doku-simulate", `${shape}; inquiry is not kebab-case`);
+  const by = s.notificationBy as Obj | undefined;
+  if (
+    by !== undefined &&
+    (!isObj(by) ||
+      typeof by.pointer !== "string" ||
+      !by.pointer.startsWith("/") ||
+      !isObj(by.flows) ||
+      Object.keys(by.flows).length === 0 ||
+      !Object.values(by.flows).every((f) => typeof f === "string" && NAME.test(f)))
+  )
+    return fail("x-doku-simulate", `${shape}; notificationBy is not {pointer: "/...", flows: {value: flow}}`);
   const retry = s.retryAfterSeconds;
   if (
     !Array.isArray(retry) ||
@@ -190,6 +201,9 @@ function simulateOf(raw: unknown, fail: Fail): SimulateDeclaration {
     kind: s.kind as string,
     notification: s.notification as string,
     ...(s.inquiry === undefined ? {} : { inquiry: s.inquiry as string }),
+    ...(by === undefined
+      ? {}
+      : { notificationBy: { pointer: by.pointer as string, flows: by.flows as Record<string, string> } }),
     retryAfterSeconds: retry as number[],
   };
 }
@@ -211,12 +225,19 @@ function checkSimulate(op: Operation, operations: readonly Operation[]): void {
         `${at}/${key}`,
       );
   }
+  for (const [value, name] of Object.entries(simulate.notificationBy?.flows ?? {}))
+    if (operations.find((o) => o.flow?.name === name)?.flow?.kind !== "notification")
+      throw new SpecError(
+        `operation ${op.id}: x-doku-simulate notificationBy ${value} "${name}" is not a webhook x-doku-flow of kind notification`,
+        `${at}/notificationBy/flows/${value}`,
+      );
   const same = operations.find((o) => o.simulate?.family === simulate.family);
   const a = same?.simulate;
   if (
     a !== undefined &&
     (a.notification !== simulate.notification ||
       a.inquiry !== simulate.inquiry ||
+      JSON.stringify(a.notificationBy) !== JSON.stringify(simulate.notificationBy) ||
       a.retryAfterSeconds.join() !== simulate.retryAfterSeconds.join())
   )
     throw new SpecError(

@@ -81,6 +81,7 @@ export {
   checkoutStore,
   DEFAULT_PAID_CHANNEL,
 } from "./handlers/checkout.js";
+export { ddStore, type PaymentRecord } from "./handlers/dd-store.js";
 export type { MockIdentity } from "./identity.js";
 export { generateIdentity } from "./identity.js";
 export { type ResolvedIdentity, resolveIdentity } from "./identity-source.js";

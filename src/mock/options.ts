@@ -41,6 +41,12 @@ export interface MockOptions {
   requestIdReuse?: "conflict" | "process";
   /** transaction.status that check status reports for a payment code cancelled with status DELETE. */
   cancelledTransactionStatus?: string;
+  /**
+   * Direct debit / e-wallet payments stay pending (check status latestTransactionStatus 03) until the payment
+   * simulator settles them, as DOKU's redirect / jump-app payments wait for the customer. Default false: a
+   * payment completes at once (the mock has no customer to approve it).
+   */
+  debitPaymentsPending?: boolean;
   /** Entries each in-memory store keeps before forgetting the oldest; default 100000. */
   stateLimit?: number;
   /**
@@ -70,5 +76,6 @@ export function resolveSettings(options: MockOptions): MockSettings {
     requestIdReuse: options.requestIdReuse ?? "conflict",
     cancelledTransactionStatus: options.cancelledTransactionStatus ?? "EXPIRED",
     stateLimit: options.stateLimit ?? 100_000,
+    debitPaymentsPending: options.debitPaymentsPending ?? false,
   };
 }

@@ -104,6 +104,11 @@ export interface SimulateDeclaration {
   notification: string;
   /** The x-doku-flow name of the direct inquiry DOKU sends for numbers the merchant registered itself (DIPC). */
   inquiry?: string;
+  /**
+   * Channels with their own notification flow: the value at `pointer` of the creating request body picks a
+   * flow from `flows`; any other value gets `notification` (DANA's danaPaymentNotification).
+   */
+  notificationBy?: { pointer: string; flows: Readonly<Record<string, string>> };
   /** DOKU's retry schedule: seconds after the original delivery, ascending. */
   retryAfterSeconds: readonly number[];
 }

@@ -7,7 +7,8 @@
 import { UsageError } from "../model/errors.js";
 
 export interface Endpoints {
-  notifyUrl(family: string): string | undefined;
+  /** The Notification URL of `flow` (by flow name: a channel's own URL), else of the family. */
+  notifyUrl(family: string, flow?: string): string | undefined;
   inquiryUrl(family: string): string | undefined;
   /** The token endpoint DOKU asks before a SNAP callback of `flow` (by flow name, then family). */
   tokenUrl(family: string, flow?: string): string | undefined;
@@ -49,7 +50,8 @@ export function parseUrlTable(
 export function endpointsOf(notify: UrlTable, inquiry: UrlTable, token: UrlTable): Endpoints {
   const pick = (table: UrlTable) => (family: string) => table[family] ?? table["*"];
   return {
-    notifyUrl: pick(notify),
+    notifyUrl: (family, flow) =>
+      (flow === undefined ? undefined : notify[flow]) ?? notify[family] ?? notify["*"],
     inquiryUrl: pick(inquiry),
     tokenUrl: (family, flow) => (flow === undefined ? undefined : token[flow]) ?? token[family] ?? token["*"],
   };

@@ -15,7 +15,7 @@ import type { CallbackAuthMode } from "../signatures/types.js";
 import { adminRoutes } from "./admin.js";
 import { Deliverer } from "./delivery.js";
 import { endpointsOf, type UrlTable } from "./endpoints.js";
-import { checkFamilies } from "./families/index.js";
+import { checkFamilies, familyMockOptions } from "./families/index.js";
 import { buildReport, type SimulatorReport, writeReport } from "./report.js";
 import { Simulator } from "./simulator.js";
 import type { Delivery } from "./types.js";
@@ -72,8 +72,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let simulator: Simulator | undefined;
   let address: { host: string; port: number } | undefined;
   const { notifyUrls, inquiryUrls, tokenUrls, forceSimulator, reportFile, ...mockOptions } = options;
+  const endpoints = endpointsOf(notifyUrls ?? {}, inquiryUrls ?? {}, tokenUrls ?? {});
   const mock = await startMock({
     ...mockOptions,
+    ...familyMockOptions(options.bundle.operations, endpoints),
     intercept: adminRoutes({
       simulator: () => simulator,
       address: () => address,
@@ -81,7 +83,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }),
   });
   address = { host: mock.host, port: mock.port };
-  const endpoints = endpointsOf(notifyUrls ?? {}, inquiryUrls ?? {}, tokenUrls ?? {});
   const transport = options.transport ?? createHttpTransport({ maxSockets: 4 });
   const deliverer = new Deliverer({
     bundle: options.bundle,

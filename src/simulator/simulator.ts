@@ -146,9 +146,10 @@ export class Simulator {
     const amount = this.amountOf(payable, entry.family, request.amount);
     const payment = { amount, paidAt: now, reference: payable.reference() };
     payable.settle({ status: "paid", payments: [...(settled?.payments ?? []), payment] });
-    const url = this.endpoints.notifyUrl(entry.name);
+    const flowName = notificationFlow(entry.declaration, payable);
+    const url = this.endpoints.notifyUrl(entry.name, flowName);
     if (url !== undefined) {
-      const flow = this.flow(entry.declaration.notification);
+      const flow = this.flow(flowName);
       deliveries.push(
         ...(await this.deliverer.send(this.job(entry, flow, item.id, url, payable.notification(payment)))),
       );
@@ -157,7 +158,8 @@ export class Simulator {
   }
 
   private async resend(found: { payable: Payable; entry: FamilyEntry }): Promise<SimulateResult> {
-    const sent = this.deliverer.last.get(`${found.payable.item.id}|${found.entry.declaration.notification}`);
+    const flowName = notificationFlow(found.entry.declaration, found.payable);
+    const sent = this.deliverer.last.get(`${found.payable.item.id}|${flowName}`);
     if (sent === undefined)
       throw new SimulateError(409, `no notification was sent for ${found.payable.item.id}; pay it first`);
     return { item: found.payable.item, deliveries: await this.deliverer.resend(sent) };
@@ -288,6 +290,14 @@ export class Simulator {
     if (flow === undefined) throw new Error(`x-doku-simulate names flow ${name}, which no webhook declares`);
     return flow;
   }
+}
+
+/** The notification flow of a payable: its channel's own (x-doku-simulate notificationBy), else the family's. */
+export function notificationFlow(declaration: SimulateDeclaration, payable: Payable): string {
+  const by = declaration.notificationBy;
+  const value = by === undefined ? undefined : payable.created?.(by.pointer);
+  const own = typeof value === "string" && by !== undefined ? by.flows[value] : undefined;
+  return own ?? declaration.notification;
 }
 
 function parseJson(text: string): unknown {

@@ -75,6 +75,20 @@ describe("x-doku-simulate in the generator", () => {
       /not a webhook x-doku-flow of kind inquiry/,
       "/inquiry",
     ],
+    [
+      "a notificationBy without a pointer",
+      { ...good, notificationBy: { pointer: "channel", flows: { A: "widget-paid" } } },
+      true,
+      /notificationBy is not \{pointer/,
+      "",
+    ],
+    [
+      "a notificationBy flow that is an inquiry",
+      { ...good, notificationBy: { pointer: "/channel", flows: { A: "widget-ask" } } },
+      true,
+      /notificationBy A "widget-ask" is not a webhook x-doku-flow of kind notification/,
+      "/notificationBy/flows/A",
+    ],
   ])("%s is a SpecError at its pointer", (_name, simulate, mock, message, suffix) => {
     const error = errorOf(doc(simulate, mock));
     expect(error).toBeInstanceOf(SpecError);
@@ -85,6 +99,8 @@ describe("x-doku-simulate in the generator", () => {
   it("carries a well-formed declaration into the table", () => {
     const { operations } = buildOperations(doc(good));
     expect(operations[0]?.simulate).toEqual(good);
+    const by = { ...good, notificationBy: { pointer: "/channel", flows: { A: "widget-paid" } } };
+    expect(buildOperations(doc(by)).operations[0]?.simulate).toEqual(by);
   });
 });
 
@@ -98,6 +114,7 @@ describe("the DOKU specs' simulate facts", () => {
       ["snapCreateVa", "snap-va", "snap-va-payment"],
       ["dokuVaCreatePaymentCode", "non-snap-va", "doku-va-notification"],
       ["dokuVaCreateMerchantPaymentCode", "non-snap-va", "doku-va-notification"],
+      ["danaPayment", "direct-debit", "direct-debit-payment"],
       ["checkoutCreatePayment", "checkout", "checkout-notification"],
       ["alfaCreatePaymentCode", "o2o-alfa", "alfa-notification"],
       ["indomaretCreatePaymentCode", "o2o-indomaret", "indomaret-notification"],
@@ -107,6 +124,15 @@ describe("the DOKU specs' simulate facts", () => {
         expect(o.simulate.retryAfterSeconds).toEqual([1800, 21600, 43200]);
         expect(Object.keys(SIMULATOR_FAMILIES)).toContain(o.simulate.family);
       }
+  });
+
+  it("give DANA its own notification flow by channel (data, not code)", async () => {
+    const bundle = await loadSpecBundle();
+    const dana = bundle.operations.find((o) => o.id === "danaPayment");
+    expect(dana?.simulate?.notificationBy).toEqual({
+      pointer: "/additionalInfo/channel",
+      flows: { EMONEY_DANA_SNAP: "dana-payment" },
+    });
   });
 
   it("an unknown family stops the simulator at start", async () => {

@@ -5,6 +5,8 @@ import type { Violation } from "../../src/model/violation.js";
 import { isLoopback, originRefusal } from "../../src/simulator/admin.js";
 import { toChecks } from "../../src/simulator/delivery.js";
 import { endpointsOf, parseUrlTable } from "../../src/simulator/endpoints.js";
+import { familyMockOptions } from "../../src/simulator/families/index.js";
+import { notificationFlow } from "../../src/simulator/simulator.js";
 
 const families = ["snap-va", "non-snap-va"];
 
@@ -100,5 +102,44 @@ describe("Delivery.checks", () => {
       { name: "b", ok: false, message: "b broke" },
       { name: "c", ok: true, message: "warning: c broke" },
     ]);
+  });
+});
+
+describe("direct debit: a channel's own notification flow and URL", () => {
+  const declaration = {
+    family: "direct-debit",
+    kind: "payment",
+    notification: "direct-debit-payment",
+    notificationBy: { pointer: "/additionalInfo/channel", flows: { EMONEY_DANA_SNAP: "dana-payment" } },
+    retryAfterSeconds: [1800],
+  };
+  const payable = (channel: unknown) =>
+    ({
+      created: (pointer: string) => (pointer === "/additionalInfo/channel" ? channel : undefined),
+    }) as never;
+
+  it("the channel picks its flow; any other channel (or none) gets the family's", () => {
+    expect(notificationFlow(declaration, payable("EMONEY_DANA_SNAP"))).toBe("dana-payment");
+    expect(notificationFlow(declaration, payable("EMONEY_OVO_SNAP"))).toBe("direct-debit-payment");
+    expect(notificationFlow(declaration, payable(undefined))).toBe("direct-debit-payment");
+    const { notificationBy: _, ...plain } = declaration;
+    expect(notificationFlow(plain, payable("EMONEY_DANA_SNAP"))).toBe("direct-debit-payment");
+  });
+
+  it("a flow's Notification URL wins over its family's; the family holds payments only with a URL", () => {
+    const notify = parseUrlTable(
+      "--notify-url",
+      ["direct-debit=http://a/n", "dana-payment=http://b/d"],
+      ["direct-debit", "dana-payment"],
+    );
+    const e = endpointsOf(notify, {}, {});
+    expect(e.notifyUrl("direct-debit", "dana-payment")).toBe("http://b/d");
+    expect(e.notifyUrl("direct-debit", "direct-debit-payment")).toBe("http://a/n");
+    const ops = [{ simulate: declaration }] as never;
+    expect(familyMockOptions(ops, e)).toEqual({ debitPaymentsPending: true });
+    expect(familyMockOptions(ops, endpointsOf({}, {}, {}))).toEqual({});
+    const onlyDana = endpointsOf({ "dana-payment": "http://b/d" }, {}, {});
+    expect(familyMockOptions(ops, onlyDana)).toEqual({ debitPaymentsPending: true });
+    expect(familyMockOptions(ops, endpointsOf({ "snap-va": "http://c/" }, {}, {}))).toEqual({});
   });
 });

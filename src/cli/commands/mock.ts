@@ -35,8 +35,8 @@ Starts the embedded DOKU mock and prints "listening on http://HOST:PORT" first; 
   --timestamp-window <s>  allowed |now - X-TIMESTAMP| in seconds (default 300; DOKU documents none)
 Payment simulator (pay with: doku-conformance simulate pay <id>, or the page at /_simulator):
   --notify-url [family=]<url>   the merchant's Notification URL, as set in DOKU's Back Office; families:
-                                snap-va, non-snap-va, checkout, o2o-alfa, o2o-indomaret; without
-                                "family=" it serves every family
+                                snap-va, non-snap-va, checkout, o2o-alfa, o2o-indomaret, direct-debit
+                                (or a flow: dana-payment=<url>); without "family=" it serves every family
   --inquiry-url [family=]<url>  the merchant's Inquiry URL: paying a number the mock does not hold asks it
                                 first (direct inquiry, DIPC)
   --token-url [family=]<url>    the merchant's token endpoint: DOKU gets a token before each SNAP callback
@@ -86,7 +86,6 @@ export const mock: Command = async (args, ctx) => {
   const timestampWindow = parseSeconds("--timestamp-window", values["timestamp-window"]);
   const identityFile = values["identity-file"];
   const families = Object.keys(SIMULATOR_FAMILIES);
-  const notifyUrls = parseUrlTable("--notify-url", values["notify-url"] ?? [], families);
   const inquiryUrls = parseUrlTable("--inquiry-url", values["inquiry-url"] ?? [], families);
   const callbackAuth = parseCallbackAuth(values["callback-auth"]);
   const retryScale = parseScale(values["retry-scale"]);
@@ -122,6 +121,8 @@ export const mock: Command = async (args, ctx) => {
     const bundle = bundleResult.value;
     const flowNames = bundle.operations.flatMap((o) => (o.flow === undefined ? [] : [o.flow.name]));
     const tokenUrls = parseUrlTable("--token-url", values["token-url"] ?? [], [...families, ...flowNames]);
+    // A flow name gives one channel its own Notification URL (--notify-url dana-payment=<url>).
+    const notifyUrls = parseUrlTable("--notify-url", values["notify-url"] ?? [], [...families, ...flowNames]);
     const running = await startSimulator({
       bundle,
       identity: resolved.identity,

@@ -1,7 +1,8 @@
 /**
  * Payment host-to-host, refund and check status for every direct debit / e-wallet channel. A payment is
  * recorded by partnerReferenceNo (a reused one answers 404 <svc>18 "Inconsistent Request", as DOKU does for a
- * reused VA trxId) and completes at once; an Authorization-Customer token, when sent, must name a live binding,
+ * reused VA trxId) and completes at once, or with debitPaymentsPending stays pending (03) until the payment
+ * simulator settles it (a pending one cannot be refunded: 404 <svc>01, kit choice); an Authorization-Customer token, when sent, must name a live binding,
  * whose balance the payment debits. A refund names the payment (unknown: 404 <svc>01 "Transaction Not Found"),
  * uses a new partnerRefundNo (404 <svc>18) and may not take the refunds past the paid amount or change the
  * currency (404 <svc>13 "Invalid Amount"); partial refunds add up. Check status reports the payment's history:
@@ -12,7 +13,15 @@ import { formatSnapTimestamp } from "../../signatures/index.js";
 import { header } from "../context.js";
 import { fault } from "../errors.js";
 import { asRecord } from "../overlay.js";
-import { customerBinding, ddStore, fromCents, type PaymentRecord, refused, toCents } from "./dd-store.js";
+import {
+  customerBinding,
+  ddStore,
+  fromCents,
+  isPaid,
+  type PaymentRecord,
+  refused,
+  toCents,
+} from "./dd-store.js";
 import type { Handler } from "./handler.js";
 
 const REDIRECT = "https://doku-conformance-mock.invalid/pay";
@@ -22,6 +31,16 @@ const invalidAmount = (detail: string) => fault(404, "13", "Invalid Amount", "in
 const notFound = (detail: string) =>
   fault(404, "01", "Transaction Not Found", "transaction_not_found", detail);
 const refunded = (p: PaymentRecord) => p.refunds.reduce((sum, r) => sum + r.cents, 0);
+/**
+ * latestTransactionStatus by the payment's state: the BI-SNAP meanings DOKU's specs carry (00 success, 03
+ * pending, 05 cancelled, 06 failed; unconfirmed for DOKU). An expired payment reports 05 (kit choice).
+ */
+const STATUS: Readonly<Record<string, readonly [string, string]>> = {
+  paid: ["00", "Success"],
+  pending: ["03", "Pending"],
+  expired: ["05", "Cancelled"],
+  failed: ["06", "Failed"],
+};
 
 export const debitPayment: Handler = async ({ ctx, clientId, call, body }) => {
   const store = ddStore(ctx.state);
@@ -36,7 +55,9 @@ export const debitPayment: Handler = async ({ ctx, clientId, call, body }) => {
   const customer = header(call, "authorization-customer");
   const binding = customer === undefined ? undefined : customerBinding(store, clientId, customer, call.now);
   if (binding !== undefined && refused(binding)) return binding;
-  if (binding) binding.balance -= cents;
+  const pending = ctx.settings.debitPaymentsPending;
+  // A pending payment debits the binding when the simulator settles it paid (src/simulator direct-debit).
+  if (binding && !pending) binding.balance -= cents;
   const channel = asRecord(request.additionalInfo).channel;
   const payment: PaymentRecord = {
     clientId,
@@ -49,6 +70,8 @@ export const debitPayment: Handler = async ({ ctx, clientId, call, body }) => {
     paidAt: call.now,
     binding,
     refunds: [],
+    request,
+    ...(pending ? { settlement: { status: "pending" as const, payments: [] } } : {}),
   };
   store.payments.set(key, payment);
   return {
@@ -69,6 +92,8 @@ export const debitRefund: Handler = async ({ ctx, clientId, call, body }) => {
   const original = String(request.originalPartnerReferenceNo ?? "");
   const payment = store.payments.get(`${clientId}|${original}`);
   if (!payment) return notFound(`no payment with partnerReferenceNo ${original}`);
+  if (!isPaid(payment))
+    return notFound(`the payment ${original} is ${payment.settlement?.status}, not paid: nothing to refund`);
   const partnerRefundNo = String(request.partnerRefundNo ?? "");
   if (store.refundNos.has(`${clientId}|${partnerRefundNo}`))
     return inconsistent(`partnerRefundNo ${partnerRefundNo} was already used`);
@@ -124,6 +149,8 @@ export const debitStatus: Handler = async ({ ctx, clientId, body }) => {
       "no payment with that originalPartnerReferenceNo / originalReferenceNo / originalExternalId",
     );
   const full = refunded(payment) >= payment.cents;
+  const [code, desc] = STATUS[payment.settlement?.status ?? "paid"] ?? ["00", "Success"];
+  const paid = isPaid(payment);
   const money = (cents: number) => ({ value: fromCents(cents), currency: payment.currency });
   return {
     status: 200,
@@ -134,8 +161,8 @@ export const debitStatus: Handler = async ({ ctx, clientId, body }) => {
       originalReferenceNo: payment.referenceNo,
       ...(payment.externalId !== undefined ? { originalExternalId: payment.externalId } : {}),
       serviceCode: "55",
-      latestTransactionStatus: full ? "04" : "00",
-      transactionStatusDesc: full ? "Refunded" : "Success",
+      latestTransactionStatus: paid && full ? "04" : code,
+      transactionStatusDesc: paid && full ? "Refunded" : desc,
       refundHistory: payment.refunds.map((r) => ({
         refundNo: r.refundNo,
         partnerReferenceNo: r.partnerRefundNo,
@@ -145,7 +172,7 @@ export const debitStatus: Handler = async ({ ctx, clientId, body }) => {
         ...(r.reason !== undefined ? { reason: r.reason } : {}),
       })),
       transAmount: money(payment.cents),
-      paidTime: formatSnapTimestamp(payment.paidAt),
+      ...(paid ? { paidTime: formatSnapTimestamp(payment.paidAt) } : {}),
       ...(payment.channel !== undefined ? { additionalInfo: { channel: payment.channel } } : {}),
     },
   };

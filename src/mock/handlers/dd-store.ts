@@ -3,14 +3,15 @@
  * the authCode each issues), the B2B2C customer tokens exchanged for them, payments (by partnerReferenceNo)
  * and their refunds. Kept beside MockState (one store per state object) so the VA state stays untouched.
  * Kit choices, not DOKU's documentation: a binding starts with a balance of 100,000,000.00 IDR; a payment
- * completes at once (the mock has no customer to approve it); amounts are kept in cents.
+ * completes at once (the mock has no customer to approve it) unless the payment simulator holds it pending
+ * (option debitPaymentsPending); amounts are kept in cents.
  */
 import { randomBytes } from "node:crypto";
 import { bearerToken } from "../../signatures/headers.js";
 import { BoundedMap } from "../bounded-map.js";
 import { fault } from "../errors.js";
 import type { Fault } from "../reply.js";
-import type { MockState } from "../state.js";
+import type { MockState, Settlement } from "../state.js";
 
 /** An account or card binding. */
 export interface Binding {
@@ -43,10 +44,22 @@ export interface PaymentRecord {
   channel: string | undefined;
   cents: number;
   currency: string;
+  /** When it completed; while pending, when it was created. */
   paidAt: number;
   binding: Binding | undefined;
   refunds: RefundRecord[];
+  /** The request body as accepted (the simulator builds the notification from it). */
+  request: Record<string, unknown>;
+  /**
+   * Set only when the mock's debitPaymentsPending is on: pending until the payment simulator settles it.
+   * Absent: the payment completed at once.
+   */
+  settlement?: Settlement;
 }
+
+/** True while a payment waits for the customer (debitPaymentsPending); a completed-at-once one is paid. */
+export const isPaid = (p: PaymentRecord): boolean =>
+  p.settlement === undefined || p.settlement.status === "paid";
 
 /** The direct debit / e-wallet state of one mock instance. */
 export class DirectDebitStore {

@@ -4,7 +4,7 @@
  * answer becomes a bill (DIPC). Which webhooks a family sends and when DOKU retries are spec data
  * (x-doku-simulate on the creating operations); the bodies are family code, one file each.
  */
-import type { MockState, SettledPayment, Settlement } from "../../mock/index.js";
+import type { MockOptions, MockState, SettledPayment, Settlement } from "../../mock/index.js";
 import type { Item } from "../types.js";
 
 /** Amount rules of one payable, in the family's currency units (numbers; cents for SNAP are decimals). */
@@ -34,12 +34,16 @@ export interface Payable {
   reference(): string;
   /** Why DOKU has no such transition for this item (e.g. a Checkout order is not failed by one channel), if so. */
   refuses?(action: "expire" | "fail"): string | undefined;
+  /** The value at a JSON pointer of the creating request (x-doku-simulate notificationBy picks a flow with it). */
+  created?: (pointer: string) => unknown;
 }
 
 /** What a DIPC inquiry answer produced: a bill, or why DOKU would not let the customer pay. */
 export type InquiryOutcome = { payable: Payable } | { declined: string };
 
 export interface SimulatorFamily {
+  /** What the mock must do differently while this family has a notification URL (e.g. hold payments pending). */
+  mockOptions?: Partial<Pick<MockOptions, "debitPaymentsPending">>;
   /** Formats an amount the way the family writes it ("11500.00" / "150000"); throws on a bad number. */
   formatAmount(value: number): string;
   /** Every payable of this family the mock holds. */

@@ -2,9 +2,12 @@
  * Simulator families by the `family` name of x-doku-simulate (specs/README.md). A family the spec names
  * without an entry here stops the simulator at start (checkFamilies), like an unknown x-doku-mock.
  */
+import type { MockOptions } from "../../mock/index.js";
 import { SpecError } from "../../model/errors.js";
 import type { Operation } from "../../model/operation.js";
+import type { Endpoints } from "../endpoints.js";
 import { checkout } from "./checkout.js";
+import { directDebit } from "./direct-debit.js";
 import type { SimulatorFamily } from "./family.js";
 import { nonSnapVa } from "./non-snap-va.js";
 import { o2oAlfa, o2oIndomaret } from "./o2o.js";
@@ -16,6 +19,7 @@ export const SIMULATOR_FAMILIES: Readonly<Record<string, SimulatorFamily>> = {
   checkout,
   "o2o-alfa": o2oAlfa,
   "o2o-indomaret": o2oIndomaret,
+  "direct-debit": directDebit,
 };
 
 /**
@@ -38,4 +42,21 @@ export function checkFamilies(operations: readonly Operation[]): void {
         `${op.pointer}/x-doku-simulate/inquiry`,
       );
   }
+}
+
+/** The mock options of every declared family that has a Notification URL (its own, a flow's, or the default). */
+export function familyMockOptions(
+  operations: readonly Operation[],
+  endpoints: Endpoints,
+): Partial<MockOptions> {
+  const options: Partial<MockOptions> = {};
+  for (const op of operations) {
+    const declared = op.simulate;
+    const family = declared === undefined ? undefined : SIMULATOR_FAMILIES[declared.family];
+    if (declared === undefined || family?.mockOptions === undefined) continue;
+    const flows = [declared.notification, ...Object.values(declared.notificationBy?.flows ?? {})];
+    if (flows.some((flow) => endpoints.notifyUrl(declared.family, flow) !== undefined))
+      Object.assign(options, family.mockOptions);
+  }
+  return options;
 }
