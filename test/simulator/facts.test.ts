@@ -105,16 +105,16 @@ describe("x-doku-simulate in the generator", () => {
 });
 
 describe("the DOKU specs' simulate facts", () => {
-  it("declare snap-va, non-snap-va, checkout and the stores with DOKU's retry schedule, and every family is implemented", async () => {
+  it("declare snap-va, direct-debit, non-snap-va, checkout and the stores with DOKU's retry schedule, and every family is implemented", async () => {
     const bundle = await loadSpecBundle();
     const declared = bundle.operations.flatMap((o) =>
       o.simulate ? [[o.id, o.simulate.family, o.simulate.notification]] : [],
     );
     expect(declared).toEqual([
       ["snapCreateVa", "snap-va", "snap-va-payment"],
+      ["danaPayment", "direct-debit", "direct-debit-payment"],
       ["dokuVaCreatePaymentCode", "non-snap-va", "doku-va-notification"],
       ["dokuVaCreateMerchantPaymentCode", "non-snap-va", "doku-va-notification"],
-      ["danaPayment", "direct-debit", "direct-debit-payment"],
       ["checkoutCreatePayment", "checkout", "checkout-notification"],
       ["alfaCreatePaymentCode", "o2o-alfa", "alfa-notification"],
       ["indomaretCreatePaymentCode", "o2o-indomaret", "indomaret-notification"],
