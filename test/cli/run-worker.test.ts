@@ -1,0 +1,34 @@
+/**
+ * The compiled bin runs `run --target mock`'s mock in a worker thread (conformance/mock-thread.ts), and
+ * DOKU_CONFORMANCE_MOCK_THREAD=main keeps it in-process; --debug says which. Real process, real mock
+ * (run `npm run build` after changing src/ or conformance/). No timing is asserted.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { spawnBin } from "../reliability/bin.js";
+
+const WORKER_LINE = /^doku-conformance: mock http:\/\/127\.0\.0\.1:\d+ in worker thread \d+$/m;
+
+function smallRun(env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "doku-run-worker-"));
+  const args = ["run", "--debug", "--operation", "snapCreateVa", "--phase", "examples", "--reporter", "json"];
+  return { dir, run: spawnBin([...args, "--output-dir", dir], { env }) };
+}
+
+describe("run --target mock from the bin", () => {
+  it("runs the mock in a worker thread by default and stops it at the end", async () => {
+    const { dir, run } = smallRun();
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toMatch(WORKER_LINE);
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
+    expect(report).toMatchObject({ target: "mock", exitCode: 0 });
+  }, 60_000);
+
+  it("DOKU_CONFORMANCE_MOCK_THREAD=main keeps it in-process", async () => {
+    const { run } = smallRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" });
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).not.toMatch(/worker thread/);
+  }, 60_000);
+});
