@@ -20,11 +20,46 @@ const CLOSE_GRACE_MS = 5000;
 export interface MockThreadOptions {
   /** Called once the worker's mock listens (the CLI's --debug line). */
   onStarted?: (info: { url: string; threadId: number }) => void;
+  /** Aborting before the mock listens terminates the worker (the start rejects with the reason). */
+  signal?: AbortSignal;
 }
 
-/** Starts the mock in a worker thread; the compiled worker entry sits beside this module (dist/conformance/). */
-export function workerMockStarter(options: MockThreadOptions = {}): MockStarter {
-  return () => startMockThread(new URL("./mock-worker.js", import.meta.url), options);
+/**
+ * A worker started now, before the runner needs it, so its start-up (module loading, Prism, the identity's
+ * RSA key) overlaps the runner's own (generated/, arbitraries). The first starter call takes it; `dispose`
+ * closes it when no run took it (a usage error before the target was resolved).
+ */
+export function prestartedMockStarter(options: MockThreadOptions = {}): {
+  startMock: MockStarter;
+  dispose(): Promise<void>;
+} {
+  // The compiled worker entry sits beside this module (dist/conformance/).
+  const entry = new URL("./mock-worker.js", import.meta.url);
+  let info: { url: string; threadId: number } | undefined;
+  const unused = new AbortController();
+  const early = startMockThread(entry, {
+    onStarted: (started) => {
+      info = started;
+    },
+    signal: unused.signal,
+  });
+  early.catch(() => {}); // settled by whoever takes it; an unused failed start is nobody's error
+  let taken = false;
+  return {
+    startMock: async () => {
+      if (taken) return startMockThread(entry, options);
+      taken = true;
+      const mock = await early;
+      if (info) options.onStarted?.(info);
+      return mock;
+    },
+    dispose: async () => {
+      if (taken) return;
+      taken = true;
+      unused.abort(new Error("not needed"));
+      await (await early.catch(() => undefined))?.close();
+    },
+  };
 }
 
 /** Starts the worker at `entry` (given `workerData`) and resolves once its mock listens. */
@@ -47,6 +82,7 @@ export function startMockThread(
     worker.once("exit", (code) =>
       failed(new TargetError(`mock failed to start: its worker thread exited (code ${code})`)),
     );
+    options.signal?.addEventListener("abort", () => failed(options.signal?.reason as Error), { once: true });
     worker.on("message", (message: MockThreadMessage) => {
       if (message.type === "failed") return failed(kitError(message));
       if (message.type !== "ready" || started) return;

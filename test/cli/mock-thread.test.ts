@@ -22,6 +22,13 @@ describe("startMockThread", () => {
     await expect(fetch(mock.url)).rejects.toThrow();
   });
 
+  it("aborting before the mock listens terminates the worker and rejects with the reason", async () => {
+    const controller = new AbortController();
+    const start = startMockThread(FAKE, { signal: controller.signal }, { mode: "ok" });
+    controller.abort(new Error("not needed"));
+    await expect(start).rejects.toThrow("not needed");
+  });
+
   it("close resolves when the worker already crashed after start-up", async () => {
     const mock = await startMockThread(FAKE, {}, { mode: "crash-after-ready" });
     await new Promise((resolve) => setTimeout(resolve, 200));

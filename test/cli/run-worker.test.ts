@@ -26,6 +26,14 @@ describe("run --target mock from the bin", () => {
     expect(report).toMatchObject({ target: "mock", exitCode: 0 });
   }, 60_000);
 
+  it("a usage error exits 2 with its one line: the worker started ahead is stopped, not left running", async () => {
+    const run = spawnBin(["run", "--debug", "--operation", "nope"]);
+    // A worker left running would keep the process alive until the test's timeout.
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toMatch(/^doku-conformance: unknown operation "nope"/m);
+    expect(run.stderr()).not.toMatch(/worker thread/);
+  }, 60_000);
+
   it("DOKU_CONFORMANCE_MOCK_THREAD=main keeps it in-process", async () => {
     const { run } = smallRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" });
     expect(await run.exit).toBe(0);
