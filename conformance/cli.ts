@@ -2,11 +2,44 @@
 import { fileURLToPath } from "node:url";
 import { runCli } from "../src/cli/main.js";
 import { watchSignals } from "../src/cli/signals.js";
+import type { MockStarter } from "../src/runner/target.js";
 import { loadSpecBundle } from "./bundle.js";
+import { prestartedMockStarter } from "./mock-thread.js";
 
 // The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
 // dist/conformance/cli.js.
 const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../.." : "..", import.meta.url));
+
+/**
+ * With DOKU_CONFORMANCE_MOCK_THREAD=worker, `run --target mock` runs the mock in a worker thread, off the
+ * runner's event loop (only from the compiled module: a worker cannot load TypeScript without a loader). It
+ * is opt-in: on this shared 2-core machine it cut the runner thread's CPU by about a third but did not make
+ * the wall time measurably shorter (docs/benchmarks.md). The worker is started before the command parses
+ * its flags, so its start-up overlaps the runner's. --debug prints where the mock runs.
+ */
+function mockStarter(argv: string[]): { startMock: MockStarter; dispose(): Promise<void> } | undefined {
+  if (!import.meta.url.endsWith(".js") || process.env.DOKU_CONFORMANCE_MOCK_THREAD !== "worker")
+    return undefined;
+  if (!runsAgainstMock(argv)) return undefined;
+  if (!argv.includes("--debug")) return prestartedMockStarter();
+  return prestartedMockStarter({
+    onStarted: ({ url, threadId }) => {
+      process.stderr.write(`doku-conformance: mock ${url} in worker thread ${threadId}\n`);
+    },
+  });
+}
+
+/** `run` without --help whose target is the mock (no --target, or --target mock). */
+function runsAgainstMock(argv: string[]): boolean {
+  const args = argv.filter((a) => a !== "--debug");
+  if (args[0] !== "run" || args.includes("--help") || args.includes("-h")) return false;
+  let target = "mock";
+  args.forEach((arg, i) => {
+    if (arg === "--target") target = args[i + 1] ?? "";
+    else if (arg.startsWith("--target=")) target = arg.slice("--target=".length);
+  });
+  return target === "mock";
+}
 
 async function stdinBytes(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -17,6 +50,7 @@ async function stdinBytes(): Promise<Buffer> {
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const unwatch = watchSignals(process, controller);
+  const mock = mockStarter(argv);
   try {
     return await runCli(argv, {
       stdout: (text) => process.stdout.write(text),
@@ -29,8 +63,10 @@ export async function main(argv: string[]): Promise<number> {
       loadBundle: loadSpecBundle,
       packageRoot,
       signal: controller.signal,
+      ...(mock ? { startMock: mock.startMock } : {}),
     });
   } finally {
+    await mock?.dispose();
     unwatch();
   }
 }

@@ -1,5 +1,6 @@
 /** What a CLI command gets: I/O, environment, and a lazy loader for the spec bundle (from conformance/). */
 import type { SpecBundle } from "../model/operation.js";
+import type { MockStarter } from "../runner/target.js";
 
 export interface CliContext {
   stdout: (text: string) => void;
@@ -17,6 +18,8 @@ export interface CliContext {
   packageRoot: string;
   /** Aborted on SIGINT: long commands stop, write what they have, and exit. */
   signal: AbortSignal;
+  /** Starts the embedded mock for `run --target mock` (default: in-process; the bin's opt-in worker thread). */
+  startMock?: MockStarter;
 }
 
 /** A command: parses its own args (node:util parseArgs, strict), returns a CONTRACT.md exit code. */

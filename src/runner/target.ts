@@ -1,5 +1,5 @@
 /**
- * Where the suite runs: the embedded mock (started in-process with its generated identity, stopped at the
+ * Where the suite runs: the embedded mock (started by the MockStarter with its generated identity, stopped at the
  * end), the DOKU sandbox, or any http(s) base URL. The sandbox is "any base URL" with a fixed address; the
  * production host is refused for data-changing runs unless allowed.
  */

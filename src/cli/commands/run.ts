@@ -90,6 +90,7 @@ export const run: Command = async (args, ctx) => {
     strict: values.strict,
   };
   if (phases.length > 0) options.phases = phases;
+  if (ctx.startMock) options.startMock = ctx.startMock;
   applyNumbers(options, values);
   const summary = await runSuite(options);
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));

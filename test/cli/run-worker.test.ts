@@ -1,0 +1,63 @@
+/**
+ * With DOKU_CONFORMANCE_MOCK_THREAD=worker the compiled bin runs `run --target mock`'s mock in a worker
+ * thread (conformance/mock-thread.ts); by default it stays in-process; --debug says which. Real process, real mock
+ * (run `npm run build` after changing src/ or conformance/). No timing is asserted.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { spawnBin } from "../reliability/bin.js";
+
+const WORKER_LINE = /^doku-conformance: mock http:\/\/127\.0\.0\.1:\d+ in worker thread \d+$/m;
+
+function smallRun(env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "doku-run-worker-"));
+  const args = ["run", "--debug", "--operation", "snapCreateVa", "--phase", "examples", "--reporter", "json"];
+  return { dir, run: spawnBin([...args, "--output-dir", dir], { env }) };
+}
+
+describe("run --target mock from the bin", () => {
+  it("DOKU_CONFORMANCE_MOCK_THREAD=worker runs the mock in a worker thread and stops it at the end", async () => {
+    const { dir, run } = smallRun({ DOKU_CONFORMANCE_MOCK_THREAD: "worker" });
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toMatch(WORKER_LINE);
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
+    expect(report).toMatchObject({ target: "mock", exitCode: 0 });
+  }, 60_000);
+
+  it("a usage error exits 2 with its one line: the worker started ahead is stopped, not left running", async () => {
+    const run = spawnBin(["run", "--debug", "--operation", "nope"], {
+      env: { DOKU_CONFORMANCE_MOCK_THREAD: "worker" },
+    });
+    // A worker left running would keep the process alive until the test's timeout.
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toMatch(/^doku-conformance: unknown operation "nope"/m);
+    expect(run.stderr()).not.toMatch(/worker thread/);
+  }, 60_000);
+
+  it("SIGTERM mid-run with the mock in a worker: partial reports, one stderr line, non-zero exit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "doku-run-worker-sig-"));
+    const run = spawnBin(
+      ["run", "--reporter", "json", "--output-dir", dir, "--operation", "snapCreateVa", "--cases", "400"],
+      { env: { DOKU_CONFORMANCE_MOCK_THREAD: "worker" } },
+    );
+    try {
+      await run.waitFor(/^doku-conformance run · target mock/);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      run.child.kill("SIGTERM");
+      expect([1, 3]).toContain(await run.exit);
+      expect(run.stderr().trim().split("\n")).toEqual([expect.stringMatching(/run interrupted by SIGTERM/)]);
+      const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
+      expect(report.incomplete).toBeTruthy();
+    } finally {
+      run.child.kill("SIGKILL");
+    }
+  }, 60_000);
+
+  it("by default the mock stays in-process", async () => {
+    const { run } = smallRun();
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).not.toMatch(/worker thread/);
+  }, 60_000);
+});
