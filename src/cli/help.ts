@@ -19,7 +19,7 @@ Commands
              [--access-token <t>] [--signature-access-token <t>] [--client-id <id>] [--secret-key <key>]
              [--doku-private-key <pem-file>] [--body <file>] [--cases <n>] [--seed <n>] [--reporter ...]...
              [--output-dir <dir>] [--latency-budget <ms>] [--timeout <ms>] [--ledger-url <url>] [--strict]
-             flows: snap-va-inquiry | snap-va-payment | dana-payment | doku-va-inquiry | doku-va-notification
+             flows: every x-doku-flow of the specs; "callback --help" lists them
   mock       Start the embedded DOKU mock            [--port <n>] [--host 127.0.0.1] [--identity-file <path>]
              [--show-secrets] [--notify-url [family=]<url>]... [--inquiry-url ...]... [--token-url ...]...
              [--callback-auth <mode>] [--retry-scale <x>] [--ledger-url <url>] [--report <file>] [--simulator]

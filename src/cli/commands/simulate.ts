@@ -18,9 +18,11 @@ const SIMULATE_HELP = `Usage: doku-conformance simulate pay|expire|fail|resend <
                               [--mock <url>] [--format text|json]
 
 Acts as the customer / DOKU on a running mock (doku-conformance mock --notify-url ...):
-  pay      pay the VA or payment code <id> (VA number, payment code, invoice number or trxId): DOKU asks the
-           merchant's Inquiry URL first for a number the mock does not hold (DIPC), then sends the payment
-           notification, retrying on DOKU's schedule until the merchant answers 2xx
+  pay      pay what <id> names on the mock: a VA or payment code (VA number, payment code, invoice number or
+           trxId), a Checkout order (invoice number, Request-Id or token), a store code, or a direct debit /
+           e-wallet payment (partnerReferenceNo); DOKU asks the merchant's Inquiry URL first for a VA number
+           the mock does not hold (DIPC), then sends the payment notification, retrying on DOKU's schedule
+           until the merchant answers 2xx
   expire   mark it expired (check status reports it; DOKU documents no notification for it)
   fail     mark it failed (same)
   resend   send its last notification again, same Request-Id / X-EXTERNAL-ID and body (DOKU Back Office's
