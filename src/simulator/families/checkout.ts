@@ -9,7 +9,6 @@
  * because the mock issues no VA number for the order; `fail` is refused (DOKU lets the customer try another
  * channel, and Checkout merchants must ignore a FAILED notification), so only pay and expire apply.
  */
-import { randomInt } from "node:crypto";
 import {
   type CheckoutOrder,
   checkoutStatus,
@@ -18,7 +17,7 @@ import {
   type MockState,
 } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { iso, type Payable, type SimulatorFamily } from "./family.js";
+import { iso, itemPayments, type Payable, paymentReference, type SimulatorFamily } from "./family.js";
 
 function status(order: CheckoutOrder, now: number): ItemStatus {
   const settled = order.settlement?.status;
@@ -39,11 +38,7 @@ function payable(order: CheckoutOrder, now: number): Payable {
       reusable: false,
       status: status(order, now),
       createdAt: iso(order.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
     limits: order.amount === undefined ? {} : { exact: order.amount },
     expiresAt: order.expiresAt,
@@ -54,7 +49,7 @@ function payable(order: CheckoutOrder, now: number): Payable {
     },
     inquired: false,
     aliases: [order.requestId, order.tokenId].filter((a) => a !== ""),
-    reference: () => String(randomInt(1_000_000, 10_000_000)),
+    reference: paymentReference,
     refuses: (action) =>
       action === "fail"
         ? `a DOKU Checkout order does not fail with one channel: the customer may try another on the payment page (DOKU: Checkout merchants must ignore transaction.status FAILED); expire ${order.invoiceNumber} instead`

@@ -9,10 +9,19 @@
  * the payment's REFERENCE (the BCA sample's identifier name). Kit choices: a direct-inquiry bill never
  * expires on DOKU's side, and its original_request_id is the inquiry's Request-Id.
  */
-import { randomInt } from "node:crypto";
 import type { MockState, PaymentCodeRecord } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { amountNumber, iso, type Payable, record, type SimulatorFamily } from "./family.js";
+import {
+  amountLimits,
+  amountNumber,
+  iso,
+  itemPayments,
+  type Payable,
+  paymentReference,
+  record,
+  type SimulatorFamily,
+  settlePaymentCode,
+} from "./family.js";
 
 /** yyyyMMddHHmmss in UTC (virtual_account_inquiry.date: "UTC time", sample 20210913100120). */
 function utcCompact(epochMs: number): string {
@@ -54,26 +63,15 @@ function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: num
       reusable: info.reusable_status === true || info.reusable_status === "true",
       status,
       createdAt: iso(rec.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
-    limits: closed
-      ? amount === undefined
-        ? {}
-        : { exact: amount }
-      : { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) },
+    limits: amountLimits(closed, amount, min, max),
     expiresAt: rec.status === "DELETE" ? now : rec.expiresAt,
     settlement,
-    settle: (next) => {
-      const current = state.paymentCodes.get(key) ?? rec;
-      state.paymentCodes.set(key, { ...current, settlement: next });
-    },
+    settle: settlePaymentCode(state, key, rec),
     inquired: rec.request.inquired === true,
     aliases: [rec.invoiceNumber, rec.requestId].filter((a) => a !== ""),
-    reference: () => String(randomInt(1_000_000, 10_000_000)),
+    reference: paymentReference,
     notification: (payment) => ({
       ...IDENTIFIERS,
       transaction: {

@@ -10,10 +10,18 @@
  * online_to_offline_payment identifiers are sent (only the Alfa check-status sample shows any: AGENT_ID
  * ALFAMART and a store id, which the kit would have to invent for a simulated payment).
  */
-import { randomInt } from "node:crypto";
 import type { MockState, PaymentCodeRecord } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { amountNumber, iso, type Payable, record, type SimulatorFamily } from "./family.js";
+import {
+  amountNumber,
+  iso,
+  itemPayments,
+  type Payable,
+  paymentReference,
+  record,
+  type SimulatorFamily,
+  settlePaymentCode,
+} from "./family.js";
 
 function reusable(rec: PaymentCodeRecord): boolean {
   const value = record(rec.request.online_to_offline_info).reusable_status;
@@ -45,22 +53,15 @@ function payable(
       reusable: reusable(rec),
       status,
       createdAt: iso(rec.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
     limits: amount === undefined ? {} : { exact: amount },
     expiresAt: rec.status === "DELETE" ? now : rec.expiresAt,
     settlement,
-    settle: (next) => {
-      const current = state.paymentCodes.get(key) ?? rec;
-      state.paymentCodes.set(key, { ...current, settlement: next });
-    },
+    settle: settlePaymentCode(state, key, rec),
     inquired: false,
     aliases: [rec.invoiceNumber, rec.requestId].filter((a) => a !== ""),
-    reference: () => String(randomInt(1_000_000, 10_000_000)),
+    reference: paymentReference,
     notification: (payment) => {
       const created = record(rec.answer.online_to_offline_info);
       return {
