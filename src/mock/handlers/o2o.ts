@@ -10,11 +10,10 @@
  * ONLINE_TO_OFFLINE_INDOMARET (channel as in DOKU Checkout's payment_method_types; acquirer id unconfirmed).
  */
 import { wibCompact } from "../dates.js";
-import { duplicateInvoice } from "../errors.js";
-import { asRecord, child } from "../overlay.js";
+import { child } from "../overlay.js";
 import type { PaymentCodeRecord } from "../state.js";
-import { type Handler, prismAnswer } from "./handler.js";
-import { expiredMinutes, issueNumber, storePaymentCode } from "./payment-code.js";
+import type { Handler } from "./handler.js";
+import { expiredMinutes, issueNumber, startIssue, storePaymentCode } from "./payment-code.js";
 
 type StoreChannel = NonNullable<PaymentCodeRecord["channel"]>;
 
@@ -32,15 +31,10 @@ const INDOMARET: StoreChannel = {
 const generate =
   (channel: StoreChannel): Handler =>
   async (input) => {
-    const { ctx, call, clientId } = input;
-    const request = asRecord(input.body);
-    const invoice = String(asRecord(request.order).invoice_number ?? "");
-    if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) return duplicateInvoice(invoice);
-    const answer = await prismAnswer(input);
-    if ("caseCode" in answer || answer.status >= 300) return answer;
-    const body = asRecord(answer.body);
-    answer.body = body;
-    child(body, "order").invoice_number = invoice;
+    const { ctx, call } = input;
+    const started = await startIssue(input);
+    if (!("invoice" in started)) return started;
+    const { request, invoice, answer, body } = started;
     const code = issueNumber(undefined, ctx.state.nextSequence());
     const expiresAt = call.now + expiredMinutes(request.online_to_offline_info) * 60_000;
     Object.assign(child(body, "online_to_offline_info"), {

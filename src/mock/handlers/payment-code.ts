@@ -10,6 +10,7 @@ import { header } from "../context.js";
 import { utcSeconds, wibCompact } from "../dates.js";
 import { duplicateInvoice, fault } from "../errors.js";
 import { asRecord, child } from "../overlay.js";
+import type { Fault, Success } from "../reply.js";
 import type { PaymentCodeRecord } from "../state.js";
 import { checkoutOrderStatus } from "./checkout.js";
 import { type Handler, type HandlerInput, prismAnswer } from "./handler.js";
@@ -63,18 +64,35 @@ export function storePaymentCode(
   ctx.state.paymentCodeRequests.set(`${clientId}|${record.requestId}`, record.invoiceNumber);
 }
 
+/** An issue in progress: the request, its invoice_number, and the spec's answer (body echoing the invoice). */
+export interface StartedIssue {
+  request: Record<string, unknown>;
+  invoice: string;
+  answer: Success;
+  body: Record<string, unknown>;
+}
+
+/** How issuing a payment code starts: a reused invoice_number is refused, else the spec's answer echoes it. */
+export async function startIssue(input: HandlerInput): Promise<StartedIssue | Success | Fault> {
+  const { ctx, clientId } = input;
+  const request = asRecord(input.body);
+  const invoice = String(asRecord(request.order).invoice_number ?? "");
+  if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) return duplicateInvoice(invoice);
+  const answer = await prismAnswer(input);
+  if ("caseCode" in answer || answer.status >= 300) return answer;
+  const body = asRecord(answer.body);
+  answer.body = body;
+  child(body, "order").invoice_number = invoice;
+  return { request, invoice, answer, body };
+}
+
 const generate =
   (merchantNumber: boolean): Handler =>
   async (input) => {
-    const { ctx, call, clientId } = input;
-    const request = asRecord(input.body);
-    const invoice = String(asRecord(request.order).invoice_number ?? "");
-    if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) return duplicateInvoice(invoice);
-    const answer = await prismAnswer(input);
-    if ("caseCode" in answer || answer.status >= 300) return answer;
-    const body = asRecord(answer.body);
-    answer.body = body;
-    child(body, "order").invoice_number = invoice;
+    const { ctx, call } = input;
+    const started = await startIssue(input);
+    if (!("invoice" in started)) return started;
+    const { request, invoice, answer, body } = started;
     const info = child(body, "virtual_account_info");
     const given = asRecord(request.virtual_account_info).virtual_account_number;
     const number = merchantNumber
