@@ -17,7 +17,15 @@ import {
   type MockState,
 } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { iso, itemPayments, type Payable, paymentReference, type SimulatorFamily } from "./family.js";
+import {
+  iso,
+  itemPayments,
+  nonSnapPaid,
+  type Payable,
+  paymentReference,
+  type SimulatorFamily,
+  wholeRupiah,
+} from "./family.js";
 
 function status(order: CheckoutOrder, now: number): ItemStatus {
   const settled = order.settlement?.status;
@@ -56,26 +64,13 @@ function payable(order: CheckoutOrder, now: number): Payable {
         : undefined,
     notification: (payment) => {
       const paidWith = order.paidWith ?? DEFAULT_PAID_CHANNEL;
-      return {
-        service: { id: paidWith.service },
-        acquirer: { id: paidWith.acquirer },
-        channel: { id: paidWith.channel },
-        transaction: {
-          status: "SUCCESS",
-          date: `${new Date(payment.paidAt).toISOString().slice(0, 19)}Z`,
-          original_request_id: order.requestId,
-        },
-        order: { invoice_number: order.invoiceNumber, amount: Number(payment.amount) },
-      };
+      return nonSnapPaid(paidWith, payment, order.requestId, order.invoiceNumber);
     },
   };
 }
 
 export const checkout: SimulatorFamily = {
-  formatAmount: (value) => {
-    if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
-    return String(value);
-  },
+  formatAmount: wholeRupiah,
   list: (state: MockState, now) =>
     [...checkoutStore(state).orders.values()]
       .sort((a, b) => a.createdAt - b.createdAt)

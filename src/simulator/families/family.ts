@@ -123,3 +123,34 @@ export function settlePaymentCode(state: MockState, key: string, rec: PaymentCod
 export function paymentReference(): string {
   return String(randomInt(1_000_000, 10_000_000));
 }
+
+/** A non-SNAP amount: whole rupiah ("150000"); throws on a fraction. */
+export function wholeRupiah(value: number): string {
+  if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
+  return String(value);
+}
+
+/** The service / acquirer / channel ids of a non-SNAP body. */
+export interface ChannelIds {
+  service: string;
+  acquirer: string;
+  channel: string;
+}
+
+/** `{service: {id}, acquirer: {id}, channel: {id}}` as non-SNAP bodies spell the ids. */
+export function channelIds(ids: ChannelIds) {
+  return { service: { id: ids.service }, acquirer: { id: ids.acquirer }, channel: { id: ids.channel } };
+}
+
+/** What every non-SNAP payment notification starts with: the ids, a SUCCESS transaction (UTC, seconds), the order. */
+export function nonSnapPaid(ids: ChannelIds, payment: SettledPayment, requestId: string, invoice: string) {
+  return {
+    ...channelIds(ids),
+    transaction: {
+      status: "SUCCESS",
+      date: `${new Date(payment.paidAt).toISOString().slice(0, 19)}Z`,
+      original_request_id: requestId,
+    },
+    order: { invoice_number: invoice, amount: Number(payment.amount) },
+  };
+}

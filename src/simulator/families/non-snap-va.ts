@@ -14,13 +14,17 @@ import type { ItemStatus } from "../types.js";
 import {
   amountLimits,
   amountNumber,
+  type ChannelIds,
+  channelIds,
   iso,
   itemPayments,
+  nonSnapPaid,
   type Payable,
   paymentReference,
   record,
   type SimulatorFamily,
   settlePaymentCode,
+  wholeRupiah,
 } from "./family.js";
 
 /** yyyyMMddHHmmss in UTC (virtual_account_inquiry.date: "UTC time", sample 20210913100120). */
@@ -28,15 +32,7 @@ function utcCompact(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace(/[-T:]/g, "");
 }
 
-function utcSeconds(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
-}
-
-const IDENTIFIERS = {
-  service: { id: "VIRTUAL_ACCOUNT" },
-  acquirer: { id: "DOKU" },
-  channel: { id: "VIRTUAL_ACCOUNT_DOKU" },
-};
+const VA_IDS: ChannelIds = { service: "VIRTUAL_ACCOUNT", acquirer: "DOKU", channel: "VIRTUAL_ACCOUNT_DOKU" };
 
 function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: number): Payable {
   const order = record(rec.request.order);
@@ -73,13 +69,7 @@ function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: num
     aliases: [rec.invoiceNumber, rec.requestId].filter((a) => a !== ""),
     reference: paymentReference,
     notification: (payment) => ({
-      ...IDENTIFIERS,
-      transaction: {
-        status: "SUCCESS",
-        date: utcSeconds(payment.paidAt),
-        original_request_id: rec.requestId,
-      },
-      order: { invoice_number: rec.invoiceNumber, amount: Number(payment.amount) },
+      ...nonSnapPaid(VA_IDS, payment, rec.requestId, rec.invoiceNumber),
       virtual_account_info: { virtual_account_number: rec.virtualAccountNumber },
       virtual_account_payment: { identifier: [{ name: "REFERENCE", value: payment.reference }] },
       ...(rec.request.additional_info_from_inquiry === undefined
@@ -90,17 +80,14 @@ function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: num
 }
 
 export const nonSnapVa: SimulatorFamily = {
-  formatAmount: (value) => {
-    if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
-    return String(value);
-  },
+  formatAmount: wholeRupiah,
   // Convenience-store codes share the store (they carry a channel) and are the o2o-* families'.
   list: (state, now) =>
     [...state.paymentCodes.entries()]
       .filter(([, rec]) => rec.channel === undefined)
       .map(([key, rec]) => payable(state, key, rec, now)),
   inquiry: (number, _requestId, now) => ({
-    ...IDENTIFIERS,
+    ...channelIds(VA_IDS),
     virtual_account_info: { virtual_account_number: number },
     virtual_account_inquiry: { date: utcCompact(now), identifier: [] },
   }),

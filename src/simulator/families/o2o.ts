@@ -16,11 +16,13 @@ import {
   amountNumber,
   iso,
   itemPayments,
+  nonSnapPaid,
   type Payable,
   paymentReference,
   record,
   type SimulatorFamily,
   settlePaymentCode,
+  wholeRupiah,
 } from "./family.js";
 
 function reusable(rec: PaymentCodeRecord): boolean {
@@ -65,15 +67,7 @@ function payable(
     notification: (payment) => {
       const created = record(rec.answer.online_to_offline_info);
       return {
-        service: { id: channel.service },
-        acquirer: { id: channel.acquirer },
-        channel: { id: channel.channel },
-        transaction: {
-          status: "SUCCESS",
-          date: `${new Date(payment.paidAt).toISOString().slice(0, 19)}Z`,
-          original_request_id: rec.requestId,
-        },
-        order: { invoice_number: rec.invoiceNumber, amount: Number(payment.amount) },
+        ...nonSnapPaid(channel, payment, rec.requestId, rec.invoiceNumber),
         online_to_offline_info: {
           payment_code: rec.virtualAccountNumber,
           ...(typeof created.created_date === "string" ? { created_date: created.created_date } : {}),
@@ -88,10 +82,7 @@ function payable(
 /** The family of one store: the codes whose channel id is `channelId` (the mock's ids, o2o.ts). */
 function storeFamily(family: string, channelId: string): SimulatorFamily {
   return {
-    formatAmount: (value) => {
-      if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
-      return String(value);
-    },
+    formatAmount: wholeRupiah,
     list: (state, now) =>
       [...state.paymentCodes.entries()]
         .filter(([, rec]) => rec.channel?.channel === channelId)
