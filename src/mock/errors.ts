@@ -42,3 +42,7 @@ export function fault(
 ): Fault {
   return { status, caseCode, message, code, detail };
 }
+
+/** The non-SNAP answer to a reused invoice_number (kit choice; DOKU is silent): 400 duplicate_invoice_number. */
+export const duplicateInvoice = (invoice: string): Fault =>
+  fault(400, "00", "Bad Request", "duplicate_invoice_number", `invoice_number ${invoice} was already used`);

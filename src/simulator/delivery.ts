@@ -203,18 +203,7 @@ export class Deliverer {
       attempt,
       scheduledAt: new Date(scheduledAt).toISOString(),
       sentAt: new Date(sentAt).toISOString(),
-      durationMs: Math.round(exchange.durationMs * 1000) / 1000,
-      url: job.url,
-      request: { method: "POST", headers: signed.headers, body: signed.body },
-      response:
-        exchange.response === undefined
-          ? null
-          : {
-              status: exchange.response.status,
-              headers: exchange.response.headers,
-              body: exchange.response.body,
-            },
-      error: exchange.error ?? null,
+      ...exchanged(job.url, exchange, signed),
       checks: toChecks(checked, [...violations, ...extra]),
       verdict: acknowledged ? "ok" : retry ? "retry" : "failed",
       ...(nextAt === undefined ? {} : { nextAttemptAt: new Date(nextAt).toISOString() }),
@@ -268,18 +257,7 @@ export class Deliverer {
       attempt,
       scheduledAt: new Date(scheduledAt).toISOString(),
       sentAt: new Date(sentAt).toISOString(),
-      durationMs: Math.round(exchange.durationMs * 1000) / 1000,
-      url: tokenUrl,
-      request: { method: "POST", headers: signed.headers, body: signed.body },
-      response:
-        exchange.response === undefined
-          ? null
-          : {
-              status: exchange.response.status,
-              headers: exchange.response.headers,
-              body: exchange.response.body,
-            },
-      error: exchange.error ?? null,
+      ...exchanged(tokenUrl, exchange, signed),
       checks: toChecks(applied, violations),
       verdict: token === undefined ? "failed" : "ok",
     };
@@ -310,6 +288,25 @@ export class Deliverer {
     this.log.push(delivery);
     this.s.onDelivery?.(delivery);
   }
+}
+
+/** What a Delivery records of one signed POST to `url`: duration (ms, 3 decimals), url, request, response, error. */
+function exchanged(
+  url: string,
+  exchange: CallbackExchange,
+  signed: { headers: Record<string, string>; body: string },
+): Pick<Delivery, "durationMs" | "url" | "request" | "response" | "error"> {
+  const { response } = exchange;
+  return {
+    durationMs: Math.round(exchange.durationMs * 1000) / 1000,
+    url,
+    request: { method: "POST", headers: signed.headers, body: signed.body },
+    response:
+      response === undefined
+        ? null
+        : { status: response.status, headers: response.headers, body: response.body },
+    error: exchange.error ?? null,
+  };
 }
 
 /** One entry per applied check: ok unless it found an error (conflict warnings are named, not failed). */

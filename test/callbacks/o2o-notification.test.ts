@@ -4,10 +4,8 @@
  * redelivery twice is caught by the right check.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSpecBundle } from "../../conformance/bundle.js";
 import { createMerchant, type StoreNotificationStore } from "../../examples/merchants/o2o-notification.js";
-import type { CliContext } from "../../src/cli/context.js";
-import { runCli } from "../../src/cli/main.js";
+import { cli, context } from "../reporters/cli-context.js";
 import {
   CLIENT_ID,
   certify,
@@ -72,23 +70,11 @@ describe("doku-conformance callback --flow indomaret-notification", () => {
   it("certifies the reference receiver through the command line (exit 0)", async () => {
     const server = await listen(createMerchant({ clientId: CLIENT_ID, secretKey: SECRET_KEY }));
     running.push(server);
-    let stdout = "";
-    const ctx: CliContext = {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: () => {},
-      readStdin: async () => "",
-      env: { DOKU_CLIENT_ID: CLIENT_ID, DOKU_SECRET_KEY: SECRET_KEY },
-      cwd: tempDir(),
-      isTTY: false,
-      loadBundle: loadSpecBundle,
-      packageRoot: process.cwd(),
-      signal: new AbortController().signal,
-    };
+    const c = context(tempDir());
+    c.ctx.env = { DOKU_CLIENT_ID: CLIENT_ID, DOKU_SECRET_KEY: SECRET_KEY };
     const args = ["--url", `${server.base}/payments/notifications`, "--flow", "indomaret-notification"];
-    const code = await runCli(["callback", ...args, "--seed", "3"], ctx);
+    const code = await cli(c, ["callback", ...args, "--seed", "3"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/CERTIFIED: .*indomaret-notification/);
+    expect(c.out.join("")).toMatch(/CERTIFIED: .*indomaret-notification/);
   });
 });

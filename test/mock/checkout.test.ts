@@ -5,22 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkoutStore, markCheckoutPaid } from "../../src/mock/handlers/checkout.js";
-import { formatNonSnapTimestamp, signRequest } from "../../src/signatures/index.js";
 import { operationValidation, validateResponse } from "../../src/validation/index.js";
-import { type Answer, example, nonSnapInput, op, sendSigned, unique } from "./helpers.js";
-import { useMock } from "./setup.js";
+import { type Answer, example, op, unique } from "./helpers.js";
+import { nonSnapCalls, useMock } from "./setup.js";
 
 let now = Date.now();
 const f = useMock({ clock: () => now });
 
-async function nonSnap(id: string, body: unknown, path?: string, requestId?: string) {
-  const operation = op(f.bundle, id);
-  const extra = requestId === undefined ? {} : { "Request-Id": requestId };
-  const input = nonSnapInput(operation, f.mock.identity, body, path ?? operation.path, extra);
-  return sendSigned(f.mock.url, signRequest({ ...input, timestamp: formatNonSnapTimestamp(now) }));
-}
-const status = (id: string) =>
-  nonSnap("orderStatus", undefined, `/orders/v1/status/${encodeURIComponent(id)}`);
+const { nonSnap, status } = nonSnapCalls(f, () => now);
 const valid = (id: string, answer: Answer) =>
   validateResponse(operationValidation(f.bundle, id), {
     status: answer.status,

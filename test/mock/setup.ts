@@ -3,7 +3,8 @@ import { afterAll, beforeAll } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
 import { type MockOptions, type RunningMock, startMock } from "../../src/mock/index.js";
 import type { SpecBundle } from "../../src/model/operation.js";
-import { fetchToken } from "./helpers.js";
+import { formatNonSnapTimestamp, signRequest } from "../../src/signatures/index.js";
+import { type Answer, fetchToken, nonSnapInput, op, sendSigned } from "./helpers.js";
 
 export interface MockFixture {
   bundle: SpecBundle;
@@ -30,4 +31,17 @@ export function useMock(options: Partial<MockOptions> = {}): MockFixture {
     await fixture.mock?.close();
   });
   return fixture;
+}
+
+/** Signed non-SNAP calls to the fixture's mock, timestamped at `now()`: any operation, and check status by id. */
+export function nonSnapCalls(f: MockFixture, now: () => number) {
+  function nonSnap(id: string, body: unknown, path?: string, requestId?: string): Promise<Answer> {
+    const operation = op(f.bundle, id);
+    const extra = requestId === undefined ? {} : { "Request-Id": requestId };
+    const input = nonSnapInput(operation, f.mock.identity, body, path ?? operation.path, extra);
+    return sendSigned(f.mock.url, signRequest({ ...input, timestamp: formatNonSnapTimestamp(now()) }));
+  }
+  const status = (id: string) =>
+    nonSnap("orderStatus", undefined, `/orders/v1/status/${encodeURIComponent(id)}`);
+  return { nonSnap, status };
 }

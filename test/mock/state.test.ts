@@ -4,7 +4,7 @@
  * code create -> status -> cancel -> status, idempotent replays by Request-Id.
  */
 import { describe, expect, it } from "vitest";
-import { formatNonSnapTimestamp, formatSnapTimestamp, signRequest } from "../../src/signatures/index.js";
+import { formatSnapTimestamp, signRequest } from "../../src/signatures/index.js";
 import {
   createVaBody,
   deleteVaBody,
@@ -14,8 +14,8 @@ import {
   updateVaBody,
   type Va,
 } from "./fixtures/bodies.js";
-import { nonSnapInput, op, sendSigned, snapInput, tokenInput } from "./helpers.js";
-import { useMock } from "./setup.js";
+import { op, sendSigned, snapInput, tokenInput } from "./helpers.js";
+import { nonSnapCalls, useMock } from "./setup.js";
 
 let now = Date.now();
 const f = useMock({ clock: () => now });
@@ -111,14 +111,7 @@ describe("SNAP VA state", () => {
 });
 
 describe("non-SNAP payment code state", () => {
-  async function nonSnap(id: string, body: unknown, path?: string, requestId?: string) {
-    const operation = op(f.bundle, id);
-    const extra = requestId === undefined ? {} : { "Request-Id": requestId };
-    const input = nonSnapInput(operation, f.mock.identity, body, path ?? operation.path, extra);
-    return sendSigned(f.mock.url, signRequest({ ...input, timestamp: formatNonSnapTimestamp(now) }));
-  }
-  const status = (id: string) =>
-    nonSnap("orderStatus", undefined, `/orders/v1/status/${encodeURIComponent(id)}`);
+  const { nonSnap, status } = nonSnapCalls(f, () => now);
 
   it("create -> status -> cancel -> status", async () => {
     const body = paymentCodeBody(f.bundle);

@@ -5,28 +5,13 @@
  * SNAP flows (snap-va-inquiry, snap-va-payment under every callback auth mode, token handshake first) and the
  * non-SNAP flows (doku-va-inquiry, doku-va-notification).
  */
-import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packAndInstall } from "./packed.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const INPUTS = [
-  "package.json",
-  "tsconfig.json",
-  "tsconfig.build.json",
-  "README.md",
-  "CHANGELOG.md",
-  "LICENSE",
-  "bin",
-  "conformance",
-  "generated",
-  "scripts/build.ts",
-  "specs",
-  "src",
-];
 const MINUTES = 60_000;
 const CLIENT_ID = "MCH-0001-10791114622547";
 const SECRET_KEY = "SK-receiver-tarball";
@@ -58,49 +43,8 @@ let work = "";
 let project = "";
 const doku = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
-function sh(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-}
-
-function ok(result: SpawnSyncReturns<string>, what: string): string {
-  if (result.status !== 0)
-    throw new Error(`${what} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-/** The scratch project's lockfile holds the runtime tree (as pack.test.ts does), so the install is offline. */
-async function seedScratchProject(): Promise<void> {
-  const lock = JSON.parse(await readFile(join(ROOT, "package-lock.json"), "utf8")) as {
-    packages: Record<string, { dev?: boolean }>;
-  };
-  const packages: Record<string, unknown> = { "": { name: "scratch" } };
-  for (const [key, entry] of Object.entries(lock.packages))
-    if (key !== "" && entry.dev !== true) packages[key] = entry;
-  await writeFile(
-    join(project, "package.json"),
-    JSON.stringify({ name: "scratch", private: true, type: "module" }),
-  );
-  await writeFile(
-    join(project, "package-lock.json"),
-    JSON.stringify({ name: "scratch", lockfileVersion: 3, requires: true, packages }, null, 2),
-  );
-}
-
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "doku-receiver-pack-"));
-  const pkgDir = join(work, "package");
-  project = join(work, "scratch");
-  for (const input of INPUTS) await cp(join(ROOT, input), join(pkgDir, input), { recursive: true });
-  await symlink(join(ROOT, "node_modules"), join(pkgDir, "node_modules"), "dir");
-  ok(sh("npm", ["pack", "--pack-destination", work], pkgDir), "npm pack (prepack builds dist/)");
-  await mkdir(project);
-  await seedScratchProject();
-  const tarball = (await readdir(work)).find((f) => f.endsWith(".tgz"));
-  if (tarball === undefined) throw new Error(`npm pack wrote no tarball into ${work}`);
-  ok(
-    sh("npm", ["install", "--offline", "--no-audit", "--no-fund", join(work, tarball)], project),
-    "npm install --offline <tarball>",
-  );
+  ({ work, project } = await packAndInstall("doku-receiver-pack-"));
   await writeFile(join(project, "server.mjs"), SERVER_MJS);
   await writeFile(join(work, "doku-private.pem"), doku.privateKey.export({ type: "pkcs8", format: "pem" }));
   await writeFile(join(work, "doku-public.pem"), doku.publicKey.export({ type: "spki", format: "pem" }));

@@ -5,7 +5,6 @@
  * the others, axe-core finds no serious or critical accessibility issue, and screenshots are taken at
  * desktop and phone widths (reports/screenshots/, for a human to look at).
  */
-import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,16 +15,9 @@ import type { RunSummary } from "../../src/engine/events.js";
 import { shownValue } from "../../src/reporters/html-escape.js";
 import { createReporters } from "../../src/reporters/index.js";
 import { runAgainst } from "../runner/helpers.js";
+import { chromiumPath } from "./chromium.js";
 
 const SHOTS = join(import.meta.dirname, "..", "..", "reports", "screenshots");
-
-function chromiumPath(): string {
-  try {
-    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("chromium is not installed: apt-get install -y chromium (.ci/run does it)");
-  }
-}
 
 let browser: Browser;
 let page: Page;

@@ -1,21 +1,13 @@
 /** SNAP notifications signed in each --callback-auth mode reach the reference merchant configured for it. */
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecBundle } from "../../conformance/bundle.js";
+import { describe, expect, it } from "vitest";
 import { createMerchant as snapVaPayment, TOKEN_PATH } from "../../examples/merchants/snap-va-payment.js";
-import type { SpecBundle } from "../../src/model/operation.js";
 import { startSimulator } from "../../src/simulator/index.js";
 import type { Delivery } from "../../src/simulator/types.js";
 import { dokuPair, listen } from "../callbacks/helpers.js";
-import { createSnapVa, sharedIdentity, simulateHttp } from "./helpers.js";
+import { createSnapVa, sharedIdentity, simulateHttp, useSimulatorFixture } from "./helpers.js";
 
-let bundle: SpecBundle;
-const open: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  bundle = await loadSpecBundle();
-});
-afterEach(async () => {
-  for (const o of open.splice(0).reverse()) await o.close();
-});
+const fx = useSimulatorFixture();
+const open = fx.open;
 
 describe("SNAP callback auth modes", () => {
   it.each(["snap-hmac", "snap-rsa", "bearer-only"] as const)(
@@ -36,7 +28,7 @@ describe("SNAP callback auth modes", () => {
       );
       open.push(merchant);
       const sim = await startSimulator({
-        bundle,
+        bundle: fx.bundle,
         identity,
         dokuPrivateKey: dokuPair().privateKey,
         callbackAuth: mode,
@@ -44,7 +36,7 @@ describe("SNAP callback auth modes", () => {
         tokenUrls: { "snap-va": `${merchant.base}${TOKEN_PATH}` },
       });
       open.push(sim);
-      const va = await createSnapVa(sim.url, bundle, identity);
+      const va = await createSnapVa(sim.url, fx.bundle, identity);
       const { json } = await simulateHttp(sim.url, { action: "pay", id: va.number });
       const deliveries = json.deliveries as Delivery[];
       expect(deliveries.map((d) => `${d.kind}:${d.response?.status}:${d.verdict}`)).toEqual([
@@ -68,13 +60,13 @@ describe("SNAP callback auth modes", () => {
     );
     open.push(merchant);
     const sim = await startSimulator({
-      bundle,
+      bundle: fx.bundle,
       identity,
       notifyUrls: { "snap-va": `${merchant.base}/v1.1/transfer-va/payment` },
       retryScale: 1,
     });
     open.push(sim);
-    const va = await createSnapVa(sim.url, bundle, identity);
+    const va = await createSnapVa(sim.url, fx.bundle, identity);
     const { json } = await simulateHttp(sim.url, { action: "pay", id: va.number });
     const [notification] = json.deliveries as Delivery[];
     expect(notification?.response?.status).toBe(401);

@@ -6,8 +6,7 @@
  * is refused. Without the simulator's URL the payment completes at once, as before.
  */
 import { createServer, type Server } from "node:http";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecBundle } from "../../conformance/bundle.js";
+import { describe, expect, it } from "vitest";
 import { createMerchant as danaMerchant, type EwalletStore } from "../../examples/merchants/dana-payment.js";
 import {
   createMerchant as ddMerchant,
@@ -15,23 +14,16 @@ import {
   TOKEN_PATH,
 } from "../../examples/merchants/direct-debit-payment.js";
 import type { MockIdentity } from "../../src/mock/index.js";
-import type { SpecBundle } from "../../src/model/operation.js";
 import { signRequest } from "../../src/signatures/request-signer.js";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js";
 import type { Delivery } from "../../src/simulator/types.js";
 import { operationValidation, validateRequest } from "../../src/validation/validate.js";
 import { dokuPair, type Listening, listen } from "../callbacks/helpers.js";
 import { fetchToken, op, sendSigned, snapInput } from "../mock/helpers.js";
-import { digits, sharedIdentity, simulateHttp, until } from "./helpers.js";
+import { digits, sharedIdentity, simulateHttp, until, useSimulatorFixture } from "./helpers.js";
 
-let bundle: SpecBundle;
-const open: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  bundle = await loadSpecBundle();
-});
-afterEach(async () => {
-  for (const o of open.splice(0).reverse()) await o.close();
-});
+const fx = useSimulatorFixture();
+const open = fx.open;
 
 function snapConfig() {
   const identity = sharedIdentity();
@@ -51,7 +43,7 @@ async function serve(server: Server): Promise<string> {
 
 async function simulator(options: Partial<SimulatorOptions>): Promise<RunningSimulator> {
   const sim = await startSimulator({
-    bundle,
+    bundle: fx.bundle,
     identity: sharedIdentity(),
     dokuPrivateKey: dokuPair().privateKey,
     retryScale: 0.001,
@@ -63,7 +55,7 @@ async function simulator(options: Partial<SimulatorOptions>): Promise<RunningSim
 
 /** Creates a payment host-to-host through the signed API; returns the request and DOKU's answer. */
 async function createPayment(base: string, identity: MockIdentity, channel = "EMONEY_DANA_SNAP") {
-  const token = await fetchToken(base, bundle, identity);
+  const token = await fetchToken(base, fx.bundle, identity);
   const body = {
     partnerReferenceNo: `INV-${digits(12)}`,
     validUpto: `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19)}+07:00`,
@@ -76,14 +68,14 @@ async function createPayment(base: string, identity: MockIdentity, channel = "EM
       lineItems: [{ name: "Shoes", price: "10000.00", quantity: 1 }],
     },
   };
-  const input = snapInput(op(bundle, "danaPayment"), identity, token, body);
+  const input = snapInput(op(fx.bundle, "danaPayment"), identity, token, body);
   const answer = await sendSigned(base, signRequest(input));
   expect(answer.status, answer.text).toBe(200);
   return { body, externalId: input.headers?.["X-EXTERNAL-ID"] as string, answer: answer.json };
 }
 
 async function debitStatus(base: string, identity: MockIdentity, reference: string, channel: string) {
-  const token = await fetchToken(base, bundle, identity);
+  const token = await fetchToken(base, fx.bundle, identity);
   const body = {
     originalPartnerReferenceNo: reference,
     serviceCode: "55",
@@ -91,7 +83,7 @@ async function debitStatus(base: string, identity: MockIdentity, reference: stri
   };
   const answer = await sendSigned(
     base,
-    signRequest(snapInput(op(bundle, "ddDebitStatus"), identity, token, body)),
+    signRequest(snapInput(op(fx.bundle, "ddDebitStatus"), identity, token, body)),
   );
   expect(answer.status, answer.text).toBe(200);
   return answer.json;
@@ -129,7 +121,7 @@ describe("a DANA payment with the simulator on", () => {
     const notification = deliveries[1] as Delivery;
     const sent = JSON.parse(notification.request.body) as Record<string, unknown>;
     // Valid against the webhook's request schema, and built from the payment as created.
-    const validation = operationValidation(bundle, "danaPaymentNotification");
+    const validation = operationValidation(fx.bundle, "danaPaymentNotification");
     const findings = validateRequest(validation, {
       headers: notification.request.headers,
       body: sent,

@@ -1,9 +1,23 @@
 /** Simulator test plumbing: the real bundle, a mock identity the merchants share, VAs created through the API. */
 import { randomInt } from "node:crypto";
+import { afterEach, beforeAll } from "vitest";
+import { loadSpecBundle } from "../../conformance/bundle.js";
 import { generateIdentity, type MockIdentity } from "../../src/mock/index.js";
 import type { SpecBundle } from "../../src/model/operation.js";
 import { signRequest } from "../../src/signatures/request-signer.js";
 import { example, fetchToken, nonSnapInput, op, sendSigned, snapInput } from "../mock/helpers.js";
+
+/** Per test file: the real bundle (loaded before the first test) and what a test opened (closed after it, last first). */
+export function useSimulatorFixture(): { bundle: SpecBundle; open: { close(): Promise<void> }[] } {
+  const fixture = { bundle: undefined as unknown as SpecBundle, open: [] as { close(): Promise<void> }[] };
+  beforeAll(async () => {
+    fixture.bundle = await loadSpecBundle();
+  });
+  afterEach(async () => {
+    for (const o of fixture.open.splice(0).reverse()) await o.close();
+  });
+  return fixture;
+}
 
 let identity: MockIdentity | undefined;
 /** One generated identity per test file (RSA generation is slow). */

@@ -6,7 +6,6 @@
  * or critical issue. Part 2 is the real loop: the simulator notifying a reference merchant, a VA created
  * through the signed API and paid from the page (see the second describe).
  */
-import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,18 +27,11 @@ import { SIMULATOR_PAGE_HTML } from "../../src/simulator/page.js";
 import { dokuPair, type Listening, listen } from "../callbacks/helpers.js";
 import { createVaBody, newVa, type Va } from "../mock/fixtures/bodies.js";
 import { fetchToken, op, sendSigned, snapInput } from "../mock/helpers.js";
+import { chromiumPath } from "../reporters/chromium.js";
 import { createPaymentCode } from "./helpers.js";
 
 const SHOTS = join(import.meta.dirname, "..", "..", "reports", "screenshots");
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
-
-function chromiumPath(): string {
-  try {
-    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("chromium is not installed: apt-get install -y chromium (.ci/run does it)");
-  }
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,6 +45,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Opens `${base}/_simulator` at 1280x900; page errors and dialogs (dismissed) are pushed to `errors`. */
+async function openSimulatorPage(base: string, errors: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${base}/_simulator`, { waitUntil: "load" });
+  return page;
+}
 
 /** Browser-side code is passed as text: the project compiles without the DOM library. */
 const inPage = <T>(page: Page, code: string): Promise<T> => page.evaluate(code) as Promise<T>;
@@ -190,14 +195,7 @@ describe("/_simulator against a fixed state", () => {
 
   beforeAll(async () => {
     fx = await fixtureServer();
-    page = await browser.newPage();
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("dialog", (d) => {
-      errors.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${fx.base}/_simulator`, { waitUntil: "load" });
+    page = await openSimulatorPage(fx.base, errors);
     await page.waitForSelector('#items tr[data-id="va-1"]', { timeout: 10_000 });
   }, 30_000);
   afterAll(async () => {
@@ -423,14 +421,7 @@ describe("/_simulator on the real mock with a reference merchant", () => {
     token = await fetchToken(sim.url, bundle, identity);
     await createVa(identity, plain);
     await createVa(identity, hostile);
-    page = await browser.newPage();
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("dialog", (d) => {
-      errors.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${sim.url}/_simulator`, { waitUntil: "load" });
+    page = await openSimulatorPage(sim.url, errors);
   }, 60_000);
 
   afterAll(async () => {

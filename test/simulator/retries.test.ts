@@ -7,25 +7,17 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecBundle } from "../../conformance/bundle.js";
+import { describe, expect, it } from "vitest";
 import { verifyDokuCallback } from "../../conformance/index.js";
 import { createMerchant as dokuVaNotification } from "../../examples/merchants/doku-va-notification.js";
 import { rawBody, sendJson } from "../../examples/merchants/lib/http.js";
-import type { SpecBundle } from "../../src/model/operation.js";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js";
 import type { Delivery } from "../../src/simulator/types.js";
 import { type Listening, listen, tempDir } from "../callbacks/helpers.js";
-import { createPaymentCode, sharedIdentity, simulateHttp, until } from "./helpers.js";
+import { createPaymentCode, sharedIdentity, simulateHttp, until, useSimulatorFixture } from "./helpers.js";
 
-let bundle: SpecBundle;
-const open: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  bundle = await loadSpecBundle();
-});
-afterEach(async () => {
-  for (const o of open.splice(0).reverse()) await o.close();
-});
+const fx = useSimulatorFixture();
+const open = fx.open;
 
 /**
  * A non-SNAP receiver that verifies DOKU's signature, then answers `answers[n]` to the n-th delivery (the last
@@ -74,7 +66,7 @@ async function start(
   const merchant: Listening = await listen(server);
   open.push(merchant);
   const sim = await startSimulator({
-    bundle,
+    bundle: fx.bundle,
     identity: sharedIdentity(),
     notifyUrls: { "non-snap-va": `${merchant.base}/payments/notifications` },
     ...options,
@@ -90,7 +82,7 @@ describe("retries on DOKU's schedule, compressed", () => {
   it("a merchant answering 500 gets the original and 3 retries at 30 min, 6 h and 12 h (scaled), then failed", async () => {
     const scale = 0.00005; // 30 min -> 90 ms, 6 h -> 1.08 s, 12 h -> 2.16 s
     const { sim } = await start(receiver([500], true).server, { retryScale: scale });
-    const code = await createPaymentCode(sim.url, bundle, sim.identity);
+    const code = await createPaymentCode(sim.url, fx.bundle, sim.identity);
     const first = await simulateHttp(sim.url, { action: "pay", id: code.number });
     expect((first.json.deliveries as Delivery[])[0]?.verdict).toBe("retry");
     await until(() => attemptsOf(sim, code.number).length === 4, 15_000);
@@ -113,7 +105,7 @@ describe("retries on DOKU's schedule, compressed", () => {
 
   it("a 2xx stops the retries", async () => {
     const { sim } = await start(receiver([503, 200], true).server, { retryScale: 0.00005 });
-    const code = await createPaymentCode(sim.url, bundle, sim.identity);
+    const code = await createPaymentCode(sim.url, fx.bundle, sim.identity);
     await simulateHttp(sim.url, { action: "pay", id: code.number });
     await until(() => attemptsOf(sim, code.number).length === 2, 10_000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -123,7 +115,7 @@ describe("retries on DOKU's schedule, compressed", () => {
   it("stop cancels pending retries and writes the report", async () => {
     const file = join(tempDir(), "simulator.json");
     const { sim } = await start(receiver([500], true).server, { retryScale: 1, reportFile: file });
-    const code = await createPaymentCode(sim.url, bundle, sim.identity);
+    const code = await createPaymentCode(sim.url, fx.bundle, sim.identity);
     await simulateHttp(sim.url, { action: "pay", id: code.number });
     await sim.close();
     const report = JSON.parse(readFileSync(file, "utf8"));
@@ -133,23 +125,27 @@ describe("retries on DOKU's schedule, compressed", () => {
   });
 });
 
+/** Pays a code to a merchant answering 500 then 200 (crediting each delivery unless `dedupe`), ledger hook on; the retry. */
+async function retriedPayment(dedupe: boolean): Promise<Delivery> {
+  const merchant = await listen(receiver([500, 200], dedupe).server);
+  open.push(merchant);
+  const simulator = await startSimulator({
+    bundle: fx.bundle,
+    identity: sharedIdentity(),
+    notifyUrls: { "non-snap-va": `${merchant.base}/payments/notifications` },
+    ledgerUrl: `${merchant.base}/ledger`,
+    retryScale: 0.00005,
+  });
+  open.push(simulator);
+  const code = await createPaymentCode(simulator.url, fx.bundle, simulator.identity);
+  await simulateHttp(simulator.url, { action: "pay", id: code.number });
+  await until(() => attemptsOf(simulator, code.number).length === 2, 10_000);
+  return attemptsOf(simulator, code.number)[1] as Delivery;
+}
+
 describe("redeliveries the merchant must not process twice", () => {
   it("a merchant that credits the notification, answers 500, and credits the retry again is caught (ledger)", async () => {
-    const bad = receiver([500, 200], false);
-    const merchant = await listen(bad.server);
-    open.push(merchant);
-    const simulator = await startSimulator({
-      bundle,
-      identity: sharedIdentity(),
-      notifyUrls: { "non-snap-va": `${merchant.base}/payments/notifications` },
-      ledgerUrl: `${merchant.base}/ledger`,
-      retryScale: 0.00005,
-    });
-    open.push(simulator);
-    const code = await createPaymentCode(simulator.url, bundle, simulator.identity);
-    await simulateHttp(simulator.url, { action: "pay", id: code.number });
-    await until(() => attemptsOf(simulator, code.number).length === 2, 10_000);
-    const retry = attemptsOf(simulator, code.number)[1] as Delivery;
+    const retry = await retriedPayment(false);
     expect(retry.verdict).toBe("ok");
     const ledger = retry.checks.find((c) => c.name === "ledger");
     expect(ledger?.ok).toBe(false);
@@ -157,27 +153,13 @@ describe("redeliveries the merchant must not process twice", () => {
   });
 
   it("the same scenario with a merchant that de-duplicates on Request-Id passes the ledger check", async () => {
-    const good = receiver([500, 200], true);
-    const merchant = await listen(good.server);
-    open.push(merchant);
-    const simulator = await startSimulator({
-      bundle,
-      identity: sharedIdentity(),
-      notifyUrls: { "non-snap-va": `${merchant.base}/payments/notifications` },
-      ledgerUrl: `${merchant.base}/ledger`,
-      retryScale: 0.00005,
-    });
-    open.push(simulator);
-    const code = await createPaymentCode(simulator.url, bundle, simulator.identity);
-    await simulateHttp(simulator.url, { action: "pay", id: code.number });
-    await until(() => attemptsOf(simulator, code.number).length === 2, 10_000);
-    const retry = attemptsOf(simulator, code.number)[1] as Delivery;
+    const retry = await retriedPayment(true);
     expect(retry.checks.find((c) => c.name === "ledger")).toEqual({ name: "ledger", ok: true });
   });
 
   it("resend (DOKU's manual retry): a merchant answering 'already paid' is caught by duplicate-consistent; the reference merchant passes", async () => {
     const { sim } = await start(receiver([200], true, 409).server);
-    const code = await createPaymentCode(sim.url, bundle, sim.identity);
+    const code = await createPaymentCode(sim.url, fx.bundle, sim.identity);
     await simulateHttp(sim.url, { action: "pay", id: code.number });
     const resent = await simulateHttp(sim.url, { action: "resend", id: code.number });
     const second = (resent.json.deliveries as Delivery[])[0] as Delivery;
@@ -189,7 +171,7 @@ describe("redeliveries the merchant must not process twice", () => {
     const identity = sharedIdentity();
     const reference = dokuVaNotification({ clientId: identity.clientId, secretKey: identity.secretKey });
     const { sim: sim2 } = await start(reference);
-    const code2 = await createPaymentCode(sim2.url, bundle, sim2.identity);
+    const code2 = await createPaymentCode(sim2.url, fx.bundle, sim2.identity);
     await simulateHttp(sim2.url, { action: "pay", id: code2.number });
     const again = await simulateHttp(sim2.url, { action: "resend", id: code2.number });
     const checks = ((again.json.deliveries as Delivery[])[0] as Delivery).checks;
@@ -202,14 +184,14 @@ describe("redeliveries the merchant must not process twice", () => {
 
 describe("the admin routes are off unless the mock listens on loopback", () => {
   it("answers 404 on 0.0.0.0 and serves with --simulator", async () => {
-    const off = await startSimulator({ bundle, identity: sharedIdentity(), host: "0.0.0.0" });
+    const off = await startSimulator({ bundle: fx.bundle, identity: sharedIdentity(), host: "0.0.0.0" });
     open.push(off);
     const port = off.port;
     const answer = await fetch(`http://127.0.0.1:${port}/_simulator/api/state`);
     expect(answer.status).toBe(404);
     expect(((await answer.json()) as { error: string }).error).toMatch(/simulator is off/);
     const on = await startSimulator({
-      bundle,
+      bundle: fx.bundle,
       identity: sharedIdentity(),
       host: "0.0.0.0",
       forceSimulator: true,

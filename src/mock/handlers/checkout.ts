@@ -11,7 +11,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { BoundedMap } from "../bounded-map.js";
 import { header } from "../context.js";
 import { utcSeconds } from "../dates.js";
-import { fault } from "../errors.js";
+import { duplicateInvoice } from "../errors.js";
 import { asRecord } from "../overlay.js";
 import type { Fault, Success } from "../reply.js";
 import type { MockState, Settlement } from "../state.js";
@@ -135,13 +135,7 @@ export const createCheckoutPayment: Handler = async (input) => {
   const invoice = String(order.invoice_number ?? "");
   const store = checkoutStore(ctx.state);
   if (store.orders.has(`${clientId}|${invoice}`) || ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) {
-    return fault(
-      400,
-      "00",
-      "Bad Request",
-      "duplicate_invoice_number",
-      `invoice_number ${invoice} was already used`,
-    );
+    return duplicateInvoice(invoice);
   }
   const minutes = asRecord(request.payment).payment_due_date;
   const tokenId = randomBytes(16).toString("hex");

@@ -9,15 +9,11 @@
  * ONLINE_TO_OFFLINE_ALFA (DOKU's O2O check-status sample) and ONLINE_TO_OFFLINE / INDOMARET /
  * ONLINE_TO_OFFLINE_INDOMARET (channel as in DOKU Checkout's payment_method_types; acquirer id unconfirmed).
  */
-import { header } from "../context.js";
 import { wibCompact } from "../dates.js";
-import { fault } from "../errors.js";
-import { asRecord, child } from "../overlay.js";
+import { child } from "../overlay.js";
 import type { PaymentCodeRecord } from "../state.js";
-import { type Handler, prismAnswer } from "./handler.js";
-import { issueNumber } from "./payment-code.js";
-
-const DEFAULT_EXPIRED_MINUTES = 60;
+import type { Handler } from "./handler.js";
+import { expiredMinutes, issueNumber, startIssue, storePaymentCode } from "./payment-code.js";
 
 type StoreChannel = NonNullable<PaymentCodeRecord["channel"]>;
 
@@ -32,46 +28,26 @@ const INDOMARET: StoreChannel = {
   channel: "ONLINE_TO_OFFLINE_INDOMARET",
 };
 
-function expiredMinutes(request: Record<string, unknown>): number {
-  const value = asRecord(request.online_to_offline_info).expired_time;
-  return typeof value === "number" ? value : DEFAULT_EXPIRED_MINUTES;
-}
-
 const generate =
   (channel: StoreChannel): Handler =>
   async (input) => {
-    const { ctx, call, clientId } = input;
-    const request = asRecord(input.body);
-    const invoice = String(asRecord(request.order).invoice_number ?? "");
-    if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) {
-      const detail = `invoice_number ${invoice} was already used`;
-      return fault(400, "00", "Bad Request", "duplicate_invoice_number", detail);
-    }
-    const answer = await prismAnswer(input);
-    if ("caseCode" in answer || answer.status >= 300) return answer;
-    const body = asRecord(answer.body);
-    answer.body = body;
-    child(body, "order").invoice_number = invoice;
+    const { ctx, call } = input;
+    const started = await startIssue(input);
+    if (!("invoice" in started)) return started;
+    const { request, invoice, answer, body } = started;
     const code = issueNumber(undefined, ctx.state.nextSequence());
-    const expiresAt = call.now + expiredMinutes(request) * 60_000;
+    const expiresAt = call.now + expiredMinutes(request.online_to_offline_info) * 60_000;
     Object.assign(child(body, "online_to_offline_info"), {
       payment_code: code,
       created_date: wibCompact(call.now),
       expired_date: wibCompact(expiresAt),
     });
-    const record: PaymentCodeRecord = {
-      invoiceNumber: invoice,
-      virtualAccountNumber: code,
-      requestId: header(call, "request-id") ?? "",
-      request: structuredClone(request),
-      answer: structuredClone(body),
-      status: "ACTIVE",
-      createdAt: call.now,
-      expiresAt,
-      channel,
-    };
-    ctx.state.paymentCodes.set(`${clientId}|${invoice}`, record);
-    ctx.state.paymentCodeRequests.set(`${clientId}|${record.requestId}`, invoice);
+    storePaymentCode(
+      input,
+      { invoiceNumber: invoice, virtualAccountNumber: code, expiresAt, channel },
+      request,
+      body,
+    );
     return answer;
   };
 

@@ -8,8 +8,9 @@
  */
 import { header } from "../context.js";
 import { utcSeconds, wibCompact } from "../dates.js";
-import { fault } from "../errors.js";
+import { duplicateInvoice, fault } from "../errors.js";
 import { asRecord, child } from "../overlay.js";
+import type { Fault, Success } from "../reply.js";
 import type { PaymentCodeRecord } from "../state.js";
 import { checkoutOrderStatus } from "./checkout.js";
 import { type Handler, type HandlerInput, prismAnswer } from "./handler.js";
@@ -34,31 +35,64 @@ function setDates(info: Record<string, unknown>, createdAt: number, expiresAt: n
   });
 }
 
-function minutes(request: Record<string, unknown>): number {
-  const value = asRecord(request.virtual_account_info).expired_time;
+/** The expired_time (minutes) of a request's `*_info` object, DEFAULT_EXPIRED_MINUTES when absent. */
+export function expiredMinutes(info: unknown): number {
+  const value = asRecord(info).expired_time;
   return typeof value === "number" ? value : DEFAULT_EXPIRED_MINUTES;
+}
+
+/** Stores a newly issued payment code in the one payment-code store (keyed client|invoice_number). */
+export function storePaymentCode(
+  input: HandlerInput,
+  fields: Pick<PaymentCodeRecord, "invoiceNumber" | "virtualAccountNumber" | "expiresAt" | "channel">,
+  request: Record<string, unknown>,
+  body: Record<string, unknown>,
+): void {
+  const { ctx, call, clientId } = input;
+  const record: PaymentCodeRecord = {
+    invoiceNumber: fields.invoiceNumber,
+    virtualAccountNumber: fields.virtualAccountNumber,
+    requestId: header(call, "request-id") ?? "",
+    request: structuredClone(request),
+    answer: structuredClone(body),
+    status: "ACTIVE",
+    createdAt: call.now,
+    expiresAt: fields.expiresAt,
+    ...(fields.channel === undefined ? {} : { channel: fields.channel }),
+  };
+  ctx.state.paymentCodes.set(`${clientId}|${record.invoiceNumber}`, record);
+  ctx.state.paymentCodeRequests.set(`${clientId}|${record.requestId}`, record.invoiceNumber);
+}
+
+/** An issue in progress: the request, its invoice_number, and the spec's answer (body echoing the invoice). */
+export interface StartedIssue {
+  request: Record<string, unknown>;
+  invoice: string;
+  answer: Success;
+  body: Record<string, unknown>;
+}
+
+/** How issuing a payment code starts: a reused invoice_number is refused, else the spec's answer echoes it. */
+export async function startIssue(input: HandlerInput): Promise<StartedIssue | Success | Fault> {
+  const { ctx, clientId } = input;
+  const request = asRecord(input.body);
+  const invoice = String(asRecord(request.order).invoice_number ?? "");
+  if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) return duplicateInvoice(invoice);
+  const answer = await prismAnswer(input);
+  if ("caseCode" in answer || answer.status >= 300) return answer;
+  const body = asRecord(answer.body);
+  answer.body = body;
+  child(body, "order").invoice_number = invoice;
+  return { request, invoice, answer, body };
 }
 
 const generate =
   (merchantNumber: boolean): Handler =>
   async (input) => {
-    const { ctx, call, clientId } = input;
-    const request = asRecord(input.body);
-    const invoice = String(asRecord(request.order).invoice_number ?? "");
-    if (ctx.state.paymentCodes.has(`${clientId}|${invoice}`)) {
-      return fault(
-        400,
-        "00",
-        "Bad Request",
-        "duplicate_invoice_number",
-        `invoice_number ${invoice} was already used`,
-      );
-    }
-    const answer = await prismAnswer(input);
-    if ("caseCode" in answer || answer.status >= 300) return answer;
-    const body = asRecord(answer.body);
-    answer.body = body;
-    child(body, "order").invoice_number = invoice;
+    const { ctx, call } = input;
+    const started = await startIssue(input);
+    if (!("invoice" in started)) return started;
+    const { request, invoice, answer, body } = started;
     const info = child(body, "virtual_account_info");
     const given = asRecord(request.virtual_account_info).virtual_account_number;
     const number = merchantNumber
@@ -75,20 +109,14 @@ const generate =
       }
     }
     info.virtual_account_number = number;
-    const expiresAt = call.now + minutes(request) * 60_000;
+    const expiresAt = call.now + expiredMinutes(request.virtual_account_info) * 60_000;
     setDates(info, call.now, expiresAt);
-    const record: PaymentCodeRecord = {
-      invoiceNumber: invoice,
-      virtualAccountNumber: number,
-      requestId: header(call, "request-id") ?? "",
-      request: structuredClone(request),
-      answer: structuredClone(body),
-      status: "ACTIVE",
-      createdAt: call.now,
-      expiresAt,
-    };
-    ctx.state.paymentCodes.set(`${clientId}|${invoice}`, record);
-    ctx.state.paymentCodeRequests.set(`${clientId}|${record.requestId}`, invoice);
+    storePaymentCode(
+      input,
+      { invoiceNumber: invoice, virtualAccountNumber: number, expiresAt },
+      request,
+      body,
+    );
     return answer;
   };
 
@@ -110,7 +138,7 @@ export const updatePaymentCode: Handler = async (input) => {
   const expiresAt =
     cancel || asRecord(request.virtual_account_info).expired_time === undefined
       ? record.expiresAt
-      : call.now + minutes(request) * 60_000;
+      : call.now + expiredMinutes(request.virtual_account_info) * 60_000;
   const merged = { ...record.request };
   for (const key of ["order", "virtual_account_info", "customer"])
     merged[key] = { ...asRecord(record.request[key]), ...asRecord(request[key]) };

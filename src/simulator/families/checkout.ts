@@ -9,7 +9,6 @@
  * because the mock issues no VA number for the order; `fail` is refused (DOKU lets the customer try another
  * channel, and Checkout merchants must ignore a FAILED notification), so only pay and expire apply.
  */
-import { randomInt } from "node:crypto";
 import {
   type CheckoutOrder,
   checkoutStatus,
@@ -18,7 +17,15 @@ import {
   type MockState,
 } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { iso, type Payable, type SimulatorFamily } from "./family.js";
+import {
+  iso,
+  itemPayments,
+  nonSnapPaid,
+  type Payable,
+  paymentReference,
+  type SimulatorFamily,
+  wholeRupiah,
+} from "./family.js";
 
 function status(order: CheckoutOrder, now: number): ItemStatus {
   const settled = order.settlement?.status;
@@ -39,11 +46,7 @@ function payable(order: CheckoutOrder, now: number): Payable {
       reusable: false,
       status: status(order, now),
       createdAt: iso(order.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
     limits: order.amount === undefined ? {} : { exact: order.amount },
     expiresAt: order.expiresAt,
@@ -54,33 +57,20 @@ function payable(order: CheckoutOrder, now: number): Payable {
     },
     inquired: false,
     aliases: [order.requestId, order.tokenId].filter((a) => a !== ""),
-    reference: () => String(randomInt(1_000_000, 10_000_000)),
+    reference: paymentReference,
     refuses: (action) =>
       action === "fail"
         ? `a DOKU Checkout order does not fail with one channel: the customer may try another on the payment page (DOKU: Checkout merchants must ignore transaction.status FAILED); expire ${order.invoiceNumber} instead`
         : undefined,
     notification: (payment) => {
       const paidWith = order.paidWith ?? DEFAULT_PAID_CHANNEL;
-      return {
-        service: { id: paidWith.service },
-        acquirer: { id: paidWith.acquirer },
-        channel: { id: paidWith.channel },
-        transaction: {
-          status: "SUCCESS",
-          date: `${new Date(payment.paidAt).toISOString().slice(0, 19)}Z`,
-          original_request_id: order.requestId,
-        },
-        order: { invoice_number: order.invoiceNumber, amount: Number(payment.amount) },
-      };
+      return nonSnapPaid(paidWith, payment, order.requestId, order.invoiceNumber);
     },
   };
 }
 
 export const checkout: SimulatorFamily = {
-  formatAmount: (value) => {
-    if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
-    return String(value);
-  },
+  formatAmount: wholeRupiah,
   list: (state: MockState, now) =>
     [...checkoutStore(state).orders.values()]
       .sort((a, b) => a.createdAt - b.createdAt)

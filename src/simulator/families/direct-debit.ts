@@ -14,7 +14,7 @@
 import { ddStore, type MockState, type PaymentRecord } from "../../mock/index.js";
 import { valueAt } from "../../model/pointer.js";
 import type { ItemStatus } from "../types.js";
-import { iso, type Payable, record, type SimulatorFamily } from "./family.js";
+import { iso, itemPayments, type Payable, record, type SimulatorFamily } from "./family.js";
 
 const FAMILY = "direct-debit";
 
@@ -54,11 +54,7 @@ function payable(state: MockState, key: string, rec: PaymentRecord, now: number)
       reusable: false,
       status,
       createdAt: iso(rec.paidAt),
-      payments: settlement.payments.map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
     limits: { exact: rec.cents / 100 },
     expiresAt,

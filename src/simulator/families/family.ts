@@ -4,8 +4,15 @@
  * answer becomes a bill (DIPC). Which webhooks a family sends and when DOKU retries are spec data
  * (x-doku-simulate on the creating operations); the bodies are family code, one file each.
  */
-import type { MockOptions, MockState, SettledPayment, Settlement } from "../../mock/index.js";
-import type { Item } from "../types.js";
+import { randomInt } from "node:crypto";
+import type {
+  MockOptions,
+  MockState,
+  PaymentCodeRecord,
+  SettledPayment,
+  Settlement,
+} from "../../mock/index.js";
+import type { Item, ItemPayment } from "../types.js";
 
 /** Amount rules of one payable, in the family's currency units (numbers; cents for SNAP are decimals). */
 export interface AmountLimits {
@@ -82,4 +89,68 @@ export function amountNumber(value: unknown): number | undefined {
   if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))
     return Number(value);
   return undefined;
+}
+
+/** The payments of a settlement as an Item lists them (paidAt ISO-8601 UTC). */
+export function itemPayments(settlement: Settlement | undefined): ItemPayment[] {
+  return (settlement?.payments ?? []).map((p) => ({
+    amount: p.amount,
+    paidAt: iso(p.paidAt),
+    reference: p.reference,
+  }));
+}
+
+/** A closed bill's limits (exactly `exact`, none when unknown) or an open one's min / max. */
+export function amountLimits(
+  closed: boolean,
+  exact: number | undefined,
+  min: number | undefined,
+  max: number | undefined,
+): AmountLimits {
+  if (closed) return exact === undefined ? {} : { exact };
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
+/** Writes a settlement into the mock's one payment-code store (non-SNAP VA and convenience-store codes). */
+export function settlePaymentCode(state: MockState, key: string, rec: PaymentCodeRecord): Payable["settle"] {
+  return (next) => {
+    const current = state.paymentCodes.get(key) ?? rec;
+    state.paymentCodes.set(key, { ...current, settlement: next });
+  };
+}
+
+/** A non-SNAP payment reference: a random 7-digit number (kit choice). */
+export function paymentReference(): string {
+  return String(randomInt(1_000_000, 10_000_000));
+}
+
+/** A non-SNAP amount: whole rupiah ("150000"); throws on a fraction. */
+export function wholeRupiah(value: number): string {
+  if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
+  return String(value);
+}
+
+/** The service / acquirer / channel ids of a non-SNAP body. */
+export interface ChannelIds {
+  service: string;
+  acquirer: string;
+  channel: string;
+}
+
+/** `{service: {id}, acquirer: {id}, channel: {id}}` as non-SNAP bodies spell the ids. */
+export function channelIds(ids: ChannelIds) {
+  return { service: { id: ids.service }, acquirer: { id: ids.acquirer }, channel: { id: ids.channel } };
+}
+
+/** What every non-SNAP payment notification starts with: the ids, a SUCCESS transaction (UTC, seconds), the order. */
+export function nonSnapPaid(ids: ChannelIds, payment: SettledPayment, requestId: string, invoice: string) {
+  return {
+    ...channelIds(ids),
+    transaction: {
+      status: "SUCCESS",
+      date: `${new Date(payment.paidAt).toISOString().slice(0, 19)}Z`,
+      original_request_id: requestId,
+    },
+    order: { invoice_number: invoice, amount: Number(payment.amount) },
+  };
 }

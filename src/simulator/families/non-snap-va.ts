@@ -9,25 +9,30 @@
  * the payment's REFERENCE (the BCA sample's identifier name). Kit choices: a direct-inquiry bill never
  * expires on DOKU's side, and its original_request_id is the inquiry's Request-Id.
  */
-import { randomInt } from "node:crypto";
 import type { MockState, PaymentCodeRecord } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { amountNumber, iso, type Payable, record, type SimulatorFamily } from "./family.js";
+import {
+  amountLimits,
+  amountNumber,
+  type ChannelIds,
+  channelIds,
+  iso,
+  itemPayments,
+  nonSnapPaid,
+  type Payable,
+  paymentReference,
+  record,
+  type SimulatorFamily,
+  settlePaymentCode,
+  wholeRupiah,
+} from "./family.js";
 
 /** yyyyMMddHHmmss in UTC (virtual_account_inquiry.date: "UTC time", sample 20210913100120). */
 function utcCompact(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace(/[-T:]/g, "");
 }
 
-function utcSeconds(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
-}
-
-const IDENTIFIERS = {
-  service: { id: "VIRTUAL_ACCOUNT" },
-  acquirer: { id: "DOKU" },
-  channel: { id: "VIRTUAL_ACCOUNT_DOKU" },
-};
+const VA_IDS: ChannelIds = { service: "VIRTUAL_ACCOUNT", acquirer: "DOKU", channel: "VIRTUAL_ACCOUNT_DOKU" };
 
 function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: number): Payable {
   const order = record(rec.request.order);
@@ -54,34 +59,17 @@ function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: num
       reusable: info.reusable_status === true || info.reusable_status === "true",
       status,
       createdAt: iso(rec.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
-    limits: closed
-      ? amount === undefined
-        ? {}
-        : { exact: amount }
-      : { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) },
+    limits: amountLimits(closed, amount, min, max),
     expiresAt: rec.status === "DELETE" ? now : rec.expiresAt,
     settlement,
-    settle: (next) => {
-      const current = state.paymentCodes.get(key) ?? rec;
-      state.paymentCodes.set(key, { ...current, settlement: next });
-    },
+    settle: settlePaymentCode(state, key, rec),
     inquired: rec.request.inquired === true,
     aliases: [rec.invoiceNumber, rec.requestId].filter((a) => a !== ""),
-    reference: () => String(randomInt(1_000_000, 10_000_000)),
+    reference: paymentReference,
     notification: (payment) => ({
-      ...IDENTIFIERS,
-      transaction: {
-        status: "SUCCESS",
-        date: utcSeconds(payment.paidAt),
-        original_request_id: rec.requestId,
-      },
-      order: { invoice_number: rec.invoiceNumber, amount: Number(payment.amount) },
+      ...nonSnapPaid(VA_IDS, payment, rec.requestId, rec.invoiceNumber),
       virtual_account_info: { virtual_account_number: rec.virtualAccountNumber },
       virtual_account_payment: { identifier: [{ name: "REFERENCE", value: payment.reference }] },
       ...(rec.request.additional_info_from_inquiry === undefined
@@ -92,17 +80,14 @@ function payable(state: MockState, key: string, rec: PaymentCodeRecord, now: num
 }
 
 export const nonSnapVa: SimulatorFamily = {
-  formatAmount: (value) => {
-    if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
-    return String(value);
-  },
+  formatAmount: wholeRupiah,
   // Convenience-store codes share the store (they carry a channel) and are the o2o-* families'.
   list: (state, now) =>
     [...state.paymentCodes.entries()]
       .filter(([, rec]) => rec.channel === undefined)
       .map(([key, rec]) => payable(state, key, rec, now)),
   inquiry: (number, _requestId, now) => ({
-    ...IDENTIFIERS,
+    ...channelIds(VA_IDS),
     virtual_account_info: { virtual_account_number: number },
     virtual_account_inquiry: { date: utcCompact(now), identifier: [] },
   }),

@@ -10,10 +10,20 @@
  * online_to_offline_payment identifiers are sent (only the Alfa check-status sample shows any: AGENT_ID
  * ALFAMART and a store id, which the kit would have to invent for a simulated payment).
  */
-import { randomInt } from "node:crypto";
 import type { MockState, PaymentCodeRecord } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { amountNumber, iso, type Payable, record, type SimulatorFamily } from "./family.js";
+import {
+  amountNumber,
+  iso,
+  itemPayments,
+  nonSnapPaid,
+  type Payable,
+  paymentReference,
+  record,
+  type SimulatorFamily,
+  settlePaymentCode,
+  wholeRupiah,
+} from "./family.js";
 
 function reusable(rec: PaymentCodeRecord): boolean {
   const value = record(rec.request.online_to_offline_info).reusable_status;
@@ -45,34 +55,19 @@ function payable(
       reusable: reusable(rec),
       status,
       createdAt: iso(rec.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
     limits: amount === undefined ? {} : { exact: amount },
     expiresAt: rec.status === "DELETE" ? now : rec.expiresAt,
     settlement,
-    settle: (next) => {
-      const current = state.paymentCodes.get(key) ?? rec;
-      state.paymentCodes.set(key, { ...current, settlement: next });
-    },
+    settle: settlePaymentCode(state, key, rec),
     inquired: false,
     aliases: [rec.invoiceNumber, rec.requestId].filter((a) => a !== ""),
-    reference: () => String(randomInt(1_000_000, 10_000_000)),
+    reference: paymentReference,
     notification: (payment) => {
       const created = record(rec.answer.online_to_offline_info);
       return {
-        service: { id: channel.service },
-        acquirer: { id: channel.acquirer },
-        channel: { id: channel.channel },
-        transaction: {
-          status: "SUCCESS",
-          date: `${new Date(payment.paidAt).toISOString().slice(0, 19)}Z`,
-          original_request_id: rec.requestId,
-        },
-        order: { invoice_number: rec.invoiceNumber, amount: Number(payment.amount) },
+        ...nonSnapPaid(channel, payment, rec.requestId, rec.invoiceNumber),
         online_to_offline_info: {
           payment_code: rec.virtualAccountNumber,
           ...(typeof created.created_date === "string" ? { created_date: created.created_date } : {}),
@@ -87,10 +82,7 @@ function payable(
 /** The family of one store: the codes whose channel id is `channelId` (the mock's ids, o2o.ts). */
 function storeFamily(family: string, channelId: string): SimulatorFamily {
   return {
-    formatAmount: (value) => {
-      if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole rupiah amount`);
-      return String(value);
-    },
+    formatAmount: wholeRupiah,
     list: (state, now) =>
       [...state.paymentCodes.entries()]
         .filter(([, rec]) => rec.channel?.channel === channelId)

@@ -10,7 +10,16 @@
 import { randomInt } from "node:crypto";
 import { type MockState, type VaRecord, vaKey } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
-import { amountNumber, iso, type Payable, record, type SimulatorFamily, wibIso } from "./family.js";
+import {
+  amountLimits,
+  amountNumber,
+  iso,
+  itemPayments,
+  type Payable,
+  record,
+  type SimulatorFamily,
+  wibIso,
+} from "./family.js";
 
 const BIN_LENGTH = 8;
 
@@ -53,17 +62,9 @@ function payable(state: MockState, rec: VaRecord, now: number): Payable {
       reusable: config.reusableStatus === true,
       status,
       createdAt: iso(rec.createdAt),
-      payments: (settlement?.payments ?? []).map((p) => ({
-        amount: p.amount,
-        paidAt: iso(p.paidAt),
-        reference: p.reference,
-      })),
+      payments: itemPayments(settlement),
     },
-    limits: closed
-      ? totalValue === undefined
-        ? {}
-        : { exact: totalValue }
-      : { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) },
+    limits: amountLimits(closed, totalValue, min, max),
     expiresAt: Number.isNaN(expiresAt) ? undefined : expiresAt,
     settlement,
     settle: (next) => {
