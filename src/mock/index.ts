@@ -74,13 +74,6 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   };
 }
 
-export {
-  type CheckoutChannel,
-  type CheckoutOrder,
-  checkoutStatus,
-  checkoutStore,
-  DEFAULT_PAID_CHANNEL,
-} from "./handlers/checkout.js";
 export { ddStore, type PaymentRecord } from "./handlers/dd-store.js";
 export type { MockIdentity } from "./identity.js";
 export { generateIdentity } from "./identity.js";

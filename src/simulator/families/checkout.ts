@@ -9,13 +9,15 @@
  * because the mock issues no VA number for the order; `fail` is refused (DOKU lets the customer try another
  * channel, and Checkout merchants must ignore a FAILED notification), so only pay and expire apply.
  */
+// The Checkout store comes from its handler file, not the mock's entry: the entry's types are public, and the
+// handler's types reach Prism's (which a consumer cannot type-check without @types/pino).
 import {
   type CheckoutOrder,
   checkoutStatus,
   checkoutStore,
   DEFAULT_PAID_CHANNEL,
-  type MockState,
-} from "../../mock/index.js";
+} from "../../mock/handlers/checkout.js";
+import type { MockState } from "../../mock/index.js";
 import type { ItemStatus } from "../types.js";
 import {
   iso,
