@@ -9,7 +9,7 @@ import type { Credentials } from "../signatures/index.js";
 import { type BaseUrlPreset, resolveBaseUrl } from "./base-url.js";
 import { createExternalIds, defaultRequestId } from "./fill-headers.js";
 import { type ClientBundle, operationMiddleware, type ValidateCalls } from "./operation-middleware.js";
-import { createTokenSource, type TokenSource } from "./token-source.js";
+import { B2B_TOKEN_PATH, createTokenSource, type TokenSource } from "./token-source.js";
 import type { Prefilled } from "./unsigned.js";
 
 /** Default time a request (and the B2B token request) may take before it fails with a timeout DokuError. */
@@ -65,23 +65,37 @@ function withTimeout(
     );
 }
 
+/** The id of the bundle's token request (`x-doku-role: token` on a path), or its request line when none. */
+function tokenOperationId(operations: ClientBundle["operations"]): string {
+  const op = operations.find((o) => o.kind === "path" && o.role === "token");
+  return op?.id ?? `POST ${B2B_TOKEN_PATH}`;
+}
+
 /** A client whose every call is signed, filled and (optionally) validated as its operation requires. */
 export function createTypedClient<Paths extends {}>(options: TypedClientOptions): DokuClient<Paths> {
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const base = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const fetch = withTimeout(base, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const now = options.now ?? Date.now;
+  let loaded: Promise<ClientBundle> | undefined;
+  const bundle = () => {
+    const given = options.bundle;
+    loaded ??= typeof given === "function" ? given() : Promise.resolve(given);
+    return loaded;
+  };
   const tokens = createTokenSource({
     baseUrl,
     credentials: options.credentials,
     fetch,
     now,
+    // The token request's name comes from the specs: the path operation with x-doku-role: token.
+    operationId: async () => tokenOperationId((await bundle()).operations),
     ...(options.tokenSafetyMarginMs === undefined ? {} : { safetyMarginMs: options.tokenSafetyMarginMs }),
   });
   const client = createClient<Prefilled<Paths>>({ baseUrl, fetch });
   client.use(
     operationMiddleware({
-      bundle: options.bundle,
+      bundle,
       credentials: options.credentials,
       tokens,
       fetch,

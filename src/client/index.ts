@@ -14,7 +14,6 @@ export { redactHeaders } from "./redact.js";
 export type { TokenSource, TokenSourceOptions } from "./token-source.js";
 export {
   B2B_TOKEN_BODY,
-  B2B_TOKEN_OPERATION,
   B2B_TOKEN_PATH,
   createTokenSource,
   DEFAULT_TOKEN_SAFETY_MARGIN_MS,

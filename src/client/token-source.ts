@@ -8,8 +8,6 @@ import { DokuError } from "./doku-error.js";
 
 /** DOKU's B2B token path. */
 export const B2B_TOKEN_PATH = "/authorization/v1/access-token/b2b";
-/** The operation id of that path in the specs (named in the DokuError of a failed token request). */
-export const B2B_TOKEN_OPERATION = "snapGetTokenB2b";
 /** Body of the B2B token request (D-TOK-B2B). */
 export const B2B_TOKEN_BODY = '{"grantType":"client_credentials"}';
 /** Refetch this long before `expiresIn` runs out (SDK-PY / SDK-JAVA use 10 s). */
@@ -22,6 +20,11 @@ export interface TokenSourceOptions {
   now?: () => number;
   safetyMarginMs?: number;
   path?: string;
+  /**
+   * The token operation's id in the specs (`x-doku-role: token`), named in the DokuError of a failed token
+   * request; resolved only then. Without it the error names the request line.
+   */
+  operationId?: () => Promise<string>;
 }
 
 /** A cached B2B token; `fetches` counts the token requests made. */
@@ -45,6 +48,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let pending: Promise<string> | undefined;
   let fetches = 0;
 
+  const operationId = async () =>
+    options.operationId === undefined ? `POST ${new URL(url).pathname}` : options.operationId();
+
   async function fetchToken(): Promise<string> {
     fetches++;
     const signed = signRequest({
@@ -65,7 +71,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       const timeout = error instanceof Error && error.name === "TimeoutError";
       throw new DokuError({
         kind: timeout ? "timeout" : "network",
-        operationId: B2B_TOKEN_OPERATION,
+        operationId: await operationId(),
         cause: error,
         message: `${timeout ? "no answer in time from" : "cannot reach"} ${url} for a B2B token: ${(error as Error).message}`,
       });
@@ -84,7 +90,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       const detail = [json.responseCode, json.responseMessage].filter((v) => typeof v === "string").join(" ");
       throw new DokuError({
         kind: "response",
-        operationId: B2B_TOKEN_OPERATION,
+        operationId: await operationId(),
         status: response.status,
         body: text === "" ? undefined : Object.keys(json).length > 0 ? json : text,
         message: `B2B token request to ${url} answered ${response.status}${detail ? ` (${detail})` : ""} without an accessToken`,
