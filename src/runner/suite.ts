@@ -11,24 +11,34 @@ import { watchInterrupt } from "../engine/interrupt.js";
 import { Recorder } from "../engine/results.js";
 import { randomSeed } from "../engine/seed.js";
 import { UsageError } from "../model/errors.js";
+import type { Plan } from "./build.js";
 import type { ResolvedOptions } from "./options.js";
 import { executePlan } from "./steps/execute.js";
 import { finishRun } from "./steps/finish.js";
 import { planRun } from "./steps/plan.js";
-import { guardProduction, resolveRun, type SuiteOptions } from "./steps/resolve.js";
+import { abandon, guardProduction, type SuiteOptions, startRun, targetReady } from "./steps/resolve.js";
 import { startRuntime } from "./steps/runtime.js";
 import { shrinkFailures } from "./steps/shrink.js";
 
 /** Runs the suite; resolves with the summary (exitCode 0 / 1 / 3), never throws for violations. */
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
-  const run = await resolveRun(options, options.seed ?? randomSeed());
-  const { o, operations, target } = run;
+  const starting = startRun(options, options.seed ?? randomSeed());
+  const { o } = starting;
+  // The run's clock starts before planning: durationMs and every rate cover the whole run. Planning runs
+  // while the target starts (the mock's start-up overlaps it); a bad plan closes the started target.
+  const startedAt = new Date();
+  let plan: Plan;
+  try {
+    plan = planRun(starting, options);
+    if (plan.total === 0) throw new UsageError(nothingPlanned(o));
+  } catch (error) {
+    await abandon(starting);
+    throw error;
+  }
+  const run = await targetReady(starting, options);
+  const { operations, target } = run;
   try {
     guardProduction(run);
-    // The run's clock starts before planning: durationMs and every rate cover the whole run.
-    const startedAt = new Date();
-    const plan = planRun(run, options);
-    if (plan.total === 0) throw new UsageError(nothingPlanned(o));
     const rt = startRuntime(run, startedAt);
     const events = createEmitter(o.listeners);
     const interrupt = watchInterrupt(o.signal, rt.stop);

@@ -1,5 +1,5 @@
 /** Small value rewrites the mutators are built from; each is guaranteed to change what it is given. */
-import { generateKeyPairSync, type KeyObject } from "node:crypto";
+import { generateKeyPair, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { minifyJson } from "./minify.js";
 
 /** Replaces the first letter or digit with a different one; "" becomes "{}", no alphanumerics: appends "0". */
@@ -85,4 +85,19 @@ let strangerKey: KeyObject | undefined;
 export function strangerPrivateKey(): KeyObject {
   strangerKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
   return strangerKey;
+}
+
+/**
+ * Generates the stranger key on the thread pool (off the event loop), so that a run with signature cases
+ * finds it ready instead of spending a few hundred milliseconds of its own thread on it. Never rejects:
+ * a failure leaves strangerPrivateKey to generate the key when first asked.
+ */
+export function prepareStrangerKey(): Promise<void> {
+  if (strangerKey) return Promise.resolve();
+  return new Promise((resolve) => {
+    generateKeyPair("rsa", { modulusLength: 2048 }, (error, _publicKey, privateKey) => {
+      if (!error) strangerKey ??= privateKey;
+      resolve();
+    });
+  });
 }

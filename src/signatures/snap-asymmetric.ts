@@ -24,10 +24,22 @@ export function snapTransactionalStringToSign(c: SnapTransactionalComponents): s
   return `${c.method}:${c.path}:${snapBodyHash(c.body)}:${c.timestamp}`;
 }
 
-/** Base64(SHA256withRSA(privateKey, UTF-8 message)), PKCS#1 v1.5 padding, no line breaks. */
+/** The last message each private key signed, and its signature. */
+const lastSigned = new WeakMap<KeyObject, { message: string; signature: string }>();
+
+/**
+ * Base64(SHA256withRSA(privateKey, UTF-8 message)), PKCS#1 v1.5 padding, no line breaks. PKCS#1 v1.5 is
+ * deterministic, so the same key and message give the same bytes: the last signature of each key is
+ * reused when the message repeats (a token request signs `clientId|X-TIMESTAMP`, which changes once a
+ * second, and an RSA-2048 signature costs about a millisecond).
+ */
 export function rsaSignBase64(privateKey: KeyObject, message: string): string {
+  const last = lastSigned.get(privateKey);
+  if (last?.message === message) return last.signature;
   const key = { key: privateKey, padding: constants.RSA_PKCS1_PADDING };
-  return sign("sha256", Buffer.from(message, "utf8"), key).toString("base64");
+  const signature = sign("sha256", Buffer.from(message, "utf8"), key).toString("base64");
+  lastSigned.set(privateKey, { message, signature });
+  return signature;
 }
 
 /**

@@ -11,8 +11,11 @@ import { PHASES } from "../options.js";
 import { type KeyWriter, keyPartitions, UniqueKeys } from "../unique.js";
 import type { ResolvedRun, SuiteOptions } from "./resolve.js";
 
+/** What planning reads of the run: no target (it is still starting). */
+export type PlanningRun = Pick<ResolvedRun, "o" | "operations" | "seed">;
+
 /** The selected cases of the canonical plan (and its `prepare`, for shrinking). */
-export function planRun(run: ResolvedRun, options: SuiteOptions): Plan {
+export function planRun(run: PlanningRun, options: SuiteOptions): Plan {
   const { o, operations, seed } = run;
   const paths = o.bundle.operations.filter((op) => op.kind === "path");
   const selected = new Set(operations.map((op) => op.id));

@@ -6,6 +6,8 @@ import { CHECK_NAMES, CHECKS } from "../../checks/registry.js";
 import { createHttpTransport, type Transport } from "../../engine/transport.js";
 import { UsageError } from "../../model/errors.js";
 import type { Operation } from "../../model/operation.js";
+import { prepareStrangerKey } from "../../signatures/mutations.js";
+import { mutatorsFor } from "../../signatures/mutators.js";
 import { isSnapScheme } from "../../signatures/schemes.js";
 import { defaultMockStarter } from "../mock-starter.js";
 import { type ResolvedOptions, type RunOptions, resolveOptions } from "../options.js";
@@ -26,22 +28,48 @@ export interface ResolvedRun {
   transport: Transport;
 }
 
-/** Resolves options, the selected operations and checks, the target and the transport. */
-export async function resolveRun(options: SuiteOptions, seed: number): Promise<ResolvedRun> {
+/** A run whose options are resolved and whose target is starting (the mock loads while the plan is built). */
+export interface StartingRun extends Omit<ResolvedRun, "target" | "transport"> {
+  target: Promise<ResolvedTarget>;
+}
+
+/**
+ * Resolves options, the selected operations and checks (bad ones throw here, exit 2) and starts resolving
+ * the target without waiting for it: planning needs no target, so a mock's start-up (a worker thread's
+ * Prism load) overlaps it. The caller awaits `targetReady` or, when it gives up first, `abandon`.
+ */
+export function startRun(options: SuiteOptions, seed: number): StartingRun {
   const o = resolveOptions(options, seed);
   const operations = selectOperations(o.bundle, o.operations, o.shard);
   const checkNames = o.checks ?? CHECK_NAMES;
   for (const name of checkNames)
     if (!CHECKS[name]) throw new UsageError(`unknown check "${name}"; known: ${CHECK_NAMES.join(", ")}`);
-  const target = await resolveTarget({
+  const target = resolveTarget({
     target: o.target,
     bundle: o.bundle,
     env: o.env,
     needPrivateKey: operations.some((op) => isSnapScheme(op.auth)),
     startMock: options.startMock ?? defaultMockStarter,
   });
-  const transport = options.transport ?? createHttpTransport({ maxSockets: o.concurrency });
-  return { seed, o, operations, checkNames, target, transport };
+  // Awaited later (targetReady / abandon); until then a rejection is not "unhandled".
+  target.catch(() => {});
+  // Signature cases sign with a key nobody knows: generated on the thread pool while the plan is built.
+  const wrongKey = (op: Operation) => mutatorsFor(op.auth).some((m) => m.name === "wrong-key");
+  if (o.phases.includes("signature") && operations.some(wrongKey)) void prepareStrangerKey();
+  return { seed, o, operations, checkNames, target };
+}
+
+/** Waits for the target and opens the transport. */
+export async function targetReady(starting: StartingRun, options: SuiteOptions): Promise<ResolvedRun> {
+  const target = await starting.target;
+  const transport = options.transport ?? createHttpTransport({ maxSockets: starting.o.concurrency });
+  return { ...starting, target, transport };
+}
+
+/** Closes a started target the run will not use (planning failed); its own start error is not the run's. */
+export async function abandon(starting: StartingRun): Promise<void> {
+  const target = await starting.target.catch(() => undefined);
+  await target?.close();
 }
 
 /** Refuses data-changing operations against production unless --allow-production. */
