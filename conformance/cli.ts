@@ -11,14 +11,14 @@ import { prestartedMockStarter } from "./mock-thread.js";
 const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../.." : "..", import.meta.url));
 
 /**
- * With DOKU_CONFORMANCE_MOCK_THREAD=worker, `run --target mock` runs the mock in a worker thread, off the
- * runner's event loop (only from the compiled module: a worker cannot load TypeScript without a loader). It
- * is opt-in: on this shared 2-core machine it cut the runner thread's CPU by about a third but did not make
- * the wall time measurably shorter (docs/benchmarks.md). The worker is started before the command parses
- * its flags, so its start-up overlaps the runner's. --debug prints where the mock runs.
+ * `run --target mock` runs the mock in a worker thread, off the runner's event loop, so the runner
+ * (generation, signing, checks) and the mock (validation, signature checks, Prism) use two cores; only from
+ * the compiled module (a worker cannot load TypeScript without a loader). DOKU_CONFORMANCE_MOCK_THREAD=main
+ * keeps it in-process (less memory, one core). The worker is started before the command parses its flags,
+ * so its start-up overlaps the runner's, and runSuite plans while it starts. --debug prints where the mock runs.
  */
 function mockStarter(argv: string[]): { startMock: MockStarter; dispose(): Promise<void> } | undefined {
-  if (!import.meta.url.endsWith(".js") || process.env.DOKU_CONFORMANCE_MOCK_THREAD !== "worker")
+  if (!import.meta.url.endsWith(".js") || process.env.DOKU_CONFORMANCE_MOCK_THREAD === "main")
     return undefined;
   if (!runsAgainstMock(argv)) return undefined;
   if (!argv.includes("--debug")) return prestartedMockStarter();

@@ -18,7 +18,7 @@ export interface CliContext {
   packageRoot: string;
   /** Aborted on SIGINT: long commands stop, write what they have, and exit. */
   signal: AbortSignal;
-  /** Starts the embedded mock for `run --target mock` (default: in-process; the bin's opt-in worker thread). */
+  /** Starts the embedded mock for `run --target mock` (default: in-process; the bin passes its worker thread). */
   startMock?: MockStarter;
 }
 

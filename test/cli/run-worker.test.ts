@@ -1,6 +1,6 @@
 /**
- * With DOKU_CONFORMANCE_MOCK_THREAD=worker the compiled bin runs `run --target mock`'s mock in a worker
- * thread (conformance/mock-thread.ts); by default it stays in-process; --debug says which. Real process, real mock
+ * The compiled bin runs `run --target mock`'s mock in a worker thread (conformance/mock-thread.ts) by default;
+ * DOKU_CONFORMANCE_MOCK_THREAD=main keeps it in-process; --debug says which. Real process, real mock
  * (run `npm run build` after changing src/ or conformance/). No timing is asserted.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -18,8 +18,8 @@ function smallRun(env: Record<string, string> = {}) {
 }
 
 describe("run --target mock from the bin", () => {
-  it("DOKU_CONFORMANCE_MOCK_THREAD=worker runs the mock in a worker thread and stops it at the end", async () => {
-    const { dir, run } = smallRun({ DOKU_CONFORMANCE_MOCK_THREAD: "worker" });
+  it("by default the mock runs in a worker thread and is stopped at the end", async () => {
+    const { dir, run } = smallRun();
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toMatch(WORKER_LINE);
     const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
@@ -27,9 +27,7 @@ describe("run --target mock from the bin", () => {
   }, 60_000);
 
   it("a usage error exits 2 with its one line: the worker started ahead is stopped, not left running", async () => {
-    const run = spawnBin(["run", "--debug", "--operation", "nope"], {
-      env: { DOKU_CONFORMANCE_MOCK_THREAD: "worker" },
-    });
+    const run = spawnBin(["run", "--debug", "--operation", "nope"]);
     // A worker left running would keep the process alive until the test's timeout.
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toMatch(/^doku-conformance: unknown operation "nope"/m);
@@ -38,10 +36,17 @@ describe("run --target mock from the bin", () => {
 
   it("SIGTERM mid-run with the mock in a worker: partial reports, one stderr line, non-zero exit", async () => {
     const dir = mkdtempSync(join(tmpdir(), "doku-run-worker-sig-"));
-    const run = spawnBin(
-      ["run", "--reporter", "json", "--output-dir", dir, "--operation", "snapCreateVa", "--cases", "400"],
-      { env: { DOKU_CONFORMANCE_MOCK_THREAD: "worker" } },
-    );
+    const run = spawnBin([
+      "run",
+      "--reporter",
+      "json",
+      "--output-dir",
+      dir,
+      "--operation",
+      "snapCreateVa",
+      "--cases",
+      "400",
+    ]);
     try {
       await run.waitFor(/^doku-conformance run · target mock/);
       await new Promise((resolve) => setTimeout(resolve, 600));
@@ -55,9 +60,11 @@ describe("run --target mock from the bin", () => {
     }
   }, 60_000);
 
-  it("by default the mock stays in-process", async () => {
-    const { run } = smallRun();
+  it("DOKU_CONFORMANCE_MOCK_THREAD=main keeps the mock in-process", async () => {
+    const { dir, run } = smallRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" });
     expect(await run.exit).toBe(0);
     expect(run.stderr()).not.toMatch(/worker thread/);
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
+    expect(report).toMatchObject({ target: "mock", exitCode: 0 });
   }, 60_000);
 });

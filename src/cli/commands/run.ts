@@ -23,8 +23,9 @@ const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [-
                             [--reporter console|json|junit|html|github]... [--output-dir <dir>] [--shard <i>/<n>]
                             [--concurrency <n>] [--rate-limit <n>] [--allow-production]
                             [--negative-cases <n>] [--response-time-budget <ms>] [--request-timeout <ms>] [--strict]
-  --target              mock (default: the embedded mock, started in-process), sandbox (https://api-sandbox.doku.com,
-                        credentials from DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE) or an http(s) base URL;
+  --target              mock (default: the embedded mock, in a worker thread; DOKU_CONFORMANCE_MOCK_THREAD=main runs
+                        it in-process), sandbox (https://api-sandbox.doku.com, credentials from DOKU_CLIENT_ID,
+                        DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE) or an http(s) base URL;
                         DOKU_BASE_URL overrides the base URL of sandbox and URL targets
   --operation           merchant -> DOKU operation id, repeatable (default: all of them)
   --cases               valid generated cases per operation in the property phase (default 100)
