@@ -60,7 +60,12 @@ export function partBoundaries(
         ...(v.length !== undefined ? { length: v.length } : {}),
       };
       const label = `${part.prefix}${edit.path || "/"} ${v.label}`;
-      const value = bases.map((b) => tryBoundary(part, b, edit, extras)).find((x) => x !== undefined);
+      // The first base that keeps the edit valid (tryBoundary copies its base: the later ones need no try).
+      let value: unknown;
+      for (const base of bases) {
+        value = tryBoundary(part, base, edit, extras);
+        if (value !== undefined) break;
+      }
       if (value !== undefined) found.push({ edit, label, found: value });
       else
         skipped.push({
