@@ -8,7 +8,7 @@
 import type { MockContext } from "./context.js";
 import { createDispatcher } from "./dispatch.js";
 import { checkBehaviours } from "./handlers/index.js";
-import { checkIdentity, generateIdentity, type MockIdentity } from "./identity.js";
+import { checkIdentity, generateIdentityAsync, type MockIdentity } from "./identity.js";
 import { type MockOptions, resolveSettings } from "./options.js";
 import { createPrismMocker } from "./prism.js";
 import { createRouter } from "./routes.js";
@@ -34,14 +34,19 @@ export interface RunningMock {
 /** Starts the mock; rejects with a TargetError when it cannot listen (port in use, ...). */
 export async function startMock(options: MockOptions): Promise<RunningMock> {
   checkBehaviours(options.bundle.operations);
-  const identity = checkIdentity(options.identity ?? generateIdentity(), "mock identity");
+  const given = options.identity && checkIdentity(options.identity, "mock identity");
   const settings = resolveSettings(options);
+  // A generated identity's key pair is made on the thread pool while Prism loads.
+  const generated = given ? undefined : generateIdentityAsync();
+  generated?.catch(() => {});
+  const prism = await createPrismMocker(options.bundle.document);
+  const identity = given ?? checkIdentity(await (generated as Promise<MockIdentity>), "mock identity");
   const ctx: MockContext = {
     bundle: options.bundle,
     identity,
     settings,
     state: new MockState(settings.stateLimit),
-    prism: await createPrismMocker(options.bundle.document),
+    prism,
     tokens: createTokenIssuer(settings.tokenTtlSeconds),
     clock: options.clock ?? Date.now,
   };

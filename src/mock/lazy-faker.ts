@@ -1,8 +1,9 @@
 /**
  * Startup time. Prism's mocker loads @faker-js/faker (every locale: about a second) when it is loaded, but
- * only uses it for `faker` schema keywords, which the DOKU specs do not use. So before Prism is required,
- * Node's CommonJS module cache gets a stand-in for that one module whose objects load the real faker on
- * first use: answers that do need faker still get it. If the layout differs, nothing is changed. Prism
+ * only uses it for `faker` schema keywords, which the DOKU specs do not use; @stoplight/http-spec loads
+ * postman-collection for Postman collections, which the mock never reads. So before Prism is required,
+ * Node's CommonJS module cache gets a stand-in for those modules whose objects load the real module on
+ * first use: answers that do need them still get them. If the layout differs, nothing is changed. Prism
  * must then be loaded with require() (see prism.ts): the ESM loader keeps its own cache.
  */
 import Module, { createRequire } from "node:module";
@@ -29,13 +30,24 @@ function deferred(target: () => object, fixed: Record<string, unknown> = {}): ob
   );
 }
 
-/** Installs the stand-in once, resolved from Prism's own location; call before requiring Prism. */
+/** Installs the stand-ins once, resolved from Prism's own location; call before requiring Prism. */
 export function deferFakerLoading(prismEntry: string): void {
   if (installed) return;
   installed = true;
+  const fromPrism = createRequire(prismEntry);
+  // json-schema-faker reads faker's `.default` while Prism loads and keeps it: that one stays deferred too.
+  defer(fromPrism, () => fromPrism.resolve("@faker-js/faker"), true);
+  // Required by @stoplight/http-spec (a dependency of Prism), resolved from there.
+  defer(fromPrism, () => {
+    const httpSpec = createRequire(fromPrism.resolve("@stoplight/http-spec/postman"));
+    return httpSpec.resolve("postman-collection");
+  });
+}
+
+/** Puts a stand-in for the module at `resolve()` into the CommonJS cache (nothing when it is loaded or absent). */
+function defer(fromPrism: NodeJS.Require, resolve: () => string, deferDefault = false): void {
   try {
-    const fromPrism = createRequire(prismEntry);
-    const path = fromPrism.resolve("@faker-js/faker");
+    const path = resolve();
     if (fromPrism.cache[path] !== undefined) return;
     let real: Record<string, unknown> | undefined;
     const load = (): Record<string, unknown> => {
@@ -45,14 +57,13 @@ export function deferFakerLoading(prismEntry: string): void {
       }
       return real;
     };
-    // json-schema-faker reads `.default` while Prism loads and keeps it: that one stays deferred too.
-    const lazyDefault = deferred(() => load().default as object);
+    const fixed = deferDefault ? { default: deferred(() => load().default as object) } : {};
     const standIn = new Module(path);
     standIn.filename = path;
     standIn.loaded = true;
-    standIn.exports = deferred(load, { default: lazyDefault });
+    standIn.exports = deferred(load, fixed);
     fromPrism.cache[path] = standIn;
   } catch {
-    // Unexpected layout: Prism loads faker itself.
+    // Unexpected layout: Prism loads the module itself.
   }
 }

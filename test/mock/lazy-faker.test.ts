@@ -1,4 +1,6 @@
-/** Prism is loaded without faker's locales; faker still works, loaded on first use. */
+/**
+ * Prism is loaded without faker's locales and without postman-collection; both still work, loaded on first use.
+ */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
@@ -8,6 +10,7 @@ const require = createRequire(import.meta.url);
 const prismEntry = require.resolve("@stoplight/prism-http");
 const fakerLocales = () =>
   Object.keys(require.cache).filter((k) => k.includes("@faker-js/faker/dist/cjs/locales"));
+const postmanModules = () => Object.keys(require.cache).filter((k) => k.includes("/postman-collection/lib/"));
 
 describe("deferred faker", () => {
   it("Prism answers (static and dynamic) without loading faker's locales", async () => {
@@ -18,6 +21,7 @@ describe("deferred faker", () => {
     expect(await mocker.answer(op, { dynamic: false })).toMatchObject({ status: 200 });
     expect(await mocker.answer(op, { dynamic: true })).toMatchObject({ status: 200 });
     expect(fakerLocales()).toEqual([]);
+    expect(postmanModules()).toEqual([]);
   });
 
   it("the stand-in loads the real faker on first use", () => {
@@ -26,5 +30,12 @@ describe("deferred faker", () => {
     };
     expect(typeof faker.default.name.firstName()).toBe("string");
     expect(fakerLocales().length).toBeGreaterThan(0);
+  });
+
+  it("the postman-collection stand-in loads the real module on first use", () => {
+    const fromHttpSpec = createRequire(createRequire(prismEntry).resolve("@stoplight/http-spec/postman"));
+    const postman = fromHttpSpec("postman-collection") as { Collection: new () => { toJSON(): unknown } };
+    expect(typeof new postman.Collection().toJSON()).toBe("object");
+    expect(postmanModules().length).toBeGreaterThan(0);
   });
 });
