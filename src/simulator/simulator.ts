@@ -93,7 +93,8 @@ export class Simulator {
       throw new SimulateError(400, "id is missing: a VA number, payment code, invoice number or trxId");
     const found = this.find(id);
     if (action === "pay") return this.pay(id, found, request);
-    if (found === undefined) throw new SimulateError(404, `no VA or payment code ${id} on this mock`);
+    if (found === undefined)
+      throw new SimulateError(404, `no VA number, payment code, invoice number or trxId ${id} on this mock`);
     if (action === "resend") return this.resend(found);
     return this.settleOnly(found.payable, action === "expire" ? "expired" : "failed");
   }
@@ -179,7 +180,8 @@ export class Simulator {
 
   private view(id: string): Item {
     const found = this.find(id);
-    if (found === undefined) throw new SimulateError(404, `no VA or payment code ${id} on this mock`);
+    if (found === undefined)
+      throw new SimulateError(404, `no VA number, payment code, invoice number or trxId ${id} on this mock`);
     return found.payable.item;
   }
 
@@ -229,11 +231,11 @@ export class Simulator {
     if (candidates.length === 0)
       throw new SimulateError(
         404,
-        `no VA or payment code ${id} on this mock, and no --inquiry-url to ask the merchant about it (direct inquiry)`,
+        `no VA number, payment code, invoice number or trxId ${id} on this mock, and no --inquiry-url to ask the merchant about it (direct inquiry)`,
       );
     throw new SimulateError(
       400,
-      `no VA or payment code ${id} on this mock; give the family to ask the merchant (one of ${candidates.map((c) => c.name).join(", ")})`,
+      `no VA number, payment code, invoice number or trxId ${id} on this mock; give the family to ask the merchant (one of ${candidates.map((c) => c.name).join(", ")})`,
     );
   }
 

@@ -32,7 +32,9 @@ describe("simulate's exit codes", () => {
       const url = line.replace("listening on ", "").trim();
       const unknown = spawnBin(["simulate", "expire", "nope", "--mock", url]);
       expect(await unknown.exit).toBe(2);
-      expect(unknown.stderr()).toMatch(/no VA or payment code nope/);
+      expect(unknown.stderr()).toMatch(
+        /no VA number, payment code, invoice number or trxId nope on this mock/,
+      );
       const state = (await (await fetch(`${url}/_simulator/api/state`)).json()) as { items: unknown[] };
       expect(state.items).toEqual([]);
       const path = "/doku-virtual-account/v2/payment-code";
