@@ -57,25 +57,31 @@ function expectPartialReports(dir: string): void {
 }
 
 describe("run: a terminating signal writes the partial reports and one stderr line", () => {
-  it.each(["SIGTERM"] as const)(
-    "%s mid-run against the mock",
-    async (signal) => {
+  it.each([
+    ["SIGTERM", "worker"],
+    ["SIGTERM", "main"],
+  ] as const)(
+    "%s mid-run against the mock (DOKU_CONFORMANCE_MOCK_THREAD=%s)",
+    async (signal, thread) => {
       const dir = mkdtempSync(join(tmpdir(), "doku-sig-run-"));
-      const run = spawnBin([
-        "run",
-        "--reporter",
-        "json",
-        "--reporter",
-        "junit",
-        "--output-dir",
-        dir,
-        "--operation",
-        "snapCreateVa",
-        "--cases",
-        "400",
-        "--concurrency",
-        "1",
-      ]);
+      const run = spawnBin(
+        [
+          "run",
+          "--reporter",
+          "json",
+          "--reporter",
+          "junit",
+          "--output-dir",
+          dir,
+          "--operation",
+          "snapCreateVa",
+          "--cases",
+          "400",
+          "--concurrency",
+          "1",
+        ],
+        { env: { DOKU_CONFORMANCE_MOCK_THREAD: thread } },
+      );
       try {
         await run.waitFor(/^doku-conformance run · target mock/);
         await new Promise((resolve) => setTimeout(resolve, 600));

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/model/errors.js";
+import type { RunOptions } from "../../src/runner/options.js";
 import type { CaseSource } from "../../src/runner/planned.js";
 import { runSuite } from "../../src/runner/suite.js";
 import type { MockStarter } from "../../src/runner/target.js";
@@ -29,10 +30,28 @@ const identity = {
   merchantPrivateKeyPem: merchant.privateKeyPem,
 };
 
+/** runSuite against the mock `startMock` gives, with the inline spec. */
+async function runWith(
+  startMock: MockStarter,
+  options: Partial<RunOptions> & { caseSource?: CaseSource } = {},
+) {
+  const dir = await tempDir();
+  return runSuite({
+    bundle,
+    caseSource,
+    target: "mock",
+    startMock,
+    env: await envFor(dir),
+    outputDir: join(dir, "report"),
+    cwd: dir,
+    seed: 42,
+    ...options,
+  });
+}
+
 describe("planning overlaps the target's start", () => {
   it("the plan is built before the mock has started (a mock that waits for planning still runs)", async () => {
     const server = await startTestServer(merchant, []);
-    const dir = await tempDir();
     let planning!: () => void;
     const planned = new Promise<void>((resolve) => {
       planning = resolve;
@@ -48,17 +67,7 @@ describe("planning overlaps the target's start", () => {
       return { url: server.url, identity, close: async () => void closed++ };
     };
     try {
-      const summary = await runSuite({
-        bundle,
-        caseSource: watched(() => planning()),
-        target: "mock",
-        startMock,
-        env: await envFor(dir),
-        outputDir: join(dir, "report"),
-        cwd: dir,
-        cases: 4,
-        seed: 42,
-      });
+      const summary = await runWith(startMock, { caseSource: watched(() => planning()), cases: 4 });
       expect(summary.summary.cases).toBeGreaterThan(0);
       expect(closed).toBe(1);
     } finally {
@@ -67,67 +76,30 @@ describe("planning overlaps the target's start", () => {
   });
 
   it("a plan that fails closes the started mock once, and its error is the run's", async () => {
-    const dir = await tempDir();
     let closed = 0;
     const startMock: MockStarter = async () => ({
       url: "http://127.0.0.1:9",
       identity,
       close: async () => void closed++,
     });
-    const run = runSuite({
-      bundle,
-      caseSource,
-      target: "mock",
-      startMock,
-      env: await envFor(dir),
-      outputDir: join(dir, "report"),
-      cwd: dir,
-      phases: ["property"],
-      cases: 0,
-      seed: 42,
-    });
+    const run = runWith(startMock, { phases: ["property"], cases: 0 });
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(/nothing to check/);
     expect(closed).toBe(1);
   });
 
   it("a mock that fails to start while the plan fails: the plan's error, no unhandled rejection", async () => {
-    const dir = await tempDir();
     const startMock: MockStarter = async () => {
       throw new Error("mock start failed");
     };
-    const run = runSuite({
-      bundle,
-      caseSource,
-      target: "mock",
-      startMock,
-      env: await envFor(dir),
-      outputDir: join(dir, "report"),
-      cwd: dir,
-      phases: ["property"],
-      cases: 0,
-      seed: 42,
-    });
+    const run = runWith(startMock, { phases: ["property"], cases: 0 });
     await expect(run).rejects.toThrow(/nothing to check/);
   });
 
   it("a mock that fails to start after a good plan: the mock's error is the run's", async () => {
-    const dir = await tempDir();
     const startMock: MockStarter = async () => {
       throw new Error("mock start failed");
     };
-    await expect(
-      runSuite({
-        bundle,
-        caseSource,
-        target: "mock",
-        startMock,
-        env: await envFor(dir),
-        outputDir: join(dir, "report"),
-        cwd: dir,
-        cases: 2,
-        seed: 42,
-      }),
-    ).rejects.toThrow(/mock start failed/);
+    await expect(runWith(startMock, { cases: 2 })).rejects.toThrow(/mock start failed/);
   });
 });
