@@ -6,10 +6,12 @@
  * The key groups are spec data (`x-doku-unique-keys`, specs/README.md), carried in `Operation.uniqueKeys`.
  *
  * Key partitions: every (operation, phase) pair that writes a key space, as itself or as the prerequisite of
- * another operation, is a "writer" with its own slot of that space (slot = a hash of the key, modulo the
- * number of writers the whole spec has for the space). A writer only keeps keys of its slot, so two writers
- * can never produce the same key, and a writer's keys depend only on its own cases: `--operation X --phase
- * P` draws only X's P cases and still gets exactly the keys the full run gave them.
+ * another operation, is a "writer" with its own share of that space: a range of the key's residue (residueOf:
+ * the key read as a number, modulo the spec's total for the space). A writer only keeps keys of its share, so
+ * two writers can never produce the same key, and a writer's keys depend only on its own cases: `--operation
+ * X --phase P` draws only X's P cases and still gets exactly the keys the full run gave them. Rotating a key
+ * by a salt adds the salt to that number, so a writer steers its rotations into its share instead of
+ * sampling for them.
  */
 
 import { PHASES } from "../engine/phases.js";
@@ -70,18 +72,48 @@ export function keyPartitions(
   return out;
 }
 
-/** FNV-1a over the key's UTF-16 units: modulo a space's total, the residue that says whose share a key is in. */
-function hashOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** A writer's share of a space: the residues [start, end) of `total` (see keyPartitions, residueOf). */
+interface Share {
+  start: number;
+  end: number;
+  total: number;
 }
 
+/** Every key in one share (no partitions, or the fallback of a space too small for its writers). */
+const EVERYTHING: Share = { start: 0, end: 1, total: 1 };
+
+/**
+ * The residue of a key modulo `total`, which says whose share the key is in: the key's digits (radix 10) and
+ * letters (radix 26, `a` and `A` are 0) read as one mixed-radix number, other characters skipped, reduced
+ * modulo `total` as it is read (exact for any length). A function of the key alone, so one key has one owner;
+ * and since rotating by a salt adds the salt to that number (rotated), the residue moves by the salt modulo
+ * `total` unless the addition wraps around the value's capacity.
+ */
+export function residueOf(key: string, total: number): number {
+  if (total <= 1) return 0;
+  let r = 0;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code >= 48 && code <= 57) r = (r * 10 + code - 48) % total;
+    else if (code >= 65 && code <= 90) r = (r * 26 + code - 65) % total;
+    else if (code >= 97 && code <= 122) r = (r * 26 + code - 97) % total;
+  }
+  return r;
+}
+
+const inShare = (residue: number, share: Share) => residue >= share.start && residue < share.end;
+
+/** How far past `residue` the share starts again: 0 when the residue is in it. */
+function toShare(residue: number, share: Share): number {
+  return inShare(residue, share) ? 0 : (share.start - residue + share.total) % share.total;
+}
+
+/** Candidate keys of the writer's share tried per key (rotations, then suffixes) before giving up. */
 const MAX_ATTEMPTS = 500;
 /**
- * In-place rotations tried per collision before suffixing. Short values share a small rotation space that
- * fills up at scale (thousands of short generated keys), so walking it further wastes the attempts; the
- * suffix path draws from a run-wide counter per key space and almost never collides.
+ * In-place rotations (of the writer's share) tried per collision before suffixing. Short values share a small
+ * rotation space that fills up at scale (thousands of short generated keys), so walking it further wastes the
+ * attempts; the suffix path draws from a run-wide counter per key space and almost never collides.
  */
 const ROTATIONS = 64;
 
@@ -100,6 +132,18 @@ export interface FreshenFrom {
   writer?: KeyWriter;
 }
 
+/** What a search for one key group starts from (the group's fields in the case body). */
+interface Search {
+  operation: Operation;
+  body: Record<string, unknown>;
+  pointers: readonly string[];
+  original: string[];
+  originalKey: string;
+  used: Set<string>;
+  renewal: number | undefined;
+  gated: boolean;
+}
+
 /** Run-wide registry of used keys. */
 export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
@@ -107,6 +151,9 @@ export class UniqueKeys {
   private readonly resume = new Map<string, number>();
   /** Next suffix number per (space, writer). */
   private readonly suffixes = new Map<string, number>();
+  /** The writers' shares per space, with the space's total (built on first use). */
+  private readonly shares = new Map<string, Map<string, Share>>();
+  private built = 0;
   /**
    * @param partitions the spec's key partitions (keyPartitions); without them every writer shares one
    *   slot, and a writer's keys depend on every case freshened before it.
@@ -115,6 +162,11 @@ export class UniqueKeys {
     private readonly validators: ValidatorSet,
     private readonly partitions?: KeyPartitions,
   ) {}
+
+  /** Candidate keys the searches have built so far: what freshening costs (for tests and benchmarks). */
+  get candidates(): number {
+    return this.built;
+  }
 
   /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
   freshen(operation: Operation, kase: Case, writer?: KeyWriter): Case {
@@ -148,71 +200,82 @@ export class UniqueKeys {
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
       const used = this.space(group.space);
-      const { start, end, total } = this.shareOf(group.space, writer);
-      const mine = (key: string) => {
-        if (total === 1) return true;
-        const residue = hashOf(key) % total;
-        return residue >= start && residue < end;
-      };
-      // About one candidate in `count` is in the writer's share: the search budgets scale with it.
-      const count = Math.ceil(total / (end - start));
+      const share = this.shareOf(group.space, writer);
       const originalKey = keyOf(original);
-      if (renewal === undefined && mine(originalKey) && !used.has(originalKey)) {
+      if (
+        renewal === undefined &&
+        inShare(residueOf(originalKey, share.total), share) &&
+        !used.has(originalKey)
+      ) {
         used.add(originalKey);
         continue;
       }
-      const search = { operation, body, pointers: group.pointers, original, used, renewal, gated };
-      // In the writer's slot first; a space too small for its writers (a two-digit key, say) falls back to
+      const search: Search = {
+        operation,
+        body,
+        pointers: group.pointers,
+        original,
+        originalKey,
+        used,
+        renewal,
+        gated,
+      };
+      // In the writer's share first; a space too small for its writers (a two-digit key, say) falls back to
       // any unused key, so a run never reuses one: then that space's keys depend on the selection.
       const found =
-        this.search({ ...search, mine, scope: `${group.space}\u0000${writer}`, count }) ??
-        (count > 1
-          ? this.search({ ...search, mine: () => true, scope: `${group.space}\u0000*`, count: 1 })
+        this.search(search, share, `${group.space}\u0000${writer}`) ??
+        (share.end - share.start < share.total
+          ? this.search(search, EVERYTHING, `${group.space}\u0000*`)
           : undefined);
       if (!found) return undefined;
       body = found;
     }
-    return body === kase.body ? kase : { ...withoutRaw(kase), body };
+    if (body === kase.body) return kase;
+    return "rawBody" in kase ? { ...withoutRaw(kase), body } : { ...kase, body };
   }
 
   /**
-   * An unused variant of the key fields that `mine` accepts and the body validates with (undefined when
-   * none is found within the budget): rotations in place, resumed where the last collision on the same
-   * value stopped (linear, not quadratic, in the collisions), then (not for a renewal) suffixes from a
-   * counter per scope. About one candidate in `count` is `mine`, so the budgets scale with it.
+   * An unused variant of the key fields in `share` that the body validates with (undefined when none is
+   * found within the budget): rotations in place, resumed where the last collision on the same value stopped
+   * (linear, not quadratic, in the collisions), then (not for a renewal) suffixes from a counter per scope.
+   * Both are steered: a rotation by salt s moves the residue by s, and the next suffix number by 1 (while its
+   * length stays), so the search skips straight to the next salt or number whose key is in the share; each
+   * candidate's residue is still checked (a rotation that wraps, a suffix that grows a character, land
+   * elsewhere, and the search re-steers from where they landed).
    */
-  private search(s: {
-    operation: Operation;
-    body: Record<string, unknown>;
-    pointers: readonly string[];
-    original: string[];
-    used: Set<string>;
-    renewal: number | undefined;
-    gated: boolean;
-    mine: (key: string) => boolean;
-    scope: string;
-    count: number;
-  }): Record<string, unknown> | undefined {
-    // Capacities once per value, not once per try.
-    const capacities = s.original.map(capacityOf);
-    const capacity = capacities.reduce((n, c) => Math.min(n * c, 2 ** 40), 1);
-    const originalKey = keyOf(s.original);
-    const resumeKey = `${s.scope}\u0000${originalKey}`;
+  private search(s: Search, share: Share, scope: string): Record<string, unknown> | undefined {
+    const capacity = s.original.reduce((n, v) => Math.min(n * capacityOf(v), 2 ** 40), 1);
+    const resumeKey = `${scope}\u0000${s.originalKey}`;
     let salt =
       s.renewal === undefined
         ? (this.resume.get(resumeKey) ?? 1)
         : 1 + (s.renewal % Math.max(1, capacity - 1));
+    // The residue of rotation `salt` is (base + salt) mod total until a rotation wraps (then re-based).
+    let base = residueOf(s.originalKey, share.total);
     // A renewal keeps the shape (rotations only); a collision rotates a little, then suffixes.
-    const rotations = (s.renewal === undefined ? ROTATIONS : MAX_ATTEMPTS) * s.count;
+    const rotations = s.renewal === undefined ? ROTATIONS : MAX_ATTEMPTS;
     let found: Record<string, unknown> | undefined;
     let skippedUsed = false;
-    for (let tries = 0; tries < MAX_ATTEMPTS * s.count && !found; tries++) {
+    // `tries` counts candidates in the share (the budgets' unit); `misses`, steering that landed outside.
+    for (let tries = 0, misses = 0; tries < MAX_ATTEMPTS && misses < MAX_ATTEMPTS && !found; ) {
       let fields: string[];
-      if (salt < capacity && tries < rotations) fields = rotated(s.original, capacities, salt++);
-      else if (s.renewal !== undefined) break;
-      else fields = suffixed(s.original, this.nextSuffix(s.scope));
+      let rotation = false;
+      if (tries < rotations) salt += toShare((base + salt) % share.total, share);
+      if (salt < capacity && tries < rotations) {
+        fields = rotated(s.original, salt++);
+        rotation = true;
+      } else if (s.renewal !== undefined) break;
+      else fields = suffixed(s.original, this.nextSuffix(scope));
+      this.built++;
       const fieldsKey = keyOf(fields);
-      if (!s.mine(fieldsKey)) continue;
+      const residue = residueOf(fieldsKey, share.total);
+      if (!inShare(residue, share)) {
+        misses++;
+        if (rotation) base = (residue - ((salt - 1) % share.total) + share.total) % share.total;
+        else this.skipSuffixes(scope, toShare(residue, share) - 1);
+        continue;
+      }
+      tries++;
       if (s.used.has(fieldsKey)) {
         skippedUsed = true;
         continue;
@@ -228,17 +291,28 @@ export class UniqueKeys {
     return found;
   }
 
-  /** The writer's share of the space's hash residues (all of them without partitions). */
-  private shareOf(space: string, writer: string): { start: number; end: number; total: number } {
-    const partition = this.partitions?.get(space);
-    const share = partition?.shares.get(writer);
-    return partition && share ? { ...share, total: partition.total } : { start: 0, end: 1, total: 1 };
+  /** The writer's share of the space's residues (all of them without partitions). */
+  private shareOf(space: string, writer: string): Share {
+    let shares = this.shares.get(space);
+    if (!shares) {
+      shares = new Map();
+      const partition = this.partitions?.get(space);
+      for (const [key, { start, end }] of partition?.shares ?? [])
+        shares.set(key, { start, end, total: partition?.total ?? 1 });
+      this.shares.set(space, shares);
+    }
+    return shares.get(writer) ?? EVERYTHING;
   }
 
   private nextSuffix(key: string): number {
     const n = this.suffixes.get(key) ?? 0;
     this.suffixes.set(key, n + 1);
     return n;
+  }
+
+  /** Moves the scope's suffix counter `count` numbers ahead (numbers whose keys are not in the share). */
+  private skipSuffixes(key: string, count: number): void {
+    this.suffixes.set(key, (this.suffixes.get(key) ?? 0) + count);
   }
 
   private space(name: string): Set<string> {
@@ -257,21 +331,26 @@ export class UniqueKeys {
   }
 }
 
-/** Rotation `salt` of the key fields: digits stay digits, letters letters, same length; spilling into earlier fields. */
-function rotated(values: readonly string[], capacities: readonly number[], salt: number): string[] {
+/**
+ * Rotation `salt` of the key fields: `salt` added to the fields read as one number (their digits and
+ * letters, see residueOf), carrying from the last field into earlier ones; what overflows the first is
+ * dropped. Digits stay digits, letters letters, same lengths.
+ */
+function rotated(values: readonly string[], salt: number): string[] {
   const out = [...values];
   let rest = salt;
   for (let i = values.length - 1; i >= 0 && rest > 0; i--) {
-    const own = capacities[i] as number;
-    out[i] = rotate(values[i] as string, rest % own);
-    rest = Math.floor(rest / own);
+    const [value, carry] = added(values[i] as string, rest);
+    out[i] = value;
+    rest = carry;
   }
   return out;
 }
 
 /**
  * The key fields with suffix `n` on the last one: decimal, or lower/upper-case letters (bijective base 26)
- * when that value is letters without digits, so the suffix is of a class the value already uses.
+ * when that value is letters without digits, so the suffix is of a class the value already uses. While the
+ * suffix keeps its length, n + 1 adds 1 to the key's number (residueOf).
  */
 function suffixed(values: readonly string[], n: number): string[] {
   const out = [...values];
@@ -328,23 +407,34 @@ function capacityOf(value: string): number {
   return n;
 }
 
-/** Adds `salt` into the value's digits and letters, rightmost first, keeping each character's class. */
+/**
+ * Adds `salt` to the value read as a number (its digits radix 10, its letters radix 26, other characters
+ * kept in place), rightmost first, carrying; what overflows the value's capacity is dropped. Digits stay
+ * digits, letters letters (and their case), same length.
+ */
 export function rotate(value: string, salt: number): string {
-  const chars = [...value];
-  let rest = salt;
-  for (let i = chars.length - 1; i >= 0 && rest > 0; i--) {
-    const c = chars[i] as string;
-    const r = radix(c);
-    if (r === 1) continue;
-    const step = rest % r;
-    rest = Math.floor(rest / r);
-    if (r === 10) chars[i] = String((Number(c) + step) % 10);
-    else {
-      const base = c >= "a" ? 97 : 65;
-      chars[i] = String.fromCharCode(base + ((c.charCodeAt(0) - base + step) % 26));
+  return added(value, salt)[0];
+}
+
+/** `value` plus `amount` (see rotate), and the carry out of its leftmost digit or letter. */
+function added(value: string, amount: number): [string, number] {
+  let rest = amount;
+  let tail = "";
+  let i = value.length - 1;
+  for (; i >= 0 && rest > 0; i--) {
+    const code = value.charCodeAt(i);
+    const base =
+      code >= 48 && code <= 57 ? 48 : code >= 65 && code <= 90 ? 65 : code >= 97 && code <= 122 ? 97 : 0;
+    if (base === 0) {
+      tail = value.charAt(i) + tail;
+      continue;
     }
+    const r = base === 48 ? 10 : 26;
+    const sum = code - base + rest;
+    tail = String.fromCharCode(base + (sum % r)) + tail;
+    rest = Math.floor(sum / r);
   }
-  return chars.join("");
+  return [value.slice(0, i + 1) + tail, rest];
 }
 
 /** `body` with the value at `pointer` replaced (a copy along the path; no write when the parent is missing). */

@@ -120,13 +120,13 @@ describe("unique keys", () => {
     label: "x",
   });
 
-  it("rotates digits to digits and letters to letters, keeping length and other characters", () => {
-    expect(rotate("a9-Z", 1)).toBe("a9-A");
-    expect(rotate("a9-Z", 26)).toBe("a0-Z");
-    expect(rotate("09", 1)).toBe("00");
-    expect(rotate("09", 11)).toBe("10");
+  it("rotates digits to digits and letters to letters, carrying, keeping length and other characters", () => {
+    expect(rotate("a9-Z", 1)).toBe("b0-A");
+    expect(rotate("a9-Z", 26)).toBe("b0-Z");
+    expect(rotate("09", 1)).toBe("10");
+    expect(rotate("09", 11)).toBe("20");
     expect(rotate("  12", 3)).toBe("  15");
-    expect(rotate("zz", 1)).toBe("za");
+    expect(rotate("zz", 1)).toBe("aa");
   });
 
   it("keeps every valid case's keys unique within a run, re-applies concat rules, stays valid", () => {
