@@ -2,8 +2,8 @@
  * The one Ajv configuration used everywhere: generate (standalone code), runtime compile (tests, the
  * differential check) and the validation layer. Both paths must compile the same schemas the same way.
  */
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { CompiledValidator } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
 
@@ -26,12 +26,26 @@ export interface AjvOptions {
   standalone?: boolean;
 }
 
-// ajv-formats is CJS; its default export arrives either as the function or as { default }.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+/**
+ * Ajv and ajv-formats (CommonJS), required on first use: a run validates with the generated standalone
+ * validators and only compiles at runtime for a few callback checks, so the runner's start-up does not load
+ * Ajv's compiler (about 100 ms).
+ */
+let loaded: { Ajv: typeof Ajv2020; addFormats: (ajv: Ajv2020) => Ajv2020 } | undefined;
+function ajvModules(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const formats = require("ajv-formats") as { default?: unknown };
+  // ajv-formats' export arrives either as the function or as { default }.
+  const addFormats = (formats.default ?? formats) as (ajv: Ajv2020) => Ajv2020;
+  loaded = { Ajv, addFormats };
+  return loaded;
+}
 
 export function createAjv(options: AjvOptions = {}): Ajv2020 {
-  const ajv = new Ajv2020({
+  const { Ajv, addFormats } = ajvModules();
+  const ajv = new Ajv({
     allErrors: true,
     strict: true,
     strictRequired: false,
