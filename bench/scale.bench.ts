@@ -2,7 +2,9 @@
  * Scale: the runner against a neutral in-process target and the raw ceiling of that target in the same run,
  * their ratio, whole process and in-run cases/s side by side, memory per 1,000 cases, validators/s,
  * signatures/s, and — when a `schemathesis` command is on PATH — the same operation and case count through
- * Schemathesis (install: `pipx install schemathesis`; skipped with a note when absent). With BENCH_SOAK=1,
+ * Schemathesis (its fuzzing phase, positive mode, like our property phase), with the requests the neutral
+ * target received from each whole process (install: `pipx install schemathesis`; skipped with a note when
+ * absent; a run that sent no request is reported as failed, not as a time). With BENCH_SOAK=1,
  * the soak: every operation × 10,000 cases against the kit's mock, valid cases refused and peak RSS.
  * Prints one JSON line. Method and results: docs/benchmarks.md "Scale".
  */
@@ -124,16 +126,50 @@ async function raw(base: string, count: number) {
   return { requestsPerSecond: (count / ms) * 1000 };
 }
 
-/** The whole process: the CLI spawned against the neutral target, spawn to exit. */
+/** Whether a path the neutral target answered is the operation's (path parameters match any segment). */
+const opPath = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+const isOpPath = (path: string): boolean => opPath.test(path);
+
+/**
+ * The whole process: a command spawned against the neutral target, spawn to exit, with the requests the
+ * target answered meanwhile (to the operation, and in all) and the tail of what the command printed.
+ */
 function wholeProcess(
   args: string[],
   command = process.execPath,
-): Promise<{ ms: number; code: number | null }> {
+): Promise<{
+  ms: number;
+  code: number | null;
+  requests: number;
+  allRequests: number;
+  refused: number;
+  output: string;
+}> {
+  const before = { op: neutral.requests(isOpPath), all: neutral.requests(), refused: neutral.refused() };
+  let output = "";
   const started = performance.now();
   return new Promise((ok) => {
-    const child = spawn(command, args, { cwd: dir, env: { ...process.env, ...env }, stdio: "ignore" });
-    child.on("error", () => ok({ ms: Number.NaN, code: null }));
-    child.on("exit", (code) => ok({ ms: performance.now() - started, code }));
+    const done = (ms: number, code: number | null) =>
+      ok({
+        ms,
+        code,
+        requests: neutral.requests(isOpPath) - before.op,
+        allRequests: neutral.requests() - before.all,
+        refused: neutral.refused() - before.refused,
+        output,
+      });
+    const child = spawn(command, args, {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", () => done(Number.NaN, null));
+    child.on("close", (code) => done(performance.now() - started, code));
   });
 }
 
@@ -186,25 +222,66 @@ const cli = [
   "79",
 ];
 const whole = await wholeProcess(cli);
-const hasSchemathesis = spawnSync("schemathesis", ["--version"]).error === undefined;
-const schemathesis = hasSchemathesis
-  ? await wholeProcess(
-      [
-        "run",
-        join(root, "generated/openapi.json"),
-        "--url",
-        neutralUrl,
-        "--include-operation-id",
-        OPERATION,
-        "--max-examples",
-        String(CASES),
-      ],
-      "schemathesis",
-    )
-  : undefined;
+const probe = spawnSync("schemathesis", ["--version"], { encoding: "utf8" });
+const schemathesisVersion = probe.error === undefined ? probe.stdout.trim() : undefined;
+// Like our `--phase property`: generated valid cases only (fuzzing phase, positive mode), every case sent
+// even after a failure (the neutral target's fixed answers break response checks on both sides).
+const schemathesisArgs = [
+  "run",
+  join(root, "generated/openapi.json"),
+  "--url",
+  neutralUrl,
+  "--include-operation-id",
+  OPERATION,
+  "--phases",
+  "fuzzing",
+  "--mode",
+  "positive",
+  "--continue-on-failure",
+  "--max-examples",
+  String(CASES),
+  "--seed",
+  "79",
+  "--no-color",
+];
+const schemathesis = schemathesisVersion ? await wholeProcess(schemathesisArgs, "schemathesis") : undefined;
 const soak = process.env.BENCH_SOAK === "1" ? await inRun("mock", undefined, 10_000) : undefined;
 neutral.close();
 rmSync(dir, { recursive: true, force: true });
+
+/**
+ * Schemathesis beside our whole process: wall times, requests each sent (answered at the operation's path,
+ * plus any the target's HTTP parser refused), and the ratios of wall time and of time per request sent. A run
+ * that sent nothing to the operation (a spec error, a bad flag) has no time.
+ */
+function compareSchemathesis(st: Awaited<ReturnType<typeof wholeProcess>>) {
+  const generated = /(\d+) generated/.exec(st.output)?.[1];
+  const sent = st.requests + st.refused;
+  const oursSent = whole.requests + whole.refused;
+  const common = {
+    version: schemathesisVersion,
+    args: schemathesisArgs.slice(2).join(" ").replace(neutralUrl, "<neutral>"),
+    exit: st.code,
+    casesGenerated: generated === undefined ? null : Number(generated),
+    requestsSent: sent,
+    refusedByTargetParser: st.refused,
+    otherPaths: st.allRequests - st.requests,
+    // Its closing summary (failures, errors, test cases), one line each.
+    summary: (/\n(?:Failures|Errors|Test cases):[\s\S]*?(?=\nSeed:)/.exec(st.output)?.[0] ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
+  };
+  if (st.requests === 0) return { ...common, error: "sent no request to the operation", output: st.output };
+  return {
+    ...common,
+    wholeProcessMs: Math.round(st.ms),
+    oursWholeProcessMs: Math.round(whole.ms),
+    oursRequestsSent: oursSent,
+    wallRatio: Number((st.ms / whole.ms).toFixed(1)),
+    perRequestRatio: Number((st.ms / sent / (whole.ms / oursSent)).toFixed(1)),
+  };
+}
 
 const inRunNeutral = rate(runnerNeutral.cases, runnerNeutral.durationMs);
 console.log(
@@ -229,11 +306,7 @@ console.log(
     validatorsPerSecond,
     signaturesPerSecond,
     schemathesis: schemathesis
-      ? {
-          wholeProcessMs: Math.round(schemathesis.ms),
-          exit: schemathesis.code,
-          ratio: Number((schemathesis.ms / whole.ms).toFixed(1)),
-        }
+      ? compareSchemathesis(schemathesis)
       : "skipped: no `schemathesis` on PATH (install: pipx install schemathesis)",
     soak: soak
       ? {
