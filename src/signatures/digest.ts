@@ -1,5 +1,5 @@
 /** The hashes and MACs DOKU signatures are built from, over exact bytes (UTF-8 for strings). */
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, createSecretKey, hash, type KeyObject } from "node:crypto";
 import { minifyJsonBytes } from "./minify.js";
 import type { BodyBytes } from "./types.js";
 
@@ -15,17 +15,19 @@ export function hasBody(body: BodyBytes | undefined): body is BodyBytes {
 
 /** Non-SNAP `Digest`: Base64(SHA-256(exact body bytes)), standard alphabet, padded. */
 export function bodyDigest(body: BodyBytes): string {
-  return createHash("sha256").update(toBytes(body)).digest("base64");
+  return hash("sha256", toBytes(body), "base64");
 }
 
 /** SNAP body hash: lowercase hex SHA-256 of the minified body; an empty body hashes "" (e3b0c442...). */
 export function snapBodyHash(body: BodyBytes): string {
-  return createHash("sha256")
-    .update(minifyJsonBytes(toBytes(body)))
-    .digest("hex");
+  return hash("sha256", minifyJsonBytes(toBytes(body)), "hex");
 }
+
+/** The last HMAC key used, as a KeyObject (a run signs with one secret: not re-imported per call). */
+let lastKey: { text: string; object: KeyObject } | undefined;
 
 /** Base64 HMAC with a UTF-8 key over a UTF-8 message. */
 export function hmacBase64(algorithm: "sha256" | "sha512", key: string, message: string): string {
-  return createHmac(algorithm, Buffer.from(key, "utf8")).update(message, "utf8").digest("base64");
+  if (lastKey?.text !== key) lastKey = { text: key, object: createSecretKey(Buffer.from(key, "utf8")) };
+  return createHmac(algorithm, lastKey.object).update(message, "utf8").digest("base64");
 }

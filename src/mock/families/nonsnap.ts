@@ -6,7 +6,7 @@
  * Client-Id, Request-Id echoed, Response-Timestamp, Signature over the response body bytes).
  * Error bodies are the kit's (MockOptions.nonSnapErrorBody): DOKU documents none.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   formatNonSnapTimestamp,
   headerOf,
@@ -35,7 +35,7 @@ export async function nonSnapCall(ctx: MockContext, call: Call): Promise<Reply> 
   if (!verdict.ok) return errorReply(ctx, call, authFault(call.op.auth, verdict));
   const requestId = header(call, headerOf(call.op.auth, "requestId")) as string;
   const key = `${clientId}|${requestId}`;
-  const bodyHash = createHash("sha256").update(call.raw).digest("base64");
+  const bodyHash = hash("sha256", call.raw, "base64");
   const remembered = call.method === "GET" ? undefined : ctx.state.answers.get(key);
   if (remembered !== undefined && remembered.bodyHash === bodyHash) {
     return signed(ctx, call, {
