@@ -11,6 +11,8 @@ export interface Origin {
   protocol: string;
   hostname: string;
   port: string | number;
+  /** The Host header node:http would send for this origin (IPv6 in brackets, the port unless default). */
+  host: string;
 }
 
 /**
@@ -32,11 +34,15 @@ export function originOf(url: string, origins: Map<string, Origin>): Origin {
   if (!origin) {
     const parsed = new URL(url);
     const secure = parsed.protocol === "https:";
+    const hostname = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+    const port = parsed.port || (secure ? 443 : 80);
+    const named = hostname.includes(":") ? `[${hostname}]` : hostname;
     origin = {
       secure,
       protocol: parsed.protocol,
-      hostname: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
-      port: parsed.port || (secure ? 443 : 80),
+      hostname,
+      port,
+      host: Number(port) === (secure ? 443 : 80) ? named : `${named}:${port}`,
     };
     if (origins.size < 64) origins.set(text, origin);
   }

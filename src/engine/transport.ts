@@ -7,7 +7,7 @@ import https from "node:https";
 import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
 import { MAX_RESPONSE_BODY_BYTES } from "./failure-cause.js";
-import { originOf, type TransportState, track } from "./transport-state.js";
+import { type Origin, originOf, type TransportState, track } from "./transport-state.js";
 
 export interface SendOptions {
   timeoutMs: number;
@@ -55,20 +55,30 @@ export function createHttpTransport(options: { maxSockets: number }): Transport 
   };
 }
 
-function hasContentLength(headers: Record<string, string>): boolean {
-  for (const k in headers) if (k.length === 14 && k.toLowerCase() === "content-length") return true;
-  return false;
+/**
+ * The request's headers as node:http's flat [name, value, ...] list, as given, with the Content-Length node
+ * would not state for a DELETE body and the Host header node adds for a headers object (a flat list skips
+ * node's per-header bookkeeping; the bytes on the wire are the same: test/engine/transport-wire.test.ts).
+ */
+function headerList(request: SentRequest, origin: Origin): string[] {
+  const list: string[] = [];
+  let length = false;
+  let host = false;
+  for (const name in request.headers) {
+    list.push(name, request.headers[name] as string);
+    if (name.length === 14 && name.toLowerCase() === "content-length") length = true;
+    else if (name.length === 4 && name.toLowerCase() === "host") host = true;
+  }
+  // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
+  if (request.body !== "" && !length) list.push("Content-Length", String(Buffer.byteLength(request.body)));
+  if (!host) list.push("Host", origin.host);
+  return list;
 }
 
 function send(request: SentRequest, options: SendOptions, state: TransportState): Promise<ReceivedResponse> {
   return new Promise((resolve, reject) => {
     const origin = originOf(request.url, state.origins);
     const lib = origin.secure ? https : http;
-    // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
-    const headers: Record<string, string> = { ...request.headers };
-    if (request.body !== "" && !hasContentLength(headers)) {
-      headers["Content-Length"] = String(Buffer.byteLength(request.body));
-    }
     const req = lib.request({
       protocol: origin.protocol,
       hostname: origin.hostname,
@@ -76,7 +86,7 @@ function send(request: SentRequest, options: SendOptions, state: TransportState)
       // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
       path: requestTarget(request.url),
       method: request.method,
-      headers,
+      headers: headerList(request, origin) as unknown as http.OutgoingHttpHeaders,
       agent: origin.secure ? state.agents["https:"] : state.agents["http:"],
     });
     const untrack = options.signal ? track(state, options.signal, req) : () => {};
