@@ -268,3 +268,18 @@ export function identity() {
     publicKeyPem: publicKey,
   };
 }
+
+/** A valid property case of `operationId` with `body`, for the unique-key tests. */
+export function bodyCase(operationId: string, body: Record<string, string>): Case {
+  return {
+    operationId,
+    phase: "property",
+    method: "POST",
+    path: "/",
+    pathParams: {},
+    headers: {},
+    body,
+    expect: { kind: "accept" },
+    label: "x",
+  };
+}

@@ -9,7 +9,7 @@ import type { Case } from "../../src/model/case.js";
 import type { Operation } from "../../src/model/operation.js";
 import { UniqueKeys } from "../../src/runner/unique.js";
 import { compileValidators } from "../../src/validation/ajv.js";
-import { vaOp } from "./spec.js";
+import { bodyCase, vaOp } from "./spec.js";
 
 const schema = {
   type: "object",
@@ -42,17 +42,7 @@ const op: Operation = {
   request: { examples: [], body: { key: "body", schema } },
 };
 const validators = compileValidators({ body: schema });
-const kase = (body: Record<string, string>): Case => ({
-  operationId: op.id,
-  phase: "property",
-  method: "POST",
-  path: "/",
-  pathParams: {},
-  headers: {},
-  body,
-  expect: { kind: "accept" },
-  label: "x",
-});
+const kase = (body: Record<string, string>): Case => bodyCase(op.id, body);
 
 /** Short keys, as fast-check's bias draws them by the thousand. */
 const shortBodies = fc

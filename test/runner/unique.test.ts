@@ -15,7 +15,7 @@ import {
   rotate,
   UniqueKeys,
 } from "../../src/runner/unique.js";
-import { vaOp } from "./spec.js";
+import { bodyCase, vaOp } from "./spec.js";
 
 /** The key's digits and letters as one number (digits radix 10, letters radix 26), and its capacity. */
 function numberOf(key: string): { value: bigint; capacity: bigint } {
@@ -66,17 +66,7 @@ const op: Operation = {
   uniqueKeys: [{ space: "k", pointers: ["/a", "/b"] }],
   request: { examples: [], body: { key: "body", schema: {} } },
 };
-const kase = (body: { a: string; b: string }): Case => ({
-  operationId: op.id,
-  phase: "property",
-  method: "POST",
-  path: "/",
-  pathParams: {},
-  headers: {},
-  body,
-  expect: { kind: "accept" },
-  label: "x",
-});
+const kase = (body: { a: string; b: string }): Case => bodyCase(op.id, body);
 const keyOf = (body: unknown) => {
   const { a, b } = body as { a: string; b: string };
   return `${a.trim()}|${b.trim()}`;

@@ -12,7 +12,7 @@ import { selectOperations } from "../../src/runner/plan.js";
 import { bindCase, fillPath } from "../../src/runner/setup.js";
 import { rotate, UniqueKeys } from "../../src/runner/unique.js";
 import { compileValidators } from "../../src/validation/ajv.js";
-import { bundle, vaOp } from "./spec.js";
+import { bodyCase, bundle, vaOp } from "./spec.js";
 
 describe("limiter", () => {
   it("never runs more than `concurrency` tasks at once and runs them all", async () => {
@@ -108,17 +108,7 @@ describe("unique keys", () => {
     },
   };
   const validators = compileValidators({ "va.body": op.request.body!.schema });
-  const kase = (body: Record<string, string>): Case => ({
-    operationId: op.id,
-    phase: "property",
-    method: "POST",
-    path: "/",
-    pathParams: {},
-    headers: {},
-    body,
-    expect: { kind: "accept" },
-    label: "x",
-  });
+  const kase = (body: Record<string, string>): Case => bodyCase(op.id, body);
 
   it("rotates digits to digits and letters to letters, carrying, keeping length and other characters", () => {
     expect(rotate("a9-Z", 1)).toBe("b0-A");
