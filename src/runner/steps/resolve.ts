@@ -1,6 +1,7 @@
 /**
- * Step 1 of runSuite: options, operations, checks, target and transport. Bad options or spec throw here
- * (exit 2), before anything is sent; the production guard runs once the target is known.
+ * Step 1 of runSuite: options, operations, checks, target and transport. Bad options throw here (exit 2),
+ * before anything is sent. The target starts here and is awaited after planning (step 2), so a mock's
+ * start-up overlaps it; the transport opens then, and the production guard runs once the target is known.
  */
 import { CHECK_NAMES, CHECKS } from "../../checks/registry.js";
 import { createHttpTransport, type Transport } from "../../engine/transport.js";
