@@ -47,7 +47,17 @@ async function stdinBytes(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Where the mock may run: DOKU_CONFORMANCE_MOCK_THREAD's values (unset = worker). */
+const MOCK_THREADS = ["main", "worker"];
+
 export async function main(argv: string[]): Promise<number> {
+  const thread = process.env.DOKU_CONFORMANCE_MOCK_THREAD;
+  if (thread !== undefined && thread !== "" && !MOCK_THREADS.includes(thread)) {
+    process.stderr.write(
+      `doku-conformance: DOKU_CONFORMANCE_MOCK_THREAD must be main or worker; got ${JSON.stringify(thread)}\n`,
+    );
+    return 2;
+  }
   const controller = new AbortController();
   const unwatch = watchSignals(process, controller);
   const mock = mockStarter(argv);

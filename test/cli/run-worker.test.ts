@@ -42,4 +42,14 @@ describe("run --target mock from the bin", () => {
     const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
     expect(report).toMatchObject({ target: "mock", exitCode: 0 });
   }, 60_000);
+
+  it("an unknown DOKU_CONFORMANCE_MOCK_THREAD is a usage error: exit 2, one line", async () => {
+    const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {
+      env: { DOKU_CONFORMANCE_MOCK_THREAD: "threads" },
+    });
+    expect(await run.exit).toBe(2);
+    expect(run.stderr().trim().split("\n")).toEqual([
+      'doku-conformance: DOKU_CONFORMANCE_MOCK_THREAD must be main or worker; got "threads"',
+    ]);
+  }, 60_000);
 });
