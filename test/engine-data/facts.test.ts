@@ -9,14 +9,9 @@ import type { OpenApiDocument } from "../../src/generator/bundle.js";
 import { buildOperations } from "../../src/generator/operations.js";
 import { startMock } from "../../src/mock/index.js";
 import { SpecError, UsageError } from "../../src/model/errors.js";
+import { docOperation } from "../generator/doc-operation.js";
 
-const op = (id: string, extra: Record<string, unknown>) => ({
-  operationId: id,
-  "x-doku-auth": "nonsnap-hmac",
-  "x-doku-source": "s",
-  responses: { "200": { description: "ok" } },
-  ...extra,
-});
+const op = docOperation;
 
 /** A document with a create at /a, the operation under test at /b/{no}, and a webhook. */
 const doc = (extra: Record<string, unknown>, webhook: Record<string, unknown> = {}): OpenApiDocument => ({

@@ -8,14 +8,9 @@ import type { OpenApiDocument } from "../../src/generator/bundle.js";
 import { buildOperations } from "../../src/generator/operations.js";
 import { SpecError } from "../../src/model/errors.js";
 import { SIMULATOR_FAMILIES, startSimulator } from "../../src/simulator/index.js";
+import { docOperation } from "../generator/doc-operation.js";
 
-const op = (id: string, extra: Record<string, unknown>) => ({
-  operationId: id,
-  "x-doku-auth": "nonsnap-hmac",
-  "x-doku-source": "s",
-  responses: { "200": { description: "ok" } },
-  ...extra,
-});
+const op = docOperation;
 
 const good = {
   family: "widget-va",
