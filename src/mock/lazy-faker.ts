@@ -31,7 +31,7 @@ function deferred(target: () => object, fixed: Record<string, unknown> = {}): ob
 }
 
 /** Installs the stand-ins once, resolved from Prism's own location; call before requiring Prism. */
-export function deferFakerLoading(prismEntry: string): void {
+export function deferUnusedModules(prismEntry: string): void {
   if (installed) return;
   installed = true;
   const fromPrism = createRequire(prismEntry);

@@ -10,7 +10,7 @@ import type { IHttpConfig, ProblemJson } from "@stoplight/prism-http";
 import type { IHttpOperation, HttpMethod as PrismMethod } from "@stoplight/types";
 import { SpecError } from "../model/errors.js";
 import type { Operation } from "../model/operation.js";
-import { deferFakerLoading } from "./lazy-faker.js";
+import { deferUnusedModules } from "./lazy-faker.js";
 import { type Preferences, preferenceKey } from "./prefer.js";
 
 /** What Prism produced: a status, its headers and the body as a value. */
@@ -82,7 +82,7 @@ export async function createPrismMocker(document: Record<string, unknown>): Prom
 function loadPrism() {
   const require = createRequire(import.meta.url);
   const entry = require.resolve("@stoplight/prism-http");
-  deferFakerLoading(entry);
+  deferUnusedModules(entry);
   const http = require(entry) as typeof import("@stoplight/prism-http");
   const core = require("@stoplight/prism-core") as typeof import("@stoplight/prism-core");
   return { ...http, createLogger: core.createLogger };
