@@ -89,15 +89,16 @@ export function strangerPrivateKey(): KeyObject {
 
 /**
  * Generates the stranger key on the thread pool (off the event loop), so that a run with signature cases
- * finds it ready instead of spending a few hundred milliseconds of its own thread on it. Never rejects:
- * a failure leaves strangerPrivateKey to generate the key when first asked.
+ * finds it ready instead of spending a few hundred milliseconds of its own thread on it. Resolves with the
+ * key strangerPrivateKey will return; never rejects: on a failure (undefined) strangerPrivateKey generates
+ * the key when first asked.
  */
-export function prepareStrangerKey(): Promise<void> {
-  if (strangerKey) return Promise.resolve();
+export function prepareStrangerKey(): Promise<KeyObject | undefined> {
+  if (strangerKey) return Promise.resolve(strangerKey);
   return new Promise((resolve) => {
     generateKeyPair("rsa", { modulusLength: 2048 }, (error, _publicKey, privateKey) => {
       if (!error) strangerKey ??= privateKey;
-      resolve();
+      resolve(strangerKey);
     });
   });
 }

@@ -4,12 +4,14 @@ import { prepareStrangerKey, strangerPrivateKey } from "../../src/signatures/mut
 
 describe("prepareStrangerKey", () => {
   it("leaves an RSA-2048 private key that strangerPrivateKey returns from then on, unchanged by a second call", async () => {
-    await prepareStrangerKey();
+    const prepared = await prepareStrangerKey();
     const key = strangerPrivateKey();
+    // The key made on the thread pool is the one used: strangerPrivateKey did not generate its own.
+    expect(prepared).toBe(key);
     expect(key.type).toBe("private");
     expect(key.asymmetricKeyType).toBe("rsa");
     expect(key.asymmetricKeyDetails?.modulusLength).toBe(2048);
-    await prepareStrangerKey();
+    expect(await prepareStrangerKey()).toBe(key);
     expect(strangerPrivateKey()).toBe(key);
   });
 });
