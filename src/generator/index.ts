@@ -11,7 +11,7 @@ import { buildOperations } from "./operations.js";
 import { renderTable, spliceTable } from "./ops-table.js";
 import { checkSchemas } from "./schema-check.js";
 import { typesModule } from "./types.js";
-import { validatorsDeclaration, validatorsModule } from "./validators.js";
+import { conflictSchemas, validatorsDeclaration, validatorsModule } from "./validators.js";
 
 export interface GenerateOptions {
   /** Root spec file, e.g. <package>/specs/doku.yaml. */
@@ -40,8 +40,9 @@ async function generateAll(options: GenerateOptions) {
     `${TS_HEADER}import type { Operation } from "../src/model/operation.js";\n\n` +
       `export const operations: readonly Operation[] = ${JSON.stringify(operations, null, 2)};\n`,
   );
-  checkSchemas(schemas, options.specPath);
-  files.set("validators.js", validatorsModule(schemas, TS_HEADER));
+  const compiled = { ...schemas, ...conflictSchemas(schemas) };
+  checkSchemas(compiled, options.specPath);
+  files.set("validators.js", validatorsModule(compiled, TS_HEADER));
   files.set("validators.d.ts", validatorsDeclaration(TS_HEADER));
   files.set("types.ts", await typesModule(document, TS_HEADER));
   files.set("manifest.json", await manifest(options, files));

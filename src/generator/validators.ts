@@ -5,6 +5,7 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { JsonSchema } from "../model/schema.js";
 import { createAjv } from "../validation/ajv.js";
+import { alternativeSchema, conflictAlternatives, conflictKey } from "../validation/conflicts.js";
 
 // CJS interop: the function arrives either as the module or as its `default`.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<string, string>) => string;
@@ -17,6 +18,19 @@ const REQUIRE_SHIM =
 /** Export name for a schema key: "snapCreateVa.response.200.body" -> "snapCreateVa_response_200_body". */
 export function exportName(key: string): string {
   return key.replace(/[^A-Za-z0-9_$]/g, "_");
+}
+
+/**
+ * The `x-doku-conflict` alternatives of every slot as schemas of their own (`conflictKey(slot, n)`), so a run
+ * checks them with generated code instead of compiling them when a finding first meets one.
+ */
+export function conflictSchemas(schemas: Readonly<Record<string, JsonSchema>>): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [key, root] of Object.entries(schemas)) {
+    for (const [n, alternative] of conflictAlternatives(root).entries())
+      out[conflictKey(key, n)] = alternativeSchema(alternative, root);
+  }
+  return out;
 }
 
 export function validatorsModule(schemas: Readonly<Record<string, JsonSchema>>, header: string): string {

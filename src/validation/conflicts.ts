@@ -5,7 +5,7 @@
  * settles: nothing is excused). `--strict` (model `strictly`) turns these back into errors.
  */
 import { SpecError } from "../model/errors.js";
-import type { CompiledValidator, DokuConflict } from "../model/operation.js";
+import type { CompiledValidator, DokuConflict, ValidatorSet } from "../model/operation.js";
 import { valueAt } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import { createAjv } from "./ajv.js";
@@ -19,18 +19,77 @@ export interface ConflictVerdict {
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 const compiled = new WeakMap<JsonSchema, CompiledValidator>();
+const generated = new WeakMap<ValidatorSet, WeakMap<JsonSchema, Map<JsonSchema, CompiledValidator>>>();
 
-function alternativeValidator(conflict: DokuConflict, root: JsonSchema, where: string): CompiledValidator {
+/** The validator key of the `n`th conflict alternative under schema slot `slotKey` (generate and runtime). */
+export function conflictKey(slotKey: string, n: number): string {
+  return `${slotKey}#conflict/${n}`;
+}
+
+/**
+ * Every object `alternative` of an `x-doku-conflict` under `root`, in document order: generate compiles the
+ * `n`th as `conflictKey(slot, n)` and the runtime finds it by the same walk.
+ */
+export function conflictAlternatives(root: JsonSchema): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const conflict = (node as JsonSchema)["x-doku-conflict"];
+    if (isConflict(conflict) && isSchemaObject(conflict.alternative)) out.push(conflict.alternative);
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(root);
+  return out;
+}
+
+/** What an alternative is checked as: itself, with its slot's `$defs` when it has none of its own. */
+export function alternativeSchema(alternative: JsonSchema, root: JsonSchema): JsonSchema {
+  return root.$defs !== undefined && alternative.$defs === undefined
+    ? { ...alternative, $defs: root.$defs }
+    : alternative;
+}
+
+/** The generated validators of the alternatives under `root` (slot `slotKey`), by alternative object. */
+function generatedFor(root: JsonSchema, slotKey: string, validators: ValidatorSet) {
+  let bySlot = generated.get(validators);
+  if (bySlot === undefined) {
+    bySlot = new WeakMap();
+    generated.set(validators, bySlot);
+  }
+  let byAlternative = bySlot.get(root);
+  if (byAlternative === undefined) {
+    byAlternative = new Map();
+    for (const [n, alternative] of conflictAlternatives(root).entries()) {
+      const validate = validators[conflictKey(slotKey, n)];
+      if (validate !== undefined) byAlternative.set(alternative, validate);
+    }
+    bySlot.set(root, byAlternative);
+  }
+  return byAlternative;
+}
+
+/**
+ * The alternative's validator: the generated one (generated/validators.js) when the slot's validators are
+ * given, else compiled here once (schemas built outside generate, e.g. in tests).
+ */
+function alternativeValidator(
+  conflict: DokuConflict,
+  root: JsonSchema,
+  where: string,
+  validators: ValidatorSet | undefined,
+): CompiledValidator {
   const alternative = conflict.alternative as JsonSchema;
+  const fromGenerate = validators && generatedFor(root, where, validators).get(alternative);
+  if (fromGenerate !== undefined) return fromGenerate;
   let validate = compiled.get(alternative);
   if (validate === undefined) {
     ajv ??= createAjv();
-    const schema =
-      root.$defs !== undefined && alternative.$defs === undefined
-        ? { ...alternative, $defs: root.$defs }
-        : alternative;
     try {
-      validate = ajv.compile(schema) as unknown as CompiledValidator;
+      validate = ajv.compile(alternativeSchema(alternative, root)) as unknown as CompiledValidator;
     } catch (error) {
       throw new SpecError(
         `x-doku-conflict "${conflict.id}" has an alternative that does not compile: ${(error as Error).message}`,
@@ -42,6 +101,9 @@ function alternativeValidator(conflict: DokuConflict, root: JsonSchema, where: s
   }
   return validate;
 }
+
+const isSchemaObject = (value: unknown): value is JsonSchema =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 function isConflict(value: unknown): value is DokuConflict {
   return value !== null && typeof value === "object" && typeof (value as { id?: unknown }).id === "string";
@@ -63,6 +125,7 @@ export function tolerated(
   data: unknown,
   root: JsonSchema,
   where: string,
+  validators?: ValidatorSet,
 ): ConflictVerdict | undefined {
   for (let i = chain.length - 1; i >= 0; i--) {
     const node = chain[i] as ChainNode;
@@ -72,7 +135,8 @@ export function tolerated(
     const accepts =
       alternative === undefined ||
       alternative === true ||
-      (alternative !== false && alternativeValidator(conflict, root, where)(valueAt(data, node.pointer)));
+      (alternative !== false &&
+        alternativeValidator(conflict, root, where, validators)(valueAt(data, node.pointer)));
     if (accepts) {
       return { conflict, alternative: alternativeSentence(conflict) };
     }

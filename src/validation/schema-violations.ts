@@ -3,7 +3,7 @@
  * actual / message, cite the nearest `x-doku-source`, downgrade documented conflicts to warnings, and
  * never report the same (pointer, rule) twice.
  */
-import type { CompiledValidator, Direction, SchemaRef, Violation } from "../model/index.js";
+import type { CompiledValidator, Direction, SchemaRef, ValidatorSet, Violation } from "../model/index.js";
 import { dottedPath } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 import { collapseErrors } from "./collapse.js";
@@ -18,6 +18,8 @@ export interface SchemaCheck {
   check: string;
   ref: SchemaRef;
   validator: CompiledValidator;
+  /** The bundle's generated validators, where `x-doku-conflict` alternatives are found compiled. */
+  validators?: ValidatorSet;
   /** Cited when no schema node on the way carries `x-doku-source`: the operation's source. */
   source: string;
   /** Prepended to every pointer ("/headers"); "" for bodies. */
@@ -63,7 +65,7 @@ export function schemaViolations(check: SchemaCheck, data: unknown): Violation[]
       missingParam === undefined
         ? chain
         : withMissingProperty(chain, root, finding.pointer, error.params[missingParam]);
-    const verdict = tolerated(chain, data, root, check.ref.key);
+    const verdict = tolerated(chain, data, root, check.ref.key, check.validators);
     const violation: Violation = {
       operationId: check.operationId,
       direction: check.direction,

@@ -75,6 +75,7 @@ function check(
     check: kind,
     ref,
     validator,
+    validators: target.validators,
     source: target.operation.source,
   };
 }
@@ -114,7 +115,16 @@ export function validateRequest(
     );
   }
   const quoted = options.quotedConflicts === "warning";
-  out.push(...ruleViolations(target.operation, "request", { body: input.body }, request.body, quoted));
+  out.push(
+    ...ruleViolations(
+      target.operation,
+      "request",
+      { body: input.body },
+      request.body,
+      quoted,
+      target.validators,
+    ),
+  );
   return finish(out, options);
 }
 
@@ -155,6 +165,7 @@ export function validateResponse(
       { body: input.body, status: input.status },
       response?.body,
       options.quotedConflicts === "warning",
+      target.validators,
     ),
   );
   return finish(out, options);

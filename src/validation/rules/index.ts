@@ -7,7 +7,14 @@
  * conflict quotes (e.g. the 28-digit BNI inquiry sample against the 23-digit rule) is a warning naming it.
  */
 import { SpecError } from "../../model/errors.js";
-import type { Direction, DokuRule, Operation, SchemaRef, Violation } from "../../model/index.js";
+import type {
+  Direction,
+  DokuRule,
+  Operation,
+  SchemaRef,
+  ValidatorSet,
+  Violation,
+} from "../../model/index.js";
 import { parsePointer } from "../../model/pointer.js";
 import { coveredBy } from "../conflict-covers.js";
 import { tolerated, toleratedNote } from "../conflicts.js";
@@ -68,6 +75,7 @@ export function ruleViolations(
   input: RuleInput,
   schema?: SchemaRef,
   quoted = false,
+  validators?: ValidatorSet,
 ): Violation[] {
   checkRules(operation);
   const out: Violation[] = [];
@@ -77,7 +85,9 @@ export function ruleViolations(
       const chain = schema
         ? instanceWalk(schema.schema, parsePointer(finding.pointer)).filter(withoutAlternative)
         : [];
-      const verdict = schema ? tolerated(chain, input.body, schema.schema, schema.key) : undefined;
+      const verdict = schema
+        ? tolerated(chain, input.body, schema.schema, schema.key, validators)
+        : undefined;
       const covered =
         quoted && !verdict ? quotedConflictAt(operation, schema, input.body, finding.pointer) : undefined;
       if (covered !== undefined) {
