@@ -1,9 +1,11 @@
 /**
- * Prism is loaded without faker's locales and without postman-collection; both still work, loaded on first use.
+ * Prism is loaded without faker's locales, postman-collection, or its own request validator, callback runner
+ * and forwarder; each still works, loaded on first use.
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { loadSpecBundle } from "../../conformance/bundle.js";
+import { DEFERRED_PRISM_MODULES } from "../../src/mock/lazy-faker.js";
 import { createPrismMocker } from "../../src/mock/prism.js";
 
 const require = createRequire(import.meta.url);
@@ -11,6 +13,10 @@ const prismEntry = require.resolve("@stoplight/prism-http");
 const fakerLocales = () =>
   Object.keys(require.cache).filter((k) => k.includes("@faker-js/faker/dist/cjs/locales"));
 const postmanModules = () => Object.keys(require.cache).filter((k) => k.includes("/postman-collection/lib/"));
+const fromPrism = createRequire(prismEntry);
+/** Whether Prism's module at `file` (relative to its dist/) is loaded for real (not a stand-in). */
+const loadedFor = (file: string) =>
+  Object.keys(require.cache).some((k) => k.endsWith(`prism-http/dist/${file}`));
 
 describe("deferred faker", () => {
   it("Prism answers (static and dynamic) without loading faker's locales", async () => {
@@ -23,6 +29,31 @@ describe("deferred faker", () => {
     expect(fakerLocales()).toEqual([]);
     expect(postmanModules()).toEqual([]);
   });
+
+  it("every path operation is answered without Prism's request validator or callback runner", async () => {
+    const bundle = await loadSpecBundle();
+    const mocker = await createPrismMocker(bundle.document);
+    for (const op of bundle.operations.filter((o) => o.kind === "path")) {
+      expect((await mocker.answer(op, { dynamic: false })).status).toBeLessThan(500);
+      expect((await mocker.answer(op, { dynamic: true })).status).toBeLessThan(500);
+    }
+    // Modules only the deferred ones require: loaded with them, not before.
+    expect(loadedFor("validator/validators/utils.js")).toBe(false);
+    expect(loadedFor("utils/runtimeExpression.js")).toBe(false);
+  });
+
+  it.each(Object.entries(DEFERRED_PRISM_MODULES))(
+    "%s loads on first use, and exports the functions its stand-in names",
+    (file, functions) => {
+      const path = fromPrism.resolve(`./${file}`);
+      const used = fromPrism(path) as Record<string, unknown>;
+      const keys = Object.keys(used); // a first use loads the real module (an earlier test may have)
+      const real = fromPrism.cache[path]?.exports as Record<string, unknown>;
+      expect(keys).toEqual(Object.keys(real));
+      expect(keys.length).toBeGreaterThan(0);
+      for (const name of functions) expect(typeof real[name]).toBe("function");
+    },
+  );
 
   it("the stand-in loads the real faker on first use", () => {
     const faker = createRequire(prismEntry)("@faker-js/faker") as {
