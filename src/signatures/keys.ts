@@ -39,16 +39,30 @@ export function privateKeyFromPem(pem: string | Uint8Array, label = "private key
   return requireRsa(key, label);
 }
 
+/**
+ * Public keys already read, by PEM text (a verifier meets the same few keys on every request; KeyObjects are
+ * immutable, so one can be shared). Bounded: the oldest entry goes first.
+ */
+const publicByPem = new Map<string, KeyObject>();
+const PUBLIC_BY_PEM_MAX = 16;
+/** The public half of each private KeyObject already asked for. */
+const publicOfPrivate = new WeakMap<KeyObject, KeyObject>();
+
 /** Reads an RSA public key (SPKI or PKCS#1 PEM; a private key PEM also works: its public half is used). */
 export function publicKeyFromPem(pem: string | Uint8Array, label = "public key"): KeyObject {
   const text = pemText(pem);
+  const known = publicByPem.get(text);
+  if (known) return known;
   let key: KeyObject;
   try {
     key = createPublicKey({ key: text, format: "pem" });
   } catch {
     throw new UsageError(`${label} is not a readable RSA public key; expected PEM, ${PUBLIC_FORMS}`);
   }
-  return requireRsa(key, label);
+  requireRsa(key, label);
+  if (publicByPem.size >= PUBLIC_BY_PEM_MAX) publicByPem.delete(publicByPem.keys().next().value as string);
+  publicByPem.set(text, key);
+  return key;
 }
 
 /** A private KeyObject from a KeyObject or PEM; UsageError when absent or unusable. */
@@ -66,5 +80,11 @@ export function asPublicKey(key: KeyObject | string | undefined, label = "public
   if (key === undefined)
     throw new UsageError(`${label} is missing; RSA verification needs the signer's public key`);
   if (typeof key === "string") return publicKeyFromPem(key, label);
-  return requireRsa(key.type === "private" ? createPublicKey(key) : key, label);
+  if (key.type !== "private") return requireRsa(key, label);
+  let half = publicOfPrivate.get(key);
+  if (!half) {
+    half = requireRsa(createPublicKey(key), label);
+    publicOfPrivate.set(key, half);
+  }
+  return half;
 }

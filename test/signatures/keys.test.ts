@@ -45,6 +45,32 @@ describe("keys", () => {
     expect(rsaVerifyBase64(asPublicKey(keys.privateKey), "m", sig)).toBe(true);
   });
 
+  it("a public key is read once per PEM text and per private KeyObject; an unusable one is refused every time", () => {
+    const other = rsaPair(2048);
+    const a = publicKeyFromPem(keys.spki);
+    expect(publicKeyFromPem(Buffer.from(keys.spki))).toBe(a);
+    expect(publicKeyFromPem(other.spki)).not.toBe(a);
+    expect(publicKeyFromPem(other.spki).equals(other.publicKey)).toBe(true);
+    expect(asPublicKey(keys.privateKey)).toBe(asPublicKey(keys.privateKey));
+    expect(asPublicKey(keys.privateKey).equals(keys.publicKey)).toBe(true);
+    expect(asPublicKey(keys.publicKey)).toBe(keys.publicKey);
+    // More distinct keys than the cache holds: every answer is still the key of its own text.
+    const many = Array.from(
+      { length: 20 },
+      () => generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey,
+    );
+    for (const key of [...many, ...many]) {
+      const pem = key.export({ type: "spki", format: "pem" }).toString();
+      expect(publicKeyFromPem(pem).equals(key)).toBe(true);
+    }
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({
+      type: "spki",
+      format: "pem",
+    });
+    usageError(() => publicKeyFromPem(ec.toString()));
+    usageError(() => publicKeyFromPem(ec.toString()));
+  });
+
   it.each([
     ["garbage", "not a key"],
     ["truncated PEM", keys.pkcs8.slice(0, 200)],
