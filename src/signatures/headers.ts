@@ -23,11 +23,19 @@ export function headerValues(headers: HeaderBag, name: string): string[] {
   return out;
 }
 
+/** Sets an own property, even one named "__proto__" (as an object spread would). */
+function put(out: Record<string, string>, key: string, value: string): void {
+  if (key === "__proto__")
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** A copy of `headers` without `names` (any case). */
 export function withoutHeaders(headers: Readonly<Record<string, string>>, names: readonly string[]) {
-  const drop = new Set(names.map((n) => n.toLowerCase()));
+  const drop = names.map((n) => n.toLowerCase());
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) if (!drop.has(key.toLowerCase())) out[key] = value;
+  for (const key of Object.keys(headers))
+    if (!drop.includes(key.toLowerCase())) put(out, key, headers[key] as string);
   return out;
 }
 
@@ -36,7 +44,10 @@ export function withHeaders(
   headers: Readonly<Record<string, string>>,
   set: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  return { ...withoutHeaders(headers, Object.keys(set)), ...set };
+  const names = Object.keys(set);
+  const out = withoutHeaders(headers, names);
+  for (const name of names) put(out, name, set[name] as string);
+  return out;
 }
 
 /** The token of an `Authorization: Bearer <token>` value (scheme matched case-insensitively, RFC 7235). */

@@ -1,4 +1,5 @@
 /** Header lookup (src/signatures/headers.ts): the one case-insensitive reader every layer uses. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { headerValue, withHeaders, withoutHeaders } from "../../src/signatures/headers.js";
 import type { HeaderBag } from "../../src/signatures/types.js";
@@ -42,5 +43,28 @@ describe("withHeaders / withoutHeaders", () => {
 
   it("drops names in any case", () => {
     expect(withoutHeaders({ "X-A": "1", b: "2" }, ["x-a"])).toEqual({ b: "2" });
+  });
+
+  // The plain definition both must keep: an object spread, names compared lowercased.
+  const spreadWithout = (h: Record<string, string>, names: string[]) => {
+    const drop = new Set(names.map((n) => n.toLowerCase()));
+    return Object.fromEntries(Object.entries(h).filter(([k]) => !drop.has(k.toLowerCase())));
+  };
+  const name = fc.constantFrom("Content-Type", "content-type", "X-A", "x-a", "__proto__", "constructor", "B");
+  const headers = fc.dictionary(name, fc.string({ maxLength: 3 }));
+
+  it("law: same own entries, in the same order, as an object spread (a __proto__ name included)", () => {
+    fc.assert(
+      fc.property(headers, headers, (h, set) => {
+        const got = withHeaders(h, set);
+        const want = { ...spreadWithout(h, Object.keys(set)), ...set };
+        expect(Object.entries(got)).toEqual(Object.entries(want));
+        expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+        expect(Object.entries(withoutHeaders(h, Object.keys(set)))).toEqual(
+          Object.entries(spreadWithout(h, Object.keys(set))),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
