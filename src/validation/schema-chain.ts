@@ -100,8 +100,35 @@ function childSchema(root: JsonSchema, node: JsonSchema, token: string): JsonSch
   return asSchema(node.additionalProperties);
 }
 
-/** The chain for one ajv error; the last node is the schema holding the failing keyword. */
+/** Chains already built, per root schema: the same error recurs on every case that repeats a value. */
+const chains = new WeakMap<JsonSchema, Map<string, readonly ChainNode[]>>();
+/** Distinct (instancePath, schemaPath, keyword) kept per root; array indices in instance paths are unbounded. */
+const CHAINS_PER_ROOT = 512;
+
+/**
+ * The chain for one ajv error; the last node is the schema holding the failing keyword. A pure function of
+ * its arguments, so it is built once per root and error position and shared (hence read-only).
+ */
 export function schemaChain(
+  root: JsonSchema,
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+): readonly ChainNode[] {
+  let byError = chains.get(root);
+  if (byError === undefined) {
+    byError = new Map();
+    chains.set(root, byError);
+  }
+  const key = `${instancePath}\u0000${schemaPath}\u0000${keyword}`;
+  const known = byError.get(key);
+  if (known !== undefined) return known;
+  const chain = buildChain(root, instancePath, schemaPath, keyword);
+  if (byError.size < CHAINS_PER_ROOT) byError.set(key, chain);
+  return chain;
+}
+
+function buildChain(
   root: JsonSchema,
   instancePath: string,
   schemaPath: string,

@@ -33,11 +33,11 @@ const MISSING_PARAM: Record<string, string> = {
 
 /** The chain extended by the missing property's own schema, so its `x-doku-source` counts. */
 function withMissingProperty(
-  chain: ChainNode[],
+  chain: readonly ChainNode[],
   root: JsonSchema,
   pointer: string,
   name: unknown,
-): ChainNode[] {
+): readonly ChainNode[] {
   const props = chain[chain.length - 1]?.schema.properties as Record<string, JsonSchema> | undefined;
   let child = typeof name === "string" ? props?.[name] : undefined;
   if (child === undefined) return chain;
