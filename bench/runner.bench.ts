@@ -9,7 +9,8 @@
  *    signing, sending, checking, reporting included); requests/s = every request (tokens, setup) / same time.
  * 2. raw: a fresh mock with the same identity; the captured requests are re-sent in the same order by a plain
  *    keep-alive loop with 8 in flight, re-signed on the fly (fresh token, X-EXTERNAL-ID / Request-Id,
- *    timestamp), nothing generated, nothing checked. requests/s = requests / wall time.
+ *    timestamp), nothing generated, nothing checked (bench/replay.ts). requests/s = requests / wall time;
+ *    the answers' status classes are printed.
  * 3. ratio = runner requests/s / raw requests/s (goal >= 0.70); cases/s goal >= 1000. cpuMicrosPerCase = process
  *    CPU time (user + system: runner and in-process mock together) during runSuite / cases, median of rounds.
  * 4. default run: `node bin/doku-conformance.js run` (all operations, all phases, 100 cases) spawned, wall
@@ -22,14 +23,11 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpecBundle } from "../conformance/bundle.js";
-import { createLimiter } from "../src/engine/limiter.js";
-import { createHttpTransport, type Transport } from "../src/engine/transport.js";
+import { createHttpTransport } from "../src/engine/transport.js";
 import { startMock } from "../src/mock/index.js";
-import type { ReceivedResponse, SentRequest } from "../src/model/case.js";
-import type { Operation } from "../src/model/operation.js";
+import type { SentRequest } from "../src/model/case.js";
 import { runSuite } from "../src/runner/suite.js";
-import { headerValue, withoutHeaders } from "../src/signatures/headers.js";
-import { signRequest } from "../src/signatures/request-signer.js";
+import { recording, replay } from "./replay.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CASES = Number(process.env.BENCH_CASES ?? 100);
@@ -37,17 +35,6 @@ const CONCURRENCY = 8;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = await loadSpecBundle();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** A transport that records what it sends. */
-function recording(inner: Transport, sent: SentRequest[]): Transport {
-  return {
-    send(request, options) {
-      sent.push(request);
-      return inner.send(request, options);
-    },
-    close: () => inner.close(),
-  };
-}
 
 async function runnerRound(seed: number) {
   const mock = await startMock({ bundle });
@@ -80,85 +67,16 @@ async function runnerRound(seed: number) {
   };
 }
 
-const SIGNED_IDS = ["X-EXTERNAL-ID", "Request-Id"];
-
 async function rawRound(sent: SentRequest[], identity: Awaited<ReturnType<typeof startMock>>["identity"]) {
   const mock = await startMock({ bundle, identity });
-  const transport = createHttpTransport({ maxSockets: CONCURRENCY });
-  const byPath = (url: string): Operation | undefined => {
-    const path = new URL(url).pathname;
-    return bundle.operations.find(
-      (op) => op.kind === "path" && new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
-    );
-  };
-  const ops = sent.map((r) => byPath(r.url));
-  const limiter = createLimiter({ concurrency: CONCURRENCY });
   const credentials = {
     clientId: identity.clientId,
     secretKey: identity.secretKey,
     privateKey: identity.merchantPrivateKeyPem as string,
   };
-  let counter = 0;
-  let token: string | undefined;
-  let statusErrors = 0;
-  const started = performance.now();
-  const pending: Promise<ReceivedResponse>[] = [];
-  for (const [i, request] of sent.entries()) {
-    const op = ops[i];
-    const url = new URL(request.url);
-    pending.push(
-      limiter.run(async () => {
-        const path = url.pathname + url.search;
-        const headers = withoutHeaders(request.headers, [
-          "Authorization",
-          "X-TIMESTAMP",
-          "X-SIGNATURE",
-          "Request-Timestamp",
-          "Signature",
-          "X-CLIENT-KEY",
-          ...SIGNED_IDS,
-        ]);
-        const n = `${Date.now()}${String(++counter).padStart(6, "0")}`;
-        if (headerValue(request.headers, "X-EXTERNAL-ID") !== undefined) headers["X-EXTERNAL-ID"] = n;
-        if (headerValue(request.headers, "Request-Id") !== undefined) headers["Request-Id"] = `raw-${n}`;
-        if (op?.auth === "snap-symmetric" && token === undefined) {
-          const t = signRequest({
-            auth: "snap-asymmetric-token",
-            method: "POST",
-            path: "/authorization/v1/access-token/b2b",
-            body: '{"grantType":"client_credentials"}',
-            headers: { "Content-Type": "application/json" },
-            credentials,
-          });
-          const answer = await transport.send(
-            { method: "POST", url: `${mock.url}${t.path}`, headers: t.headers, body: t.body },
-            { timeoutMs: 30_000 },
-          );
-          token = (answer.json as { accessToken: string }).accessToken;
-        }
-        const signed = signRequest({
-          auth: op?.auth ?? "nonsnap-hmac",
-          method: request.method,
-          path,
-          body: request.body,
-          headers,
-          credentials,
-          ...(token ? { accessToken: token } : {}),
-        });
-        const answer = await transport.send(
-          { method: request.method, url: `${mock.url}${path}`, headers: signed.headers, body: signed.body },
-          { timeoutMs: 30_000 },
-        );
-        if (answer.status >= 500) statusErrors++;
-        return answer;
-      }),
-    );
-  }
-  await Promise.all(pending);
-  const ms = performance.now() - started;
-  await transport.close();
+  const replayed = await replay(sent, { base: mock.url, bundle, credentials, concurrency: CONCURRENCY });
   await mock.close();
-  return { ms, requests: sent.length, statusErrors };
+  return replayed;
 }
 
 function defaultRun() {
@@ -209,7 +127,8 @@ console.log(
     raw: {
       requestsPerSecond: Math.round(rawRequestsPerSecond),
       requests: raw[0]?.requests,
-      serverErrors: raw.map((r) => r.statusErrors),
+      // Answers by status class per round: the runner's valid cases, so all 2xx unless the mock refused one.
+      statuses: raw.map((r) => r.statuses),
     },
     ratio: Number((runnerRequestsPerSecond / rawRequestsPerSecond).toFixed(3)),
     defaultRun: {

@@ -1,6 +1,6 @@
 /**
- * Scale: the runner against a neutral in-process target and the raw ceiling of that target in the same run,
- * their ratio, whole process and in-run cases/s side by side, memory per 1,000 cases, validators/s,
+ * Scale: the runner against a neutral in-process target and against the kit's mock, the raw ceiling of each
+ * in the same run (the runner's own requests replayed: bench/replay.ts) and their ratios, whole process and in-run cases/s side by side, memory per 1,000 cases, validators/s,
  * signatures/s, and — when a `schemathesis` command is on PATH — the same operation and case count through
  * Schemathesis (its fuzzing phase, positive mode, like our property phase), with the requests the neutral
  * target received from each whole process (install: `pipx install schemathesis`; skipped with a note when
@@ -16,15 +16,17 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { loadSpecBundle } from "../conformance/bundle.js";
 import { caseArbitrary } from "../src/arbitraries/index.js";
-import { createLimiter } from "../src/engine/limiter.js";
 import { createHttpTransport } from "../src/engine/transport.js";
 import { startMock } from "../src/mock/index.js";
+import type { SentRequest } from "../src/model/case.js";
 import type { Operation } from "../src/model/operation.js";
 import { runSuite } from "../src/runner/suite.js";
 import { signRequest } from "../src/signatures/request-signer.js";
 import { startNeutral } from "./neutral.js";
+import { type Replayed, recording, replay } from "./replay.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OPERATION = process.env.BENCH_OPERATION ?? "snapCreateVa";
 const CONCURRENCY = 8;
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -62,7 +64,13 @@ async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peak: num
   return { value, peak: Math.max(peak, process.memoryUsage().rss), before };
 }
 
-async function inRun(target: string, operations: string[] | undefined, cases: number, phases?: "property"[]) {
+async function inRun(
+  target: string,
+  operations: string[] | undefined,
+  cases: number,
+  phases?: "property"[],
+  sent?: SentRequest[],
+) {
   const outputDir = join(dir, `report-${Math.random().toString(36).slice(2)}`);
   const started = performance.now();
   const {
@@ -80,6 +88,7 @@ async function inRun(target: string, operations: string[] | undefined, cases: nu
       concurrency: CONCURRENCY,
       ...(operations ? { operations } : {}),
       ...(phases ? { phases } : {}),
+      ...(sent ? { transport: recording(createHttpTransport({ maxSockets: CONCURRENCY }), sent) } : {}),
     }),
   );
   const ms = performance.now() - started;
@@ -93,37 +102,6 @@ async function inRun(target: string, operations: string[] | undefined, cases: nu
     peakRssMb: peak / 2 ** 20,
     rssGrowthMb: (peak - before) / 2 ** 20,
   };
-}
-
-/** The raw ceiling: one signed request of the operation re-sent `count` times, 8 in flight, nothing checked. */
-async function raw(base: string, count: number) {
-  const transport = createHttpTransport({ maxSockets: CONCURRENCY });
-  const limiter = createLimiter({ concurrency: CONCURRENCY });
-  const [kase] = fc.sample(caseArbitrary(op, "valid"), { seed: 1, numRuns: 1 });
-  const body = JSON.stringify(kase?.body ?? {});
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, () =>
-      limiter.run(() => {
-        const s = signRequest({
-          auth: op.auth,
-          method: op.method,
-          path: op.path,
-          body,
-          headers: {},
-          credentials,
-          accessToken: "t",
-        });
-        return transport.send(
-          { method: op.method, url: `${base}${op.path}`, headers: s.headers, body: s.body },
-          { timeoutMs: 30_000 },
-        );
-      }),
-    ),
-  );
-  const ms = performance.now() - started;
-  await transport.close();
-  return { requestsPerSecond: (count / ms) * 1000 };
 }
 
 /** Whether a path the neutral target answered is the operation's (path parameters match any segment). */
@@ -201,12 +179,24 @@ const signaturesPerSecond = perSecond(() =>
 );
 
 await inRun(neutralUrl, [OPERATION], 50, ["property"]); // warm-up
-const runnerNeutral = await inRun(neutralUrl, [OPERATION], CASES, ["property"]);
-const rawNeutral = await raw(neutralUrl, CASES);
-const mock = await startMock({ bundle, identity });
-const rawMock = await raw(mock.url, CASES);
-await mock.close();
-const runnerMock = await inRun("mock", [OPERATION], CASES, ["property"]);
+/**
+ * One round: the runner against the neutral target (its requests recorded) and that target's ceiling right
+ * after it; then the runner against a fresh in-process mock and a fresh mock's ceiling right after it. Each
+ * ratio compares two adjacent measurements, so a change of the shared machine's speed between rounds moves
+ * both sides of it.
+ */
+async function round() {
+  const sent: SentRequest[] = [];
+  const runnerNeutral = await inRun(neutralUrl, [OPERATION], CASES, ["property"], sent);
+  const rawNeutral = await replay(sent, { base: neutralUrl, bundle, credentials, concurrency: CONCURRENCY });
+  const runnerMock = await inRun("mock", [OPERATION], CASES, ["property"]);
+  const mock = await startMock({ bundle, identity });
+  const rawMock = await replay(sent, { base: mock.url, bundle, credentials, concurrency: CONCURRENCY });
+  await mock.close();
+  return { runnerNeutral, rawNeutral, runnerMock, rawMock };
+}
+const rounds: Awaited<ReturnType<typeof round>>[] = [];
+for (let i = 0; i < ROUNDS; i++) rounds.push(await round());
 const cli = [
   join(root, "bin/doku-conformance.js"),
   "run",
@@ -283,25 +273,51 @@ function compareSchemathesis(st: Awaited<ReturnType<typeof wholeProcess>>) {
   };
 }
 
-const inRunNeutral = rate(runnerNeutral.cases, runnerNeutral.durationMs);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+/**
+ * The rounds of one target: in-run cases/s and raw requests/s (medians), the replays' answers by status
+ * class, and the ratio of each round with their median (none when the target refused a replayed request:
+ * a ceiling made of refusals is not a ceiling).
+ */
+function target(pairs: { runner: Awaited<ReturnType<typeof inRun>>; raw: Replayed }[]) {
+  const runnerRates = pairs.map((p) => rate(p.runner.cases, p.runner.durationMs));
+  const rawRates = pairs.map((p) => (p.raw.requests / p.raw.ms) * 1000);
+  const ratios = pairs.map((_, i) =>
+    Number(((runnerRates[i] as number) / (rawRates[i] as number)).toFixed(3)),
+  );
+  const statuses: Record<string, number> = {};
+  for (const p of pairs)
+    for (const [kind, n] of Object.entries(p.raw.statuses)) statuses[kind] = (statuses[kind] ?? 0) + n;
+  const requests = pairs.reduce((n, p) => n + p.raw.requests, 0);
+  const refused = requests - (statuses["2xx"] ?? 0);
+  return {
+    inRunCasesPerSecond: median(runnerRates),
+    rawRequestsPerSecond: Math.round(median(rawRates)),
+    rawRequestsPerRound: pairs[0]?.raw.requests,
+    rawStatuses: statuses,
+    ...(refused === 0
+      ? { ratio: median(ratios), ratios }
+      : { ratio: null, error: `${refused} replayed requests were not answered 2xx: not a ceiling` }),
+  };
+}
+const firstMock = rounds[0]?.runnerMock as Awaited<ReturnType<typeof inRun>>;
+
 console.log(
   JSON.stringify({
     bench: "scale",
     operation: OPERATION,
     cases: CASES,
+    rounds: ROUNDS,
     neutral: {
-      inRunCasesPerSecond: inRunNeutral,
+      ...target(rounds.map((r) => ({ runner: r.runnerNeutral, raw: r.rawNeutral }))),
       wholeProcessCasesPerSecond: rate(CASES, whole.ms),
       wholeProcessExit: whole.code,
-      rawRequestsPerSecond: Math.round(rawNeutral.requestsPerSecond),
-      ratio: Number((inRunNeutral / rawNeutral.requestsPerSecond).toFixed(3)),
     },
     mock: {
-      inRunCasesPerSecond: rate(runnerMock.cases, runnerMock.durationMs),
-      rawRequestsPerSecond: Math.round(rawMock.requestsPerSecond),
-      ratio: Number((rate(runnerMock.cases, runnerMock.durationMs) / rawMock.requestsPerSecond).toFixed(3)),
-      refusedValid: runnerMock.refusedValid,
-      rssMbPer1000Cases: Number(((runnerMock.rssGrowthMb / runnerMock.cases) * 1000).toFixed(2)),
+      ...target(rounds.map((r) => ({ runner: r.runnerMock, raw: r.rawMock }))),
+      refusedValid: rounds.reduce((n, r) => n + r.runnerMock.refusedValid, 0),
+      // First round: later rounds start from a heap the earlier ones already grew.
+      rssMbPer1000Cases: Number(((firstMock.rssGrowthMb / firstMock.cases) * 1000).toFixed(2)),
     },
     validatorsPerSecond,
     signaturesPerSecond,
