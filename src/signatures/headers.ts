@@ -1,11 +1,23 @@
 /** Header names are case-insensitive on the wire; these helpers read and write them accordingly. */
 import type { HeaderBag } from "./types.js";
 
+/**
+ * Whether `key`, lowercased, can equal `wanted` (a lowercased name). When `wanted` is ASCII, a key of another
+ * length cannot (no character lowercases to nothing, nor to several ASCII ones), so most keys are passed
+ * over without lowercasing them; other names (control characters included) are always compared.
+ */
+const NON_ASCII = /[^\x20-\x7e]/;
+const mayMatch = (key: string, wanted: string, ascii: boolean): boolean =>
+  !ascii || key.length === wanted.length;
+
 /** The value of header `name` (any case); the first one when a list was delivered. */
 export function headerValue(headers: HeaderBag, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
+  const ascii = !NON_ASCII.test(wanted);
+  for (const key of Object.keys(headers)) {
+    if (!mayMatch(key, wanted, ascii)) continue;
+    const value = headers[key];
+    if (value === undefined || key.toLowerCase() !== wanted) continue;
     return typeof value === "string" ? value : value[0];
   }
   return undefined;
@@ -14,9 +26,12 @@ export function headerValue(headers: HeaderBag, name: string): string | undefine
 /** Every value of header `name` (any case, lists flattened), in delivery order. */
 export function headerValues(headers: HeaderBag, name: string): string[] {
   const wanted = name.toLowerCase();
+  const ascii = !NON_ASCII.test(wanted);
   const out: string[] = [];
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
+  for (const key of Object.keys(headers)) {
+    if (!mayMatch(key, wanted, ascii)) continue;
+    const value = headers[key];
+    if (value === undefined || key.toLowerCase() !== wanted) continue;
     if (typeof value === "string") out.push(value);
     else out.push(...value);
   }

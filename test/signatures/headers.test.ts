@@ -1,7 +1,7 @@
 /** Header lookup (src/signatures/headers.ts): the one case-insensitive reader every layer uses. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { headerValue, withHeaders, withoutHeaders } from "../../src/signatures/headers.js";
+import { headerValue, headerValues, withHeaders, withoutHeaders } from "../../src/signatures/headers.js";
 import type { HeaderBag } from "../../src/signatures/types.js";
 
 const bag: HeaderBag = {
@@ -28,6 +28,57 @@ describe("headerValue", () => {
 
   it("skips an undefined entry and finds the same name in another case", () => {
     expect(headerValue({ "x-a": undefined, "X-A": "2" }, "x-a")).toBe("2");
+  });
+});
+
+describe("headerValue / headerValues, law", () => {
+  // The plain definition: every entry's name lowercased and compared.
+  const reference = (headers: HeaderBag, name: string) =>
+    Object.entries(headers)
+      .filter(([k, v]) => v !== undefined && k.toLowerCase() === name.toLowerCase())
+      .flatMap(([, v]) => (typeof v === "string" ? [v] : [...(v as string[])]));
+  // Names whose lowercase differs in length or leaves ASCII: the Kelvin sign, dotted capital I, a surrogate pair.
+  const tricky = fc.constantFrom(
+    "K",
+    "k",
+    "\u212A",
+    "\u0130",
+    "i\u0307",
+    "I",
+    "i",
+    "X-A",
+    "x-a",
+    "\u{10400}",
+    "\u{10428}",
+  );
+  const name = fc.oneof(
+    tricky,
+    fc.array(tricky, { maxLength: 3 }).map((xs) => xs.join("")),
+    fc.string({ maxLength: 4 }),
+  );
+  const value = fc.oneof(
+    fc.string({ maxLength: 2 }),
+    fc.array(fc.string({ maxLength: 2 }), { maxLength: 2 }),
+    fc.constant(undefined),
+  );
+  it("agree with comparing every name lowercased", () => {
+    fc.assert(
+      fc.property(fc.dictionary(name, value), name, (headers, wanted) => {
+        const all = reference(headers as HeaderBag, wanted);
+        expect(headerValues(headers as HeaderBag, wanted)).toEqual(all);
+        const first = Object.entries(headers).find(
+          ([k, v]) => v !== undefined && k.toLowerCase() === wanted.toLowerCase(),
+        );
+        const want =
+          first === undefined
+            ? undefined
+            : typeof first[1] === "string"
+              ? first[1]
+              : (first[1] as string[])[0];
+        expect(headerValue(headers as HeaderBag, wanted)).toBe(want);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
