@@ -31,12 +31,32 @@ export interface PrismMocker {
   answer(op: Operation, prefs: Preferences): Promise<PrismAnswer | PrismProblem>;
 }
 
-/** Parses the bundled document once (a copy: Prism's dereferencing mutates) and returns the mocker. */
+/** Prism's operations per bundled document object (bundles are not changed once loaded). */
+const parsed = new WeakMap<object, Promise<IHttpOperation[]>>();
+
+/**
+ * Prism's reading of `document` (a copy: Prism's dereferencing mutates), once per document object: a
+ * process that starts several mocks from one bundle (a test suite, the benchmarks) parses it once. The
+ * operations are shared the way one long-lived Prism instance shares them across its requests. A failed
+ * parse is not kept.
+ */
+export function parsedOperations(document: Record<string, unknown>): Promise<IHttpOperation[]> {
+  let operations = parsed.get(document);
+  if (operations === undefined) {
+    const { getHttpOperationsFromSpec } = loadPrism();
+    operations = getHttpOperationsFromSpec(structuredClone(document));
+    parsed.set(document, operations);
+    operations.catch(() => parsed.delete(document));
+  }
+  return operations;
+}
+
+/** Parses the bundled document (once per document object: parsedOperations) and returns the mocker. */
 export async function createPrismMocker(document: Record<string, unknown>): Promise<PrismMocker> {
-  const { createLogger, createInstance, getHttpOperationsFromSpec, ProblemJsonError } = loadPrism();
+  const { createLogger, createInstance, ProblemJsonError } = loadPrism();
   let httpOperations: IHttpOperation[];
   try {
-    httpOperations = await getHttpOperationsFromSpec(structuredClone(document));
+    httpOperations = await parsedOperations(document);
   } catch (error) {
     throw new SpecError(`Prism cannot read the bundled document: ${(error as Error).message}`, "#", {
       cause: error,
@@ -78,14 +98,21 @@ export async function createPrismMocker(document: Record<string, unknown>): Prom
   };
 }
 
+type PrismModules = typeof import("@stoplight/prism-http") & {
+  createLogger: typeof import("@stoplight/prism-core").createLogger;
+};
+let prismModules: PrismModules | undefined;
+
 /** Requires Prism (CommonJS) with faker deferred; require() shares the module cache the stand-in sits in. */
-function loadPrism() {
+function loadPrism(): PrismModules {
+  if (prismModules) return prismModules;
   const require = createRequire(import.meta.url);
   const entry = require.resolve("@stoplight/prism-http");
   deferUnusedModules(entry);
   const http = require(entry) as typeof import("@stoplight/prism-http");
   const core = require("@stoplight/prism-core") as typeof import("@stoplight/prism-core");
-  return { ...http, createLogger: core.createLogger };
+  prismModules = { ...http, createLogger: core.createLogger };
+  return prismModules;
 }
 
 /** A fresh config per call: Prism mutates `mock` (it stores the Accept media types there). */
