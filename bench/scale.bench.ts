@@ -69,8 +69,10 @@ async function inRun(
   operations: string[] | undefined,
   cases: number,
   phases?: "property"[],
-  sent?: SentRequest[],
+  /** `sent` records the requests; `mock` is a started mock for target "mock" (its start-up left out). */
+  extra: { sent?: SentRequest[]; mock?: Awaited<ReturnType<typeof startMock>> } = {},
 ) {
+  const { sent, mock } = extra;
   const outputDir = join(dir, `report-${Math.random().toString(36).slice(2)}`);
   const started = performance.now();
   const {
@@ -89,6 +91,7 @@ async function inRun(
       ...(operations ? { operations } : {}),
       ...(phases ? { phases } : {}),
       ...(sent ? { transport: recording(createHttpTransport({ maxSockets: CONCURRENCY }), sent) } : {}),
+      ...(mock ? { startMock: async () => mock } : {}),
     }),
   );
   const ms = performance.now() - started;
@@ -178,23 +181,29 @@ const signaturesPerSecond = perSecond(() =>
   }),
 );
 
-await inRun(neutralUrl, [OPERATION], 50, ["property"]); // warm-up
 /**
  * One round: the runner against the neutral target (its requests recorded) and that target's ceiling right
  * after it; then the runner against a fresh in-process mock and a fresh mock's ceiling right after it. Each
  * ratio compares two adjacent measurements, so a change of the shared machine's speed between rounds moves
- * both sides of it.
+ * both sides of it. Each mock is started (with the bench's identity) before its side's clock: starting a
+ * target is not the runner's work, and a generated identity's RSA key pair takes a random 50-300 ms.
  */
-async function round() {
+async function round(cases = CASES) {
   const sent: SentRequest[] = [];
-  const runnerNeutral = await inRun(neutralUrl, [OPERATION], CASES, ["property"], sent);
+  const runnerNeutral = await inRun(neutralUrl, [OPERATION], cases, ["property"], { sent });
   const rawNeutral = await replay(sent, { base: neutralUrl, bundle, credentials, concurrency: CONCURRENCY });
-  const runnerMock = await inRun("mock", [OPERATION], CASES, ["property"]);
+  // Both sides get a mock started before their clock (the run closes its own).
+  const runnerMock = await inRun("mock", [OPERATION], cases, ["property"], {
+    mock: await startMock({ bundle, identity }),
+  });
   const mock = await startMock({ bundle, identity });
   const rawMock = await replay(sent, { base: mock.url, bundle, credentials, concurrency: CONCURRENCY });
   await mock.close();
   return { runnerNeutral, rawNeutral, runnerMock, rawMock };
 }
+// Warm-up: one small round, so that both sides of each ratio (runner and replay, neutral and mock) start
+// with their code compiled; otherwise the runner pays the mock's warm-up and the replay after it does not.
+await round(50);
 const rounds: Awaited<ReturnType<typeof round>>[] = [];
 for (let i = 0; i < ROUNDS; i++) rounds.push(await round());
 const cli = [
