@@ -20,10 +20,20 @@ export interface TokenIssuer {
 
 const HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
 
+/** Verified tokens remembered per issuer (a client sends the same token on every call until it expires). */
+const VERIFIED_MAX = 64;
+
 /** A token issuer with its own random key; `ttlSeconds` is the advertised and enforced lifetime. */
 export function createTokenIssuer(ttlSeconds: number): TokenIssuer {
   const key = randomBytes(32);
   const mac = (text: string) => createHmac("sha256", key).update(text).digest("base64url");
+  // Tokens whose signature and claims were read: their client id and expiry (ms). Expiry is still checked
+  // on every call; the oldest entry goes first.
+  const verified = new Map<string, { clientId: string; expMs: number }>();
+  const remember = (token: string, clientId: string, expMs: number) => {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { clientId, expMs });
+  };
   return {
     issue(clientId, nowMs) {
       const iat = Math.floor(nowMs / 1000);
@@ -38,6 +48,8 @@ export function createTokenIssuer(ttlSeconds: number): TokenIssuer {
       return { accessToken: `${unsigned}.${mac(unsigned)}`, expiresIn: ttlSeconds };
     },
     check(token, nowMs) {
+      const known = verified.get(token);
+      if (known !== undefined) return nowMs >= known.expMs ? undefined : known.clientId;
       const parts = token.split(".");
       if (parts.length !== 3) return undefined;
       const [header, payload, signature] = parts as [string, string, string];
@@ -48,8 +60,9 @@ export function createTokenIssuer(ttlSeconds: number): TokenIssuer {
       } catch {
         return undefined;
       }
-      if (typeof claims.exp !== "number" || nowMs >= claims.exp * 1000) return undefined;
-      return typeof claims.clientId === "string" ? claims.clientId : undefined;
+      if (typeof claims.exp !== "number" || typeof claims.clientId !== "string") return undefined;
+      remember(token, claims.clientId, claims.exp * 1000);
+      return nowMs >= claims.exp * 1000 ? undefined : claims.clientId;
     },
   };
 }
