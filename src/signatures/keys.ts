@@ -41,7 +41,8 @@ export function privateKeyFromPem(pem: string | Uint8Array, label = "private key
 
 /**
  * Public keys already read, by PEM text (a verifier meets the same few keys on every request; KeyObjects are
- * immutable, so one can be shared). Bounded: the oldest entry goes first.
+ * immutable, so one can be shared). Bounded: the oldest entry goes first. Only public PEMs are kept: a
+ * private key's text is never held here.
  */
 const publicByPem = new Map<string, KeyObject>();
 const PUBLIC_BY_PEM_MAX = 16;
@@ -51,7 +52,8 @@ const publicOfPrivate = new WeakMap<KeyObject, KeyObject>();
 /** Reads an RSA public key (SPKI or PKCS#1 PEM; a private key PEM also works: its public half is used). */
 export function publicKeyFromPem(pem: string | Uint8Array, label = "public key"): KeyObject {
   const text = pemText(pem);
-  const known = publicByPem.get(text);
+  const cacheable = !text.includes("PRIVATE");
+  const known = cacheable ? publicByPem.get(text) : undefined;
   if (known) return known;
   let key: KeyObject;
   try {
@@ -60,6 +62,7 @@ export function publicKeyFromPem(pem: string | Uint8Array, label = "public key")
     throw new UsageError(`${label} is not a readable RSA public key; expected PEM, ${PUBLIC_FORMS}`);
   }
   requireRsa(key, label);
+  if (!cacheable) return key;
   if (publicByPem.size >= PUBLIC_BY_PEM_MAX) publicByPem.delete(publicByPem.keys().next().value as string);
   publicByPem.set(text, key);
   return key;

@@ -54,6 +54,9 @@ describe("keys", () => {
     expect(asPublicKey(keys.privateKey)).toBe(asPublicKey(keys.privateKey));
     expect(asPublicKey(keys.privateKey).equals(keys.publicKey)).toBe(true);
     expect(asPublicKey(keys.publicKey)).toBe(keys.publicKey);
+    // A private PEM still gives its public half, but its text is not kept: each call reads it again.
+    expect(publicKeyFromPem(keys.pkcs8).equals(keys.publicKey)).toBe(true);
+    expect(publicKeyFromPem(keys.pkcs8)).not.toBe(publicKeyFromPem(keys.pkcs8));
     // More distinct keys than the cache holds: every answer is still the key of its own text.
     const many = Array.from(
       { length: 20 },
