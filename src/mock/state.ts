@@ -4,7 +4,7 @@
  * Request-Id) and non-SNAP answers by Request-Id (idempotency). Each map forgets its oldest entries past
  * `limit`, so a long run cannot exhaust memory.
  */
-import { BoundedMap } from "./bounded-map.js";
+import { BoundedMap } from "../model/bounded-map.js";
 
 /** One payment the simulator made (src/simulator): amount as DOKU wrote it, epoch ms, DOKU's reference. */
 export interface SettledPayment {

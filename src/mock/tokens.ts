@@ -4,6 +4,7 @@
  * with the instance. Clients must treat them as opaque, as DOKU's docs ask.
  */
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { BoundedMap } from "../model/bounded-map.js";
 import { constantTimeEqual } from "../signatures/constant-time.js";
 
 export interface IssuedToken {
@@ -29,11 +30,7 @@ export function createTokenIssuer(ttlSeconds: number): TokenIssuer {
   const mac = (text: string) => createHmac("sha256", key).update(text).digest("base64url");
   // Tokens whose signature and claims were read: their client id and expiry (ms). Expiry is still checked
   // on every call; the oldest entry goes first.
-  const verified = new Map<string, { clientId: string; expMs: number }>();
-  const remember = (token: string, clientId: string, expMs: number) => {
-    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
-    verified.set(token, { clientId, expMs });
-  };
+  const verified = new BoundedMap<string, { clientId: string; expMs: number }>(VERIFIED_MAX);
   return {
     issue(clientId, nowMs) {
       const iat = Math.floor(nowMs / 1000);
@@ -61,7 +58,7 @@ export function createTokenIssuer(ttlSeconds: number): TokenIssuer {
         return undefined;
       }
       if (typeof claims.exp !== "number" || typeof claims.clientId !== "string") return undefined;
-      remember(token, claims.clientId, claims.exp * 1000);
+      verified.set(token, { clientId: claims.clientId, expMs: claims.exp * 1000 });
       return nowMs >= claims.exp * 1000 ? undefined : claims.clientId;
     },
   };

@@ -3,6 +3,7 @@
  * and PKCS#1 public keys. Anything else is a UsageError with one line that never shows key material.
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { BoundedMap } from "../model/bounded-map.js";
 import { UsageError } from "../model/errors.js";
 
 const PRIVATE_FORMS = 'PKCS#8 "BEGIN PRIVATE KEY" or PKCS#1 "BEGIN RSA PRIVATE KEY"';
@@ -44,8 +45,7 @@ export function privateKeyFromPem(pem: string | Uint8Array, label = "private key
  * immutable, so one can be shared). Bounded: the oldest entry goes first. Only public PEMs are kept: a
  * private key's text is never held here.
  */
-const publicByPem = new Map<string, KeyObject>();
-const PUBLIC_BY_PEM_MAX = 16;
+const publicByPem = new BoundedMap<string, KeyObject>(16);
 /** The public half of each private KeyObject already asked for. */
 const publicOfPrivate = new WeakMap<KeyObject, KeyObject>();
 
@@ -62,9 +62,7 @@ export function publicKeyFromPem(pem: string | Uint8Array, label = "public key")
     throw new UsageError(`${label} is not a readable RSA public key; expected PEM, ${PUBLIC_FORMS}`);
   }
   requireRsa(key, label);
-  if (!cacheable) return key;
-  if (publicByPem.size >= PUBLIC_BY_PEM_MAX) publicByPem.delete(publicByPem.keys().next().value as string);
-  publicByPem.set(text, key);
+  if (cacheable) publicByPem.set(text, key);
   return key;
 }
 

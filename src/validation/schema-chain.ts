@@ -5,6 +5,7 @@
  * from the root, and the rest by walking the schemaPath. Used to find `x-doku-source` and `x-doku-conflict`.
  */
 
+import { BoundedMap } from "../model/bounded-map.js";
 import { parsePointer, toPointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
 
@@ -101,7 +102,7 @@ function childSchema(root: JsonSchema, node: JsonSchema, token: string): JsonSch
 }
 
 /** Chains already built, per root schema: the same error recurs on every case that repeats a value. */
-const chains = new WeakMap<JsonSchema, Map<string, readonly ChainNode[]>>();
+const chains = new WeakMap<JsonSchema, BoundedMap<string, readonly ChainNode[]>>();
 /** Distinct (instancePath, schemaPath, keyword) kept per root; array indices in instance paths are unbounded. */
 const CHAINS_PER_ROOT = 512;
 
@@ -117,14 +118,14 @@ export function schemaChain(
 ): readonly ChainNode[] {
   let byError = chains.get(root);
   if (byError === undefined) {
-    byError = new Map();
+    byError = new BoundedMap(CHAINS_PER_ROOT);
     chains.set(root, byError);
   }
   const key = `${instancePath}\u0000${schemaPath}\u0000${keyword}`;
   const known = byError.get(key);
   if (known !== undefined) return known;
   const chain = buildChain(root, instancePath, schemaPath, keyword);
-  if (byError.size < CHAINS_PER_ROOT) byError.set(key, chain);
+  byError.set(key, chain);
   return chain;
 }
 

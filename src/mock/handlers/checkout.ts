@@ -8,7 +8,7 @@
  * payment page).
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { BoundedMap } from "../bounded-map.js";
+import { BoundedMap } from "../../model/bounded-map.js";
 import { header } from "../context.js";
 import { utcSeconds } from "../dates.js";
 import { duplicateInvoice } from "../errors.js";

@@ -7,8 +7,8 @@
  * (option debitPaymentsPending); amounts are kept in cents.
  */
 import { randomBytes } from "node:crypto";
+import { BoundedMap } from "../../model/bounded-map.js";
 import { bearerToken } from "../../signatures/headers.js";
-import { BoundedMap } from "../bounded-map.js";
 import { fault } from "../errors.js";
 import type { Fault } from "../reply.js";
 import type { MockState, Settlement } from "../state.js";

@@ -1,4 +1,4 @@
-/** A Map that forgets its oldest entries beyond a size limit, so a long-running mock cannot grow without end. */
+/** A Map that forgets its oldest entries beyond a size limit (a long-running mock's state, bounded caches). */
 export class BoundedMap<K, V> extends Map<K, V> {
   readonly limit: number;
 
