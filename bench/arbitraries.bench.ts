@@ -11,13 +11,13 @@
 import fc from "fast-check";
 import { loadSpecBundle } from "../conformance/bundle.js";
 import { caseArbitrary } from "../src/arbitraries/index.js";
+import { median } from "./stats.js";
 
 const OPERATIONS = ["snapCreateVa", "dokuVaCreatePaymentCode"];
 const WARMUP = 20_000;
 const BATCH = 10_000;
 const BATCHES = 7;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const cpuSeconds = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;

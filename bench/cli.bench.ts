@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { median } from "./stats.js";
 
 const RUNS = 11;
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -18,9 +19,6 @@ function once(args: readonly string[]): number {
   if (result.status !== 0) throw new Error(`doku-conformance ${args.join(" ")} exited ${result.status}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function measure(args: readonly string[]) {
   once(args);

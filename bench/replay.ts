@@ -8,6 +8,7 @@
  */
 import { createLimiter } from "../src/engine/limiter.js";
 import { createHttpTransport, type Transport } from "../src/engine/transport.js";
+import { createRouter } from "../src/mock/routes.js";
 import type { SentRequest } from "../src/model/case.js";
 import type { Operation, SpecBundle } from "../src/model/operation.js";
 import { headerValue, withoutHeaders } from "../src/signatures/headers.js";
@@ -55,17 +56,19 @@ export async function replay(
 ): Promise<Replayed> {
   const { base, bundle, credentials } = options;
   const concurrency = options.concurrency ?? 8;
-  const matchers = bundle.operations
-    .filter((op) => op.kind === "path")
-    .map((op) => ({ op, re: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`) }));
-  const operationOf = (path: string): Operation | undefined => matchers.find((m) => m.re.test(path))?.op;
+  // The mock's own router: the operation a recorded request was sent to (its scheme re-signs it).
+  const route = createRouter(bundle.operations);
+  const operationOf = (method: string, path: string): Operation | undefined => {
+    const found = route(method, path);
+    return "found" in found ? found.found.op : undefined;
+  };
   // Everything but signing and sending is prepared before the clock starts.
   const prepared = sent.map((request) => {
     const url = new URL(request.url);
     return {
       request,
       path: url.pathname + url.search,
-      op: operationOf(url.pathname),
+      op: operationOf(request.method, url.pathname),
       externalId: headerValue(request.headers, "X-EXTERNAL-ID") !== undefined,
       requestId: headerValue(request.headers, "Request-Id") !== undefined,
       headers: withoutHeaders(request.headers, RESIGNED),

@@ -28,13 +28,13 @@ import { startMock } from "../src/mock/index.js";
 import type { SentRequest } from "../src/model/case.js";
 import { runSuite } from "../src/runner/suite.js";
 import { recording, replay } from "./replay.js";
+import { median } from "./stats.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CASES = Number(process.env.BENCH_CASES ?? 100);
 const CONCURRENCY = 8;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = await loadSpecBundle();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function runnerRound(seed: number) {
   const mock = await startMock({ bundle });

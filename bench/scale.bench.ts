@@ -1,11 +1,12 @@
 /**
  * Scale: the runner against a neutral in-process target and against the kit's mock, the raw ceiling of each
- * in the same run (the runner's own requests replayed: bench/replay.ts) and their ratios, whole process and in-run cases/s side by side, memory per 1,000 cases, validators/s,
- * signatures/s, and — when a `schemathesis` command is on PATH — the same operation and case count through
- * Schemathesis (its fuzzing phase, positive mode, like our property phase), with the requests the neutral
- * target received from each whole process (install: `pipx install schemathesis`; skipped with a note when
- * absent; a run that sent no request is reported as failed, not as a time). With BENCH_SOAK=1,
- * the soak: every operation × 10,000 cases against the kit's mock, valid cases refused and peak RSS.
+ * in the same run (the runner's own requests replayed: bench/replay.ts) and their ratios, whole process and
+ * in-run cases/s side by side, memory per 1,000 cases, validators/s, signatures/s, and — when a
+ * `schemathesis` command is on PATH — the same operation and case count through Schemathesis (its fuzzing
+ * phase, positive mode, like our property phase), with the requests the neutral target received from each
+ * whole process (install: `pipx install schemathesis`; skipped with a note when absent; a run that sent no
+ * request is reported as failed, not as a time). With BENCH_SOAK=1, the soak: every operation × 10,000 cases
+ * against the kit's mock, valid cases refused and peak RSS.
  * Prints one JSON line. Method and results: docs/benchmarks.md "Scale".
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ import { runSuite } from "../src/runner/suite.js";
 import { signRequest } from "../src/signatures/request-signer.js";
 import { startNeutral } from "./neutral.js";
 import { type Replayed, recording, replay } from "./replay.js";
+import { median } from "./stats.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -282,7 +284,6 @@ function compareSchemathesis(st: Awaited<ReturnType<typeof wholeProcess>>) {
   };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 /**
  * The rounds of one target: in-run cases/s and raw requests/s (medians), the replays' answers by status
  * class, and the ratio of each round with their median (none when the target refused a replayed request:
