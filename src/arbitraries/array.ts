@@ -1,8 +1,8 @@
 /** Arrays: items, minItems / maxItems, uniqueItems. */
-import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import { childPointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
+import { leaf, Rejected } from "./choice.js";
 import type { Builder, Ctx, Helpers } from "./family.js";
 import { type ArrayShape, generated, type Mutation, type Unsupported, type Variant } from "./shape.js";
 
@@ -43,13 +43,27 @@ function listOf(s: ArrayShape, n: number, h: Helpers): unknown[] | undefined {
 }
 
 export const arrayBuilder: Builder<ArrayShape> = {
-  arbitrary(s, h) {
-    const constraints = {
-      minLength: s.minItems,
-      maxLength: generated(s.items) ? Math.min(s.maxItems ?? Infinity, s.minItems + EXTRA_ITEMS) : 0,
-    };
-    const item = h.arbitraryOf(s.items);
-    return s.unique ? fc.uniqueArray(item, { ...constraints, selector: key }) : fc.array(item, constraints);
+  decode(s, c, h) {
+    const most = generated(s.items) ? Math.min(s.maxItems ?? Infinity, s.minItems + EXTRA_ITEMS) : 0;
+    if (most < s.minItems) throw new Rejected(`no ${s.minItems} items to generate`);
+    const n = s.minItems + leaf(c).next(most - s.minItems + 1);
+    const out: unknown[] = [];
+    if (!s.unique) {
+      for (let i = 0; i < n; i++) out.push(h.decodeOf(s.items, c));
+      return out;
+    }
+    // Distinct items: a drawn duplicate is dropped and another drawn, a bounded number of times.
+    const seen = new Set<string>();
+    for (let tries = 0; out.length < n && tries < n * 10; tries++) {
+      const item = h.decodeOf(s.items, c);
+      const k = key(item);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(item);
+      }
+    }
+    if (out.length < s.minItems) throw new Rejected(`no ${s.minItems} distinct items in ${n * 10} draws`);
+    return out;
   },
   check(s, v, at, out, h) {
     if (!Array.isArray(v)) return void out.push({ keyword: "type", pointer: at });

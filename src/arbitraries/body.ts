@@ -3,7 +3,7 @@
  * DOKU-shaped response bodies for a status (the mock and misbehaving test servers use these). SNAP
  * responses get responseCode = status + service code + a documented case code.
  */
-import fc from "fast-check";
+import type fc from "fast-check";
 import type { Expectation, Phase } from "../model/case.js";
 import { SpecError } from "../model/errors.js";
 import type { DokuRule, Operation, SchemaRef } from "../model/operation.js";
@@ -13,6 +13,7 @@ import { compileSchemaRef } from "./compile.js";
 import { set } from "./json.js";
 import { makePart, type PartOptions } from "./part.js";
 import { type Mode, type PartsPlan, planParts } from "./parts.js";
+import { NAT } from "./rules/plan.js";
 import type { Shape } from "./shape.js";
 
 /** A generated body with what the receiver must do with it. */
@@ -90,7 +91,7 @@ function snapEnvelope(
     shape.kind === "object" ? shape.props.find((p) => p.name === "responseCode")?.shape : undefined;
   if (op.serviceCode === undefined || !/^[0-9]{3}$/.test(status) || !codeShape) return undefined;
   return {
-    extras: fc.nat(),
+    extras: (c) => c.next(NAT),
     apply(value, extra) {
       const old = valueAt(value, "/responseCode");
       const tail = caseCodes?.length

@@ -1,8 +1,9 @@
 /** Booleans, null, and `{}` (any JSON value): the keyword-free leaves. */
-import fc from "fast-check";
 import type { JsonSchema } from "../model/schema.js";
+import { leaf, Rejected } from "./choice.js";
 import type { Builder, Ctx, Helpers } from "./family.js";
 import type { LeafShape, Mutation } from "./shape.js";
+import { printable } from "./text.js";
 
 export const compileBoolean = (_s: JsonSchema, at: string, ctx: Ctx): LeafShape => ({
   kind: "boolean",
@@ -20,7 +21,7 @@ function typeBreak(s: LeafShape, value: unknown, reason: string, h: Helpers): Mu
 }
 
 export const booleanBuilder: Builder<LeafShape> = {
-  arbitrary: () => fc.boolean(),
+  decode: (_s, c) => c.next(2) === 1,
   check(_s, v, at, out) {
     if (typeof v !== "boolean") out.push({ keyword: "type", pointer: at });
   },
@@ -32,7 +33,7 @@ export const booleanBuilder: Builder<LeafShape> = {
 };
 
 export const nullBuilder: Builder<LeafShape> = {
-  arbitrary: () => fc.constant(null),
+  decode: () => null,
   check(_s, v, at, out) {
     if (v !== null) out.push({ keyword: "type", pointer: at });
   },
@@ -42,7 +43,9 @@ export const nullBuilder: Builder<LeafShape> = {
 
 /** `not: {}`: the property must be absent; never generated, always an issue when present. */
 export const neverBuilder: Builder<LeafShape> = {
-  arbitrary: () => fc.constant(undefined).filter(() => false),
+  decode() {
+    throw new Rejected("a property that must be absent has no value");
+  },
   check(_s, _v, at, out) {
     out.push({ keyword: "not", pointer: at });
   },
@@ -52,13 +55,12 @@ export const neverBuilder: Builder<LeafShape> = {
 
 /** `{}`: any JSON value; small ones, since nothing constrains them. */
 export const anyBuilder: Builder<LeafShape> = {
-  arbitrary: () =>
-    fc.oneof(
-      fc.string({ maxLength: 16, unit: "grapheme-ascii" }),
-      fc.integer({ min: 0, max: 1_000_000 }),
-      fc.boolean(),
-      fc.constant(null),
-    ),
+  decode(_s, c) {
+    const kind = c.next(4);
+    if (kind === 0) return printable(leaf(c), 16);
+    if (kind === 1) return leaf(c).next(1_000_001);
+    return kind === 2 ? c.next(2) === 1 : null;
+  },
   check: () => undefined,
   boundaries: () => [],
   negatives: () => ({ mutations: [], unsupported: [] }),

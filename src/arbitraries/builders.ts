@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { arrayBuilder } from "./array.js";
 import { anyBuilder, booleanBuilder, neverBuilder, nullBuilder } from "./boolean.js";
+import { type Choices, fromChoices } from "./choice.js";
 import { enumBuilder } from "./enum.js";
 import type { Builder, Helpers } from "./family.js";
 import { clone } from "./json.js";
@@ -31,13 +32,18 @@ const table: { [K in ShapeKind]: Builder<Extract<Shape, { kind: K }>> } = {
 const builderOf = (s: Shape): Builder<Shape> => table[s.kind] as Builder<Shape>;
 const arbitraries = new WeakMap<Shape, fc.Arbitrary<unknown>>();
 
-/** The Arbitrary of valid values for a shape (built once per shape). */
+/** The Arbitrary of valid values for a shape (built once per shape): `decodeOf` from one choice sequence. */
 export function arbitraryOf(s: Shape): fc.Arbitrary<unknown> {
   const hit = arbitraries.get(s);
   if (hit) return hit;
-  const arb = builderOf(s).arbitrary(s, helpers);
+  const arb = fromChoices((c) => decodeOf(s, c));
   arbitraries.set(s, arb);
   return arb;
+}
+
+/** A valid value for a shape, decoded from `c` (children draw from the same sequence). */
+export function decodeOf(s: Shape, c: Choices): unknown {
+  return builderOf(s).decode(s, c, helpers);
 }
 
 /** Schema failures of `value` (empty: valid), mirroring ajv's keyword and pointer. */
@@ -108,4 +114,4 @@ export function witness(s: Shape): unknown {
 }
 
 /** The helpers every family method receives. */
-const helpers: Helpers = { arbitraryOf, checkShape, onlyBreaks, firstBreak, witnesses, witness };
+const helpers: Helpers = { arbitraryOf, decodeOf, checkShape, onlyBreaks, firstBreak, witnesses, witness };

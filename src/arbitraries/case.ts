@@ -6,6 +6,7 @@
 import type fc from "fast-check";
 import type { Case } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
+import { fromChoices } from "./choice.js";
 import { compileSchemaRef } from "./compile.js";
 import type { CompileOptions } from "./family.js";
 import { asStrings, HEADER_NEGATIVES, PATH_NEGATIVES, withoutSignerHeaders } from "./headers.js";
@@ -85,9 +86,8 @@ function toCase(op: Operation, g: Generated): Case {
 
 /** Cases for `op` in `mode`; deterministic per fast-check seed, shrinkable (shrinks keep labels true). */
 export function caseArbitrary(op: Operation, mode: Mode, options?: CaseOptions): fc.Arbitrary<Case> {
-  return operationPlan(op, options)
-    .arbitrary(mode)
-    .map((g) => toCase(op, g));
+  const decode = operationPlan(op, options).decoder(mode);
+  return fromChoices((c) => toCase(op, decode(c)));
 }
 
 /** Every boundary case of `op`, in a fixed order (path, headers, body; schema order within). */

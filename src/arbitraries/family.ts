@@ -6,13 +6,16 @@
  */
 import type fc from "fast-check";
 import type { JsonSchema } from "../model/schema.js";
+import type { Choices } from "./choice.js";
 import type { StringContext } from "./regex/pattern.js";
 import type { Issue, Mutation, Negatives, Shape, Unsupported, Variant } from "./shape.js";
 
 /** Helpers that dispatch on a shape's kind through the table (recursion into children, self-checks). */
 export interface Helpers {
-  /** The Arbitrary of valid values for a shape (built once per shape). */
+  /** The Arbitrary of valid values for a shape (built once per shape): `decodeOf` from one choice sequence. */
   arbitraryOf(s: Shape): fc.Arbitrary<unknown>;
+  /** A valid value for a shape, decoded from `c` (children draw from the same sequence). */
+  decodeOf(s: Shape, c: Choices): unknown;
   /** Schema failures of `value` (empty: valid), mirroring ajv's keyword and pointer. */
   checkShape(s: Shape, value: unknown, at?: string): Issue[];
   /** True when `value` fails exactly one keyword, `rule`, at this node, and a conflict alternative rejects it too. */
@@ -33,7 +36,8 @@ export interface Helpers {
 
 /** What each keyword family provides (see builders.ts for the table); every method receives the helpers. */
 export interface Builder<S extends Shape = Shape> {
-  arbitrary(shape: S, h: Helpers): fc.Arbitrary<unknown>;
+  /** A valid value decoded from `c`: total, or Rejected when a filter keeps refusing (see choice.ts). */
+  decode(shape: S, c: Choices, h: Helpers): unknown;
   check(shape: S, value: unknown, at: string, out: Issue[], h: Helpers): void;
   /** Valid edits at this node or its direct children (the walker recurses). */
   boundaries(shape: S, value: unknown, h: Helpers): Variant[];

@@ -2,9 +2,10 @@
  * Numbers and integers: minimum / maximum / exclusive bounds / multipleOf (checked the way ajv does:
  * x / m must be an integer) and the OpenAPI number formats as bounds. Non-SNAP amounts live here.
  */
-import fc from "fast-check";
+
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
+import { CHOICE_RANGE, type Choices, firstAccepted, intIn, leaf } from "./choice.js";
 import type { Builder, Ctx } from "./family.js";
 import { numberFormatBounds } from "./formats/index.js";
 import type { Mutation, NumberShape, Unsupported, Variant } from "./shape.js";
@@ -67,17 +68,38 @@ function issues(s: NumberShape, v: number): string[] {
   return out;
 }
 
+const safe = (lo: number, hi: number): [number, number] => [
+  Math.max(lo, Number.MIN_SAFE_INTEGER),
+  Math.min(hi, Number.MAX_SAFE_INTEGER),
+];
+
+/**
+ * A number in [lo, hi]: a whole number (half of the draws), or one with cents, or anywhere in a window
+ * too narrow to hold a whole number.
+ */
+function fraction(s: NumberShape, c: Choices): number {
+  const [lo, hi] = safe(Math.ceil(s.lo), Math.floor(s.hi));
+  if (lo > hi) return s.lo + (s.hi - s.lo) * (c.next(CHOICE_RANGE) / CHOICE_RANGE);
+  const whole = intIn(c, lo, hi);
+  if (c.next(2) === 0) return whole;
+  const x = whole + (whole < 0 ? -1 : 1) * (c.next(100) / 100);
+  return x >= s.lo && x <= s.hi && !Object.is(x, -0) ? x : whole;
+}
+
 export const numberBuilder: Builder<NumberShape> = {
-  arbitrary(s) {
+  decode(s, c) {
+    const l = leaf(c);
     if (s.multipleOf !== undefined) {
       const m = s.multipleOf;
-      const k = fc.integer({ min: Math.ceil(s.lo / m), max: Math.floor(s.hi / m) });
-      return k.map((x) => x * m).filter((x) => issues(s, x).length === 0);
+      const [lo, hi] = safe(Math.ceil(s.lo / m), Math.floor(s.hi / m));
+      return firstAccepted(
+        () => intIn(l, lo, hi) * m,
+        (x) => issues(s, x).length === 0,
+        `multiple of ${m} within the bounds`,
+      );
     }
-    if (s.integer) return fc.integer({ min: s.lo, max: s.hi });
-    return fc
-      .double({ min: s.lo, max: s.hi, noNaN: true, noDefaultInfinity: true })
-      .map((x) => (Object.is(x, -0) ? 0 : x));
+    if (s.integer) return intIn(l, s.lo, s.hi);
+    return fraction(s, l);
   },
   check(s, v, at, out) {
     if (typeof v !== "number" || !Number.isFinite(v)) return void out.push({ keyword: "type", pointer: at });

@@ -3,17 +3,19 @@
  * properties are a negative; true: DOKU-authored bodies may get an occasional unknown property).
  * Keys come out in schema order, so serialised bodies are stable for signing.
  */
-import fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import { childPointer, escapeToken } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";
-import type { Builder, Ctx, Helpers } from "./family.js";
+import { leaf } from "./choice.js";
+import type { Builder, Ctx } from "./family.js";
 import { generated, type Mutation, type ObjectShape, type Prop, type Shape, type Variant } from "./shape.js";
+import { printable } from "./text.js";
 
-const ABSENT: unique symbol = Symbol("absent");
 const EXTRA_NAMES = ["x_doku_extra", "additionalField"];
 /** Chance an optional property is left out: 1 in OPTIONAL_ABSENT. */
 const OPTIONAL_ABSENT = 3;
+/** Chance an object that may get an unknown property gets one: 1 in EXTRA_ONE_IN. */
+const EXTRA_ONE_IN = 10;
 
 export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectShape {
   const properties = (schema.properties ?? {}) as Record<string, unknown>;
@@ -57,35 +59,25 @@ export function compileObject(schema: JsonSchema, at: string, ctx: Ctx): ObjectS
   return { kind: "object", ptr: ctx.ptr(at), props, additional, extras: ctx.extras && additional !== false };
 }
 
-function extrasArbitrary(s: ObjectShape, h: Helpers): fc.Arbitrary<[string, unknown] | typeof ABSENT> {
-  const names = EXTRA_NAMES.filter((n) => !s.props.some((p) => p.name === n));
-  const value =
-    s.additional === true || s.additional === false
-      ? fc.string({ maxLength: 12, unit: "grapheme-ascii" })
-      : h.arbitraryOf(s.additional);
-  if (!s.extras || names.length === 0) return fc.constant(ABSENT);
-  return fc.oneof(
-    { weight: 9, arbitrary: fc.constant(ABSENT) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...names), value) },
-  );
-}
-
 export const objectBuilder: Builder<ObjectShape> = {
-  arbitrary(s, h) {
-    const props = s.props.filter((p) => generated(p.shape));
-    const parts = props.map((p) =>
-      p.required
-        ? h.arbitraryOf(p.shape)
-        : fc.option(h.arbitraryOf(p.shape), { nil: ABSENT, freq: OPTIONAL_ABSENT }),
-    );
-    return fc.tuple(fc.tuple(...parts), extrasArbitrary(s, h)).map(([values, extra]) => {
-      const out: Record<string, unknown> = {};
-      props.forEach((p, i) => {
-        if (values[i] !== ABSENT) out[p.name] = values[i];
-      });
-      if (extra !== ABSENT) out[extra[0]] = extra[1];
-      return out;
-    });
+  decode(s, c, h) {
+    const out: Record<string, unknown> = {};
+    for (const p of s.props) {
+      if (!generated(p.shape)) continue;
+      // Choice 0 leaves an optional property out: shrinking drops optional properties first.
+      if (p.required || c.next(OPTIONAL_ABSENT) !== 0) out[p.name] = h.decodeOf(p.shape, c);
+    }
+    if (s.extras && c.next(EXTRA_ONE_IN) === EXTRA_ONE_IN - 1) {
+      const names = EXTRA_NAMES.filter((n) => !s.props.some((p) => p.name === n));
+      if (names.length > 0) {
+        const name = names[c.next(names.length)]!;
+        out[name] =
+          s.additional === true || s.additional === false
+            ? printable(leaf(c), 12)
+            : h.decodeOf(s.additional, c);
+      }
+    }
+    return out;
   },
   check(s, v, at, out, h) {
     if (typeof v !== "object" || v === null || Array.isArray(v))

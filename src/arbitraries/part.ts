@@ -3,14 +3,15 @@
  * verdicts boundary and negative searches rely on (valid, or "breaks exactly this, and it is not excused
  * by an x-doku-conflict").
  */
-import fc from "fast-check";
+import type fc from "fast-check";
 import { SpecError } from "../model/errors.js";
 import type { DokuRule } from "../model/operation.js";
 import { childPointer, parsePointer, valueAt } from "../model/pointer.js";
-import { arbitraryOf, checkShape } from "./builders.js";
-import { clone, keysAdded } from "./json.js";
+import { checkShape, decodeOf } from "./builders.js";
+import { type Choices, firstAccepted, fromChoices, seededChoices } from "./choice.js";
+import { keysAdded } from "./json.js";
 import { ordered } from "./locate.js";
-import { broken, extrasArbitrary, planRules, type RulePlan, repairAll } from "./rules/index.js";
+import { broken, decodeExtras, planRules, type RulePlan, repairAll } from "./rules/index.js";
 import type { Shape } from "./shape.js";
 
 export interface Part {
@@ -20,7 +21,9 @@ export interface Part {
   plans: RulePlan[];
   /** HTTP status, for response bodies (status-by). */
   status?: number;
-  /** Valid values with every rule repaired. */
+  /** A valid value with every rule repaired, decoded from `c` (a case decodes its parts from one sequence). */
+  decode(c: Choices): unknown;
+  /** Valid values with every rule repaired (`decode` as an Arbitrary). */
   valid: fc.Arbitrary<unknown>;
   /** Keywords negatives may break here; undefined = all (headers and path params are strings on the wire). */
   negativeKeywords?: ReadonlySet<string>;
@@ -38,39 +41,45 @@ export interface PartOptions {
   status?: number;
   where: string;
   negativeKeywords?: ReadonlySet<string>;
-  finish?: { extras: fc.Arbitrary<unknown>; apply: Finish };
+  finish?: { extras(c: Choices): unknown; apply: Finish };
 }
 
 export function makePart(shape: Shape, rules: readonly DokuRule[], options: PartOptions): Part {
   const plans = planRules(rules, { root: shape, where: options.where });
   const { status, finish } = options;
-  let valid = arbitraryOf(shape);
+  let decode = (c: Choices): unknown => decodeOf(shape, c);
   if (plans.length > 0 || finish) {
-    const repaired = fc
-      .tuple(valid, extrasArbitrary(plans), finish?.extras ?? fc.constant(undefined))
-      .map(([v, extras, extra]) => {
-        const body = clone(v);
-        finish?.apply(body, extra);
-        const before = keysAdded();
-        if (!repairAll(plans, body, extras, status)) return REJECT;
-        return keysAdded() === before ? body : ordered(shape, body);
-      });
-    const probe = fc.sample(repaired, { seed: 0, numRuns: PROBE });
-    if (probe.every((v) => v === REJECT)) {
+    const attempt = (c: Choices): unknown => {
+      const body = decodeOf(shape, c);
+      const extras = decodeExtras(plans, c);
+      finish?.apply(body, finish.extras(c));
+      const before = keysAdded();
+      if (!repairAll(plans, body, extras, status)) return REJECT;
+      return keysAdded() === before ? body : ordered(shape, body);
+    };
+    let repaired = 0;
+    for (let i = 0; i < PROBE; i++) if (attempt(seededChoices(i)) !== REJECT) repaired++;
+    if (repaired === 0) {
       const ids = plans.map((p) => p.rule.id).join(", ");
       throw new SpecError(
         `x-doku-rules ${ids} cannot all hold on values of this schema (0 of ${PROBE} repaired)`,
         options.where,
       );
     }
-    valid = repaired.filter((v) => v !== REJECT);
+    decode = (c) =>
+      firstAccepted(
+        () => attempt(c),
+        (v) => v !== REJECT,
+        "value on which the x-doku-rules can be repaired",
+      );
   }
   return {
     prefix: options.prefix ?? "",
     shape,
     plans,
     ...(status !== undefined ? { status } : {}),
-    valid,
+    decode,
+    valid: fromChoices(decode),
     ...(options.negativeKeywords ? { negativeKeywords: options.negativeKeywords } : {}),
   };
 }

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import type { Expectation, Phase } from "../model/case.js";
 import { SpecError } from "../model/errors.js";
 import { type Boundary, partBoundaries, tryBoundary } from "./boundary.js";
+import { type Choices, fromChoices } from "./choice.js";
 import { type Negative, partNegatives } from "./negative.js";
 import { breaksOnly, type Part } from "./part.js";
 import { extrasArbitrary } from "./rules/index.js";
@@ -33,6 +34,8 @@ export interface PartsPlan {
   valid: fc.Arbitrary<Values>;
   boundaries(): { items: Generated[]; skipped: Unsupported[] };
   negatives(): { items: Generated[]; unsupported: Unsupported[] };
+  /** One request of `mode`, every part decoded from the same choice sequence. */
+  decoder(mode: Mode): (c: Choices) => Generated;
   arbitrary(mode: Mode): fc.Arbitrary<Generated>;
 }
 
@@ -45,7 +48,12 @@ const negExpect = (n: Negative, prefix: string): Expectation => ({
 
 export function planParts(parts: Partial<Record<PartKey, Part>>, where: string): PartsPlan {
   const keys = KEYS.filter((k) => parts[k] !== undefined);
-  const valid = fc.record(Object.fromEntries(keys.map((k) => [k, parts[k]!.valid]))) as fc.Arbitrary<Values>;
+  const decodeValues = (c: Choices): Values => {
+    const values: Values = {};
+    for (const k of keys) values[k] = parts[k]!.decode(c);
+    return values;
+  };
+  const valid = fromChoices(decodeValues);
   let bases: Values[] | undefined;
   const basesOf = (): Values[] => {
     bases ??= fc.sample(valid, { seed: BASE_SEED, numRuns: BASES });
@@ -100,9 +108,9 @@ export function planParts(parts: Partial<Record<PartKey, Part>>, where: string):
     label: `negative: ${n.label} (${n.reason})`,
   });
 
-  const pick = <T>(list: T[], what: string): fc.Arbitrary<[T, Values]> => {
+  const nonEmpty = <T>(list: T[], what: string): T[] => {
     if (list.length === 0) throw new SpecError(`there are no ${what} cases to generate`, where);
-    return fc.tuple(fc.constantFrom(...list), valid);
+    return list;
   };
 
   return {
@@ -118,25 +126,34 @@ export function planParts(parts: Partial<Record<PartKey, Part>>, where: string):
         unsupported,
       };
     },
-    arbitrary(mode) {
+    decoder(mode) {
       if (mode === "valid")
-        return valid.map((values) => ({
-          values,
+        return (c) => ({
+          values: decodeValues(c),
           phase: "property",
           expect: ACCEPT,
           label: "property: valid request",
-        }));
+        });
       if (mode === "boundary") {
         const extras = Object.fromEntries(keys.map((k) => [k, extrasOf(k)]));
-        return pick(boundaryData().list, "boundary").map(([[k, b], values]) => {
+        const list = nonEmpty(boundaryData().list, "boundary");
+        return (c) => {
+          const [k, b] = list[c.next(list.length)]!;
+          const values = decodeValues(c);
           const value = tryBoundary(parts[k]!, values[k], b.edit, extras[k]!);
           return boundaryItem({ ...values, [k]: value === undefined ? b.found : value }, b);
-        });
+        };
       }
-      return pick(negativeData().list, "negative").map(([[k, n], values]) => {
+      const list = nonEmpty(negativeData().list, "negative");
+      return (c) => {
+        const [k, n] = list[c.next(list.length)]!;
+        const values = decodeValues(c);
         const value = n.make(values[k]).find((v) => breaksOnly(parts[k]!, v, n.target));
         return negativeItem({ ...values, [k]: value === undefined ? n.found : value }, n, k);
-      });
+      };
+    },
+    arbitrary(mode) {
+      return fromChoices(this.decoder(mode));
     },
   };
 }

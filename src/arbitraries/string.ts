@@ -3,17 +3,16 @@
  * window is intersected with the pattern exactly, so "length 21 that still matches" is found or proven
  * impossible; formats come from the registry.
  */
-import type fc from "fast-check";
 import { codePointLength } from "../model/code-points.js";
 import { SpecError } from "../model/errors.js";
 import type { JsonSchema } from "../model/schema.js";
-import { fromChoices, zeroChoices } from "./choice.js";
+import { type Choices, firstAccepted, leaf, zeroChoices } from "./choice.js";
 import type { Builder, Ctx } from "./family.js";
 import { findFormat, formatValid, supportedStringFormats } from "./formats/index.js";
 import { LENGTH_CAP, naturalRange } from "./regex/lengths.js";
-import { compilePattern, exactMatch, patternArbitrary, patternLengths } from "./regex/pattern.js";
+import { compilePattern, decodePattern, exactMatch, patternLengths } from "./regex/pattern.js";
 import type { Mutation, Negatives, StringShape, Unsupported, Variant } from "./shape.js";
-import { decodeText, textArbitrary } from "./text.js";
+import { decodeText } from "./text.js";
 
 const span = (lo: number, hi: number): number[] =>
   Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
@@ -112,9 +111,10 @@ function patternBreakers(s: StringShape): string[] {
 }
 
 export const stringBuilder: Builder<StringShape> = {
-  arbitrary(s) {
-    if (s.entry) return entryArbitrary(s);
-    return s.pattern ? patternArbitrary(s.pattern, s.lens) : textArbitrary(s.lens, s.context);
+  decode(s, c) {
+    const l = leaf(c);
+    if (s.entry) return decodeEntry(s, l);
+    return s.pattern ? decodePattern(s.pattern, s.lens, l) : decodeText(l, s.lens, s.context);
   },
   check(s, v, at, out) {
     if (typeof v !== "string") return void out.push({ keyword: "type", pointer: at });
@@ -207,9 +207,13 @@ export const stringBuilder: Builder<StringShape> = {
 };
 
 /** Registry values; with a pattern as well (format + pattern), values must also match it. */
-function entryArbitrary(s: StringShape): fc.Arbitrary<string> {
+function decodeEntry(s: StringShape, c: Choices): string {
   const entry = s.entry!;
-  const arb = fromChoices((c) => entry.decode(c, s.lens));
   const re = s.pattern?.re;
-  return re ? arb.filter((v) => re.test(v)) : arb;
+  if (!re) return entry.decode(c, s.lens);
+  return firstAccepted(
+    () => entry.decode(c, s.lens),
+    (v) => re.test(v),
+    `${entry.name} value matching ${s.pattern!.source}`,
+  );
 }

@@ -2,8 +2,7 @@
  * Free text for strings without pattern or format: mostly printable ASCII, some Indonesian names, and in
  * bodies some non-ASCII letters and emoji. Headers get visible ASCII only (no spaces, no controls).
  */
-import type fc from "fast-check";
-import { type Choices, fromChoices } from "./choice.js";
+import type { Choices } from "./choice.js";
 import { pickLength } from "./formats/entry.js";
 import { ASCII_ORDER, EXTRA_ORDER } from "./regex/charset.js";
 import type { StringContext } from "./regex/pattern.js";
@@ -57,6 +56,9 @@ export function decodeText(c: Choices, lens: readonly number[], context: StringC
   return fromPool(c, n, ASCII);
 }
 
-export function textArbitrary(lens: readonly number[], context: StringContext): fc.Arbitrary<string> {
-  return fromChoices((c) => decodeText(c, lens, context));
+/** Printable ASCII (space to tilde), up to `max` characters (unknown properties, `{}` values). */
+export function printable(c: Choices, max: number): string {
+  let out = "";
+  for (let n = c.next(max + 1); n > 0; n--) out += String.fromCharCode(0x20 + c.next(95));
+  return out;
 }

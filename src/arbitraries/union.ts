@@ -2,7 +2,7 @@
  * Unions: type arrays (["string", "null"]), oneOf (exactly one branch may match: values from one branch
  * that another branch also accepts are filtered out) and anyOf.
  */
-import fc from "fast-check";
+import { firstAccepted } from "./choice.js";
 import type { Builder, Helpers } from "./family.js";
 import type { Mutation, UnionShape } from "./shape.js";
 
@@ -10,11 +10,10 @@ const matches = (s: UnionShape, v: unknown, h: Helpers): number =>
   s.branches.filter((b) => h.checkShape(b, v).length === 0).length;
 
 export const unionBuilder: Builder<UnionShape> = {
-  arbitrary(s, h) {
-    const arbs = s.branches.map((b) => h.arbitraryOf(b));
-    return fc.oneof(
-      ...(s.keyword === "oneOf" ? arbs.map((a) => a.filter((v) => matches(s, v, h) === 1)) : arbs),
-    );
+  decode(s, c, h) {
+    const draw = () => h.decodeOf(s.branches[c.next(s.branches.length)]!, c);
+    if (s.keyword !== "oneOf") return draw();
+    return firstAccepted(draw, (v) => matches(s, v, h) === 1, "value matching exactly one oneOf branch");
   },
   check(s, v, at, out, h) {
     if (s.keyword === "type") {

@@ -72,13 +72,15 @@ function decode(p: CompiledPattern, len: number, cap: number, c: Choices, pools:
   return out.join("");
 }
 
-/** Strings matching `p` with length in `lens` (ascending, non-empty); shrinks to the shortest, ASCII, "0"/"a". */
+/** A string matching `p` with length in `lens` (ascending, non-empty); shrinks to the shortest, ASCII, "0"/"a". */
+export function decodePattern(p: CompiledPattern, lens: readonly number[], c: Choices): string {
+  const pools = p.mixed && c.next(100) >= 100 - NON_ASCII_PERCENT ? p.mixed : p.ascii;
+  return decode(p, lens[c.next(lens.length)]!, lens[lens.length - 1]!, c, pools);
+}
+
+/** Strings matching `p` with length in `lens`, as an Arbitrary (`decodePattern`). */
 export function patternArbitrary(p: CompiledPattern, lens: readonly number[]): fc.Arbitrary<string> {
-  const cap = lens[lens.length - 1]!;
-  return fromChoices((c) => {
-    const pools = p.mixed && c.next(100) >= 100 - NON_ASCII_PERCENT ? p.mixed : p.ascii;
-    return decode(p, lens[c.next(lens.length)]!, cap, c, pools);
-  });
+  return fromChoices((c) => decodePattern(p, lens, c));
 }
 
 /** Lengths in [lo, hi] the pattern can produce (hi clamped to LENGTH_CAP). */

@@ -3,7 +3,6 @@
  * `by` to a listed value (so the rule is exercised) and then pick an allowed field value that also passes
  * the field's schema; negatives pick a schema-valid value outside the list.
  */
-import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
 import { valueAt } from "../../model/pointer.js";
 import { checkShape, witnesses } from "../builders.js";
@@ -11,7 +10,7 @@ import { clone, deepEqual, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import { biasBy } from "./bias-by.js";
 import { fastHolds } from "./holds.js";
-import { param, type RulePlanner } from "./plan.js";
+import { NAT, param, type RulePlanner } from "./plan.js";
 
 export const enumByPlan: RulePlanner = (rule, ctx) => {
   const [field, by] = [param(rule, "field"), param(rule, "by")];
@@ -40,7 +39,7 @@ export const enumByPlan: RulePlanner = (rule, ctx) => {
     pointer: field,
     reason: `${field} is not allowed for that ${by}`,
     holds: fastHolds[rule.kind](rule),
-    extras: fc.tuple(fc.nat(2), fc.nat(), fc.nat()),
+    extras: (c) => [c.next(3), c.next(NAT), c.next(NAT)],
     bias: biasBy(ctx.root, field, by, keys),
     repair(body, extra) {
       const list = usable[String(valueAt(body, by))];

@@ -2,9 +2,10 @@
  * Cross-field rules in generation, dispatched by kind through a table. `repairAll` runs on each
  * generated body: bias once, then repairs in a fixed kind order, repeated until every rule holds.
  */
-import fc from "fast-check";
+import type fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
 import type { DokuRule } from "../../model/operation.js";
+import { type Choices, fromChoices } from "../choice.js";
 import { concatPlan } from "./concat.js";
 import { enumByPlan } from "./enum-by.js";
 import { ltePlan } from "./lte.js";
@@ -52,9 +53,14 @@ export function planRules(rules: readonly DokuRule[], ctx: Omit<RuleContext, "ru
     });
 }
 
-/** The extras every plan needs, as one Arbitrary (a tuple in plan order). */
+/** The extras every plan needs, in plan order, decoded from `c`. */
+export function decodeExtras(plans: readonly RulePlan[], c: Choices): unknown[] {
+  return plans.map((p) => p.extras?.(c));
+}
+
+/** The extras every plan needs, as one Arbitrary (`decodeExtras`). */
 export function extrasArbitrary(plans: readonly RulePlan[]): fc.Arbitrary<unknown[]> {
-  return fc.tuple(...plans.map((p) => p.extras ?? fc.constant(undefined)));
+  return fromChoices((c) => decodeExtras(plans, c));
 }
 
 /** The plans whose rule does not hold on `body`. */

@@ -3,7 +3,6 @@
  * often set `by` to a listed value, then trim digits; when `field` is a concat target the parts are
  * trimmed instead, so concat still holds. Negatives build a field one digit over the limit.
  */
-import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
 import { valueAt } from "../../model/pointer.js";
 import { countDigits } from "../../validation/rules/max-digits-by.js";
@@ -14,7 +13,7 @@ import type { Shape, StringShape } from "../shape.js";
 import { stringOfLength } from "../string.js";
 import { biasBy } from "./bias-by.js";
 import { fastHolds } from "./holds.js";
-import { param, type RulePlanner } from "./plan.js";
+import { NAT, param, type RulePlanner } from "./plan.js";
 
 /** Removes up to `excess` leading characters from `value` while `shape` still accepts it. */
 function trim(value: string, shape: Shape, excess: number): [string, number] {
@@ -68,7 +67,7 @@ export const maxDigitsPlan: RulePlanner = (rule, ctx) => {
     pointer: field,
     reason: `${field} has more digits than allowed for that ${by}`,
     holds: fastHolds[rule.kind](rule),
-    extras: fc.tuple(fc.nat(2), fc.nat()),
+    extras: (c) => [c.next(3), c.next(NAT)],
     bias: biasBy(ctx.root, field, by, keys),
     repair(body) {
       const limit = limits[String(valueAt(body, by))];

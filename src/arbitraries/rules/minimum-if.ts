@@ -4,7 +4,6 @@
  * schema; when a boundary case pinned the field, the condition is made false instead. Negatives make the
  * condition true and put a schema-valid value on the wrong side of the bound.
  */
-import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
 import type { DokuRule } from "../../model/operation.js";
 import { type Bound, withinBound } from "../../validation/rules/minimum-if.js";
@@ -13,7 +12,7 @@ import { clone, remove, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import type { Shape } from "../shape.js";
 import { fastHolds } from "./holds.js";
-import { param, type RulePlanner } from "./plan.js";
+import { NAT, param, type RulePlanner } from "./plan.js";
 import { type When, withConditionTrue } from "./required-if.js";
 
 /** Values next to the bound, in the field's own form (integers, numbers, decimal strings). */
@@ -76,7 +75,7 @@ export const minimumIfPlan: RulePlanner = (rule, ctx) => {
     pointer: field,
     reason: `${field} is ${exclusive ? "not more than" : "less than"} ${bound.limit} although the condition holds`,
     holds,
-    extras: fc.nat(),
+    extras: (c) => c.next(NAT),
     repair(body, extra, _status, pinned) {
       if (holds(body)) return true;
       if (pinned !== undefined && (pinned === field || pinned.startsWith(`${field}/`))) return flip(body);

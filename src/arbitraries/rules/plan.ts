@@ -3,9 +3,10 @@
  * random material from `extras`), negatives come from `breaks`. `holds` is a fast copy of the validation
  * layer's checker (rules/holds.ts); `holdsFor` is the checker itself, the reference the tests compare to.
  */
-import type fc from "fast-check";
+
 import type { DokuRule } from "../../model/operation.js";
 import { RULE_KINDS } from "../../validation/index.js";
+import { CHOICE_RANGE, type Choices } from "../choice.js";
 import type { Shape } from "../shape.js";
 
 export interface RuleContext {
@@ -25,7 +26,7 @@ export interface RulePlan {
   reason: string;
   holds(body: unknown, status?: number): boolean;
   /** Random material the repair draws on (values for fields it adds, picks among allowed values). */
-  extras?: fc.Arbitrary<unknown>;
+  extras?(c: Choices): unknown;
   /** Before repairs, once: steer a field towards the values the rule talks about (listed channels...). */
   bias?(body: unknown, extra: unknown, status?: number): void;
   /** Makes the rule hold on a fresh body, in place; returns false when it cannot. */
@@ -36,6 +37,9 @@ export interface RulePlan {
   /** Bodies (edited copies) that break this rule; the caller keeps those breaking nothing else. */
   breaks?(body: unknown): unknown[];
 }
+
+/** The range of a natural-number extra (fast-check's `nat()`: 0..2^31-1). */
+export const NAT = CHOICE_RANGE;
 
 export type RulePlanner = (rule: DokuRule, ctx: RuleContext) => RulePlan;
 

@@ -2,10 +2,9 @@
  * required-if: when the condition holds, `field` must be present. Valid cases insert a generated value
  * (and any missing parent objects); negatives make the condition true and take the field away.
  */
-import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
 import { parsePointer, valueAt } from "../../model/pointer.js";
-import { arbitraryOf, witness } from "../builders.js";
+import { decodeOf, witness } from "../builders.js";
 import { clone, remove, set } from "../json.js";
 import { ensureParents, shapeAt } from "../locate.js";
 import type { Shape } from "../shape.js";
@@ -71,7 +70,7 @@ export const requiredIfPlan: RulePlanner = (rule, ctx) => {
     reason: `${field} is missing although its condition holds`,
     holds,
     // Reserves only from the first level that can be missing (required levels exist whenever their parent does).
-    extras: fc.tuple(...shapes.map((s, i) => (i < firstOptional ? fc.constant(undefined) : arbitraryOf(s)))),
+    extras: (c) => shapes.map((s, i) => (i < firstOptional ? undefined : decodeOf(s, c))),
     repair(body, extra) {
       if (holds(body)) return true;
       const reserves = extra as unknown[];

@@ -2,14 +2,13 @@
  * status-by (responses): the HTTP status must match the body field's value. Response bodies for a given
  * status get a field value documented with that status.
  */
-import fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
 import { valueAt } from "../../model/pointer.js";
 import { checkShape } from "../builders.js";
 import { set } from "../json.js";
 import { shapeAt } from "../locate.js";
 import { fastHolds } from "./holds.js";
-import { param, type RulePlanner } from "./plan.js";
+import { NAT, param, type RulePlanner } from "./plan.js";
 
 export const statusByPlan: RulePlanner = (rule, ctx) => {
   const field = param(rule, "field");
@@ -30,7 +29,7 @@ export const statusByPlan: RulePlanner = (rule, ctx) => {
     pointer: field,
     reason: `${field} does not match the HTTP status`,
     holds,
-    extras: fc.tuple(fc.nat(2), fc.nat()),
+    extras: (c) => [c.next(3), c.next(NAT)],
     bias(body, extra, status) {
       const keys = status === undefined ? [] : keysFor(status);
       const [mode, k] = extra as number[];
