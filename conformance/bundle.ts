@@ -22,21 +22,51 @@ export function loadSpecBundle(): Promise<SpecBundle> {
   return cached;
 }
 
+/** A JSON file of generated/, parsed. */
+function readJson(dir: URL, file: string): Promise<unknown> {
+  return readFile(new URL(file, dir), "utf8")
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(unreadable(file));
+}
+
+/**
+ * The generated validator table seen through getters that turn a per-operation file that cannot be loaded
+ * (generated/validators/<operation>.cjs, required on first use) into the same exit-2 error as the index.
+ */
+function guarded(validators: SpecBundle["validators"]): SpecBundle["validators"] {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(validators)) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        let validate: unknown;
+        try {
+          validate = validators[key];
+        } catch (error) {
+          unreadable(`validators/${key.split(".")[0]}.cjs`)(error);
+        }
+        if (typeof validate !== "function")
+          unreadable(`validators/${key.split(".")[0]}.cjs`)(new Error(`no validator ${key}`));
+        Object.defineProperty(out, key, { value: validate, enumerable: true });
+        return validate;
+      },
+    });
+  }
+  return out as SpecBundle["validators"];
+}
+
 /** The bundle in the generated/ directory at `dir` (a file: URL ending in "/"). */
 export async function loadSpecBundleFrom(dir: URL): Promise<SpecBundle> {
-  const [{ operations }, { validators }, document] = await Promise.all([
-    import(new URL("operations.js", dir).href).catch(unreadable("operations.ts")) as Promise<{
-      operations: SpecBundle["operations"];
-    }>,
+  const [operations, { validators }, document] = await Promise.all([
+    readJson(dir, "operations.json") as Promise<SpecBundle["operations"]>,
     import(new URL("validators.js", dir).href).catch(unreadable("validators.js")) as Promise<{
       validators: SpecBundle["validators"];
     }>,
-    readFile(new URL("openapi.json", dir), "utf8")
-      .then((text) => JSON.parse(text) as Record<string, unknown>)
-      .catch(unreadable("openapi.json")),
+    readJson(dir, "openapi.json") as Promise<Record<string, unknown>>,
   ]);
-  if (!Array.isArray(operations)) unreadable("operations.ts")(new Error("no operation table"));
+  if (!Array.isArray(operations)) unreadable("operations.json")(new Error("no operation table"));
   if (typeof validators !== "object" || validators === null)
     unreadable("validators.js")(new Error("no validator table"));
-  return { operations, validators, document };
+  return { operations, validators: guarded(validators), document };
 }

@@ -1,12 +1,13 @@
 /**
  * `npm run build`: src/ + generated/ + conformance/ -> dist/ (ESM JavaScript and .d.ts, by tsc with
- * tsconfig.build.json), then the generated files tsc does not emit are copied beside their importers.
+ * tsconfig.build.json), then the generated files tsc does not emit (the validators index and its per-operation
+ * CommonJS files, the operation table's JSON, the bundled document) are copied beside their importers.
  * dist/ mirrors the checkout one level down, so dist/package.json carries the version that
  * `new URL("../../package.json", import.meta.url)` reads from dist/src/<folder>/.
  * `--prepare`: the npm `prepare` hook; skipped under `npm pack`/`npm publish`, whose `prepack` already built.
  */
 import { spawnSync } from "node:child_process";
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +15,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 /** generated/ files that tsc leaves alone (JavaScript, its declaration, JSON read at run time). */
-const ASSETS = ["validators.js", "validators.d.ts", "openapi.json"] as const;
+const ASSETS = ["validators.js", "validators.d.ts", "openapi.json", "operations.json"] as const;
 
 const packing = ["pack", "publish"].includes(process.env["npm_command"] ?? "");
 if (process.argv.includes("--prepare") && packing) {
@@ -45,6 +46,8 @@ async function build(): Promise<void> {
   }
   await mkdir(join(dist, "generated"), { recursive: true });
   for (const name of ASSETS) await copyFile(join(root, "generated", name), join(dist, "generated", name));
+  // Each operation's validators (generated/validators/<operation>.cjs), loaded by validators.js on first use.
+  await cp(join(root, "generated", "validators"), join(dist, "generated", "validators"), { recursive: true });
   const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
   const marker = { private: true, type: "module", version: pkg.version };
   await writeFile(join(dist, "package.json"), `${JSON.stringify(marker, null, 2)}\n`);

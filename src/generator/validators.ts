@@ -1,6 +1,7 @@
 /**
- * Schema slots -> one ESM module of ajv standalone validators. Ajv's "ESM" output still calls `require`
- * (deps-probe §4), so the module gets a createRequire preamble.
+ * Schema slots -> ajv standalone validators: one CommonJS file per operation (`validators/<operation>.cjs`)
+ * and an ESM index (`validators.js`) whose table loads an operation's file on the first use of one of its
+ * validators, so a process that checks one operation compiles that operation's code only.
  */
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { JsonSchema } from "../model/schema.js";
@@ -12,9 +13,6 @@ type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<st
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ??
   standaloneModule) as unknown as StandaloneCode;
 
-const REQUIRE_SHIM =
-  'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
-
 /** How ajv's standalone code takes its code-point counter for minLength / maxLength. */
 const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 /**
@@ -23,6 +21,9 @@ const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
  * by ajv's own function, so every count is ajv's.
  */
 const UCS2LENGTH = `((exact) => { const surrogate = /[\\uD800-\\uDFFF]/; return (s) => (surrogate.test(s) ? exact(s) : s.length); })(${AJV_UCS2LENGTH})`;
+
+/** Characters an export name replaces by "_" (the index applies the same to find a key's export). */
+const EXPORT_NAME_UNSAFE = "/[^A-Za-z0-9_$]/g";
 
 /** Export name for a schema key: "snapCreateVa.response.200.body" -> "snapCreateVa_response_200_body". */
 export function exportName(key: string): string {
@@ -42,9 +43,15 @@ export function conflictSchemas(schemas: Readonly<Record<string, JsonSchema>>): 
   return out;
 }
 
-export function validatorsModule(schemas: Readonly<Record<string, JsonSchema>>, header: string): string {
-  const ajv = createAjv({ standalone: true });
-  const keys = Object.keys(schemas).sort();
+/** The operation a schema key belongs to ("snapCreateVa.request.body" and its conflicts: "snapCreateVa"). */
+export function groupOf(key: string): string {
+  const dot = key.indexOf(".");
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
+/** One operation's validators as a CommonJS module exporting each under `exportName(key)`. */
+function groupModule(schemas: Readonly<Record<string, JsonSchema>>, keys: readonly string[], header: string) {
+  const ajv = createAjv({ standalone: true, commonjs: true });
   const mapping: Record<string, string> = {};
   for (const key of keys) {
     ajv.addSchema(schemas[key] as JsonSchema, key);
@@ -53,9 +60,50 @@ export function validatorsModule(schemas: Readonly<Record<string, JsonSchema>>, 
   const code = standaloneCode(ajv, mapping);
   if (code.includes("ucs2length") && !code.includes(AJV_UCS2LENGTH))
     throw new Error("ajv's standalone code no longer requires ucs2length as expected: update UCS2LENGTH");
-  const body = code.replace('"use strict";', "").replaceAll(AJV_UCS2LENGTH, UCS2LENGTH);
-  const table = keys.map((key) => `  ${JSON.stringify(key)}: ${exportName(key)},`).join("\n");
-  return `${header}${REQUIRE_SHIM}${body}\n\nexport const validators = {\n${table}\n};\n`;
+  return `${header}${code.replaceAll(AJV_UCS2LENGTH, UCS2LENGTH)}\n`;
+}
+
+/**
+ * Every validator file: `validators/<operation>.cjs` per operation and the index `validators.js`, whose
+ * `validators` table has one enumerable property per schema key that requires its operation's file on first
+ * read and then holds the function.
+ */
+export function validatorsModules(
+  schemas: Readonly<Record<string, JsonSchema>>,
+  header: string,
+): Map<string, string> {
+  const keys = Object.keys(schemas).sort();
+  const groups = new Map<string, string[]>();
+  for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+  const files = new Map<string, string>();
+  for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
+    files.set(`validators/${group}.cjs`, groupModule(schemas, members, header));
+  const table = keys.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(groupOf(key))},`).join("\n");
+  const index = [
+    `${header}import { createRequire } from "node:module";`,
+    'import { fileURLToPath } from "node:url";',
+    "",
+    "const require = createRequire(import.meta.url);",
+    "/** Schema key -> the operation file holding its validator. */",
+    `const files = {\n${table}\n};`,
+    "",
+    "export const validators = {};",
+    "for (const [key, group] of Object.entries(files)) {",
+    "  Object.defineProperty(validators, key, {",
+    "    enumerable: true,",
+    "    configurable: true,",
+    "    get() {",
+    '      const file = fileURLToPath(new URL("./validators/" + group + ".cjs", import.meta.url));',
+    `      const validate = require(file)[key.replace(${EXPORT_NAME_UNSAFE}, "_")];`,
+    "      Object.defineProperty(validators, key, { value: validate, enumerable: true });",
+    "      return validate;",
+    "    },",
+    "  });",
+    "}",
+    "",
+  ].join("\n");
+  files.set("validators.js", index);
+  return files;
 }
 
 export function validatorsDeclaration(header: string): string {

@@ -24,6 +24,8 @@ export const ANNOTATION_KEYWORDS = [
 export interface AjvOptions {
   /** Emit standalone source (generate). */
   standalone?: boolean;
+  /** Standalone source as CommonJS (`exports.<name> = ...`) instead of ESM. */
+  commonjs?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function createAjv(options: AjvOptions = {}): Ajv2020 {
     strictRequired: false,
     allowUnionTypes: true,
     discriminator: true,
-    ...(options.standalone ? { code: { source: true, esm: true } } : {}),
+    ...(options.standalone ? { code: { source: true, esm: !options.commonjs } } : {}),
   });
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword(keyword);
   addFormats(ajv);

@@ -82,9 +82,8 @@ async function load(dir: string): Promise<{ operations: readonly Operation[]; va
   const { validators } = (await import(pathToFileURL(join(out, "validators.js")).href)) as {
     validators: ValidatorSet;
   };
-  const text = await readFile(join(out, "operations.ts"), "utf8");
-  const json = text.slice(text.indexOf("= [") + 2, text.lastIndexOf(";"));
-  return { operations: JSON.parse(json) as Operation[], validators };
+  const text = await readFile(join(out, "operations.json"), "utf8");
+  return { operations: JSON.parse(text) as Operation[], validators };
 }
 
 describe("generate", () => {
@@ -155,8 +154,18 @@ describe("generate", () => {
     await writeFile(join(dir, "create.yaml"), CREATE.replace("maxLength: 4", "maxLength: 5"));
     const drift = await checkGenerated(options);
     expect(drift.stale).toEqual(
-      expect.arrayContaining(["operations.ts", "validators.js", "openapi.json", "manifest.json"]),
+      expect.arrayContaining(["operations.json", "validators/createIt.cjs", "openapi.json", "manifest.json"]),
     );
+  });
+
+  it("a validator file no operation produces any more is drift, and generate removes it", async () => {
+    const dir = await fixture();
+    const options = { specPath: join(dir, "doku.yaml"), outDir: join(dir, "out") };
+    await writeGenerated(options);
+    await writeFile(join(dir, "out", "validators", "removedOperation.cjs"), "exports.x = 1;\n");
+    expect((await checkGenerated(options)).stale).toEqual(["validators/removedOperation.cjs"]);
+    await writeGenerated(options);
+    expect(await checkGenerated(options)).toEqual({ stale: [], missing: [], tables: [] });
   });
 
   it("renews the operation table between its markers and reports a table out of step", async () => {

@@ -27,7 +27,8 @@ describe("corrupted generated/", () => {
   it.each([
     ["openapi.json", '{"openapi": "3.1.0", '],
     ["validators.js", "export const validators = {\n"],
-    ["operations.ts", "export const operations = 42;\n"],
+    ["operations.json", "42\n"],
+    ["validators/snapCreateVa.cjs", "exports.x = {\n"],
   ])("%s: exit 2 naming the file and npm run generate", async (file, text) => {
     const dir = corrupted(file, text);
     const r = await cli(["run", "--phase", "examples"], {
@@ -38,7 +39,7 @@ describe("corrupted generated/", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      new RegExp(`generated/${file.replace(".", "\\.")} cannot be loaded .*run npm run generate`),
+      new RegExp(`generated/${file.replaceAll(".", "\\.")} cannot be loaded .*run npm run generate`),
     );
   });
 });
