@@ -1,7 +1,7 @@
 /** The one place generated/ is wired into the engine. */
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../src/model/errors.js";
-import type { SpecBundle } from "../src/model/operation.js";
+import { type SpecBundle, validatorGroup } from "../src/model/operation.js";
 
 let cached: Promise<SpecBundle> | undefined;
 
@@ -44,10 +44,10 @@ function guarded(validators: SpecBundle["validators"]): SpecBundle["validators"]
         try {
           validate = validators[key];
         } catch (error) {
-          unreadable(`validators/${key.split(".")[0]}.cjs`)(error);
+          unreadable(`validators/${validatorGroup(key)}.cjs`)(error);
         }
         if (typeof validate !== "function")
-          unreadable(`validators/${key.split(".")[0]}.cjs`)(new Error(`no validator ${key}`));
+          unreadable(`validators/${validatorGroup(key)}.cjs`)(new Error(`no validator ${key}`));
         Object.defineProperty(out, key, { value: validate, enumerable: true });
         return validate;
       },

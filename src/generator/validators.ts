@@ -4,6 +4,7 @@
  * validators, so a process that checks one operation compiles that operation's code only.
  */
 import standaloneModule from "ajv/dist/standalone/index.js";
+import { validatorGroup } from "../model/operation.js";
 import type { JsonSchema } from "../model/schema.js";
 import { createAjv } from "../validation/ajv.js";
 import { alternativeSchema, conflictAlternatives, conflictKey } from "../validation/conflicts.js";
@@ -43,12 +44,6 @@ export function conflictSchemas(schemas: Readonly<Record<string, JsonSchema>>): 
   return out;
 }
 
-/** The operation a schema key belongs to ("snapCreateVa.request.body" and its conflicts: "snapCreateVa"). */
-export function groupOf(key: string): string {
-  const dot = key.indexOf(".");
-  return dot < 0 ? key : key.slice(0, dot);
-}
-
 /** One operation's validators as a CommonJS module exporting each under `exportName(key)`. */
 function groupModule(schemas: Readonly<Record<string, JsonSchema>>, keys: readonly string[], header: string) {
   const ajv = createAjv({ standalone: true, commonjs: true });
@@ -74,11 +69,13 @@ export function validatorsModules(
 ): Map<string, string> {
   const keys = Object.keys(schemas).sort();
   const groups = new Map<string, string[]>();
-  for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+  for (const key of keys) groups.set(validatorGroup(key), [...(groups.get(validatorGroup(key)) ?? []), key]);
   const files = new Map<string, string>();
   for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
     files.set(`validators/${group}.cjs`, groupModule(schemas, members, header));
-  const table = keys.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(groupOf(key))},`).join("\n");
+  const table = keys
+    .map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(validatorGroup(key))},`)
+    .join("\n");
   const index = [
     `${header}import { createRequire } from "node:module";`,
     'import { fileURLToPath } from "node:url";',

@@ -175,6 +175,15 @@ export interface AjvLikeError {
 /** Validators by schema key ("snapCreateVa.request.body", "snapCreateVa.response.200.body", ...). */
 export type ValidatorSet = Readonly<Record<string, CompiledValidator>>;
 
+/**
+ * The operation a validator key belongs to ("snapCreateVa.response.200.body" and its conflict alternatives:
+ * "snapCreateVa"): its validators live in generated/validators/<operation>.cjs.
+ */
+export function validatorGroup(key: string): string {
+  const dot = key.indexOf(".");
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
 /** Everything the engine needs from generated/: the table, the validators, the bundled document. */
 export interface SpecBundle {
   operations: readonly Operation[];
