@@ -114,4 +114,4 @@ export function witness(s: Shape): unknown {
 }
 
 /** The helpers every family method receives. */
-const helpers: Helpers = { arbitraryOf, decodeOf, checkShape, onlyBreaks, firstBreak, witnesses, witness };
+const helpers: Helpers = { decodeOf, checkShape, onlyBreaks, firstBreak, witnesses, witness };

@@ -12,8 +12,6 @@ import type { Issue, Mutation, Negatives, Shape, Unsupported, Variant } from "./
 
 /** Helpers that dispatch on a shape's kind through the table (recursion into children, self-checks). */
 export interface Helpers {
-  /** The Arbitrary of valid values for a shape (built once per shape): `decodeOf` from one choice sequence. */
-  arbitraryOf(s: Shape): fc.Arbitrary<unknown>;
   /** A valid value for a shape, decoded from `c` (children draw from the same sequence). */
   decodeOf(s: Shape, c: Choices): unknown;
   /** Schema failures of `value` (empty: valid), mirroring ajv's keyword and pointer. */

@@ -62,7 +62,7 @@ export const schemaBodySource: BodySource = (operation, request) => {
   // small values, so their identifiers are long random values rather than "", "0" or "1", which other bodies
   // often share. (Not a proof of distinctness for fields with a tiny domain.)
   const drawn = [
-    ...fc.sample(arbitrary, { seed: request.seed, numRuns }).slice(0, request.cases),
+    ...fc.sample(arbitrary, { seed: request.seed, numRuns: request.cases }),
     ...fc.sample(fc.noBias(arbitrary), { seed: request.seed, numRuns }).slice(request.cases),
   ];
   const property = drawn.map(

@@ -23,9 +23,6 @@ const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
  */
 const UCS2LENGTH = `((exact) => { const surrogate = /[\\uD800-\\uDFFF]/; return (s) => (surrogate.test(s) ? exact(s) : s.length); })(${AJV_UCS2LENGTH})`;
 
-/** Characters an export name replaces by "_" (the index applies the same to find a key's export). */
-const EXPORT_NAME_UNSAFE = "/[^A-Za-z0-9_$]/g";
-
 /** Export name for a schema key: "snapCreateVa.response.200.body" -> "snapCreateVa_response_200_body". */
 export function exportName(key: string): string {
   return key.replace(/[^A-Za-z0-9_$]/g, "_");
@@ -69,29 +66,32 @@ export function validatorsModules(
 ): Map<string, string> {
   const keys = Object.keys(schemas).sort();
   const groups = new Map<string, string[]>();
-  for (const key of keys) groups.set(validatorGroup(key), [...(groups.get(validatorGroup(key)) ?? []), key]);
+  for (const key of keys) {
+    const group = validatorGroup(key);
+    groups.set(group, [...(groups.get(group) ?? []), key]);
+  }
   const files = new Map<string, string>();
   for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
     files.set(`validators/${group}.cjs`, groupModule(schemas, members, header));
   const table = keys
-    .map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(validatorGroup(key))},`)
+    .map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify([validatorGroup(key), exportName(key)])},`)
     .join("\n");
   const index = [
     `${header}import { createRequire } from "node:module";`,
     'import { fileURLToPath } from "node:url";',
     "",
     "const require = createRequire(import.meta.url);",
-    "/** Schema key -> the operation file holding its validator. */",
+    "/** Schema key -> [the operation file holding its validator, its export name there]. */",
     `const files = {\n${table}\n};`,
     "",
     "export const validators = {};",
-    "for (const [key, group] of Object.entries(files)) {",
+    "for (const [key, [group, name]] of Object.entries(files)) {",
     "  Object.defineProperty(validators, key, {",
     "    enumerable: true,",
     "    configurable: true,",
     "    get() {",
     '      const file = fileURLToPath(new URL("./validators/" + group + ".cjs", import.meta.url));',
-    `      const validate = require(file)[key.replace(${EXPORT_NAME_UNSAFE}, "_")];`,
+    "      const validate = require(file)[name];",
     "      Object.defineProperty(validators, key, { value: validate, enumerable: true });",
     "      return validate;",
     "    },",

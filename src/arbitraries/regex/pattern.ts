@@ -1,11 +1,10 @@
 /**
  * A compiled `pattern`: parsed node, the RegExp ajv would use, and per-universe character pools.
- * `patternArbitrary` intersects the pattern with a length window; `exactMatch` gives one string of an exact
+ * `decodePattern` intersects the pattern with a length window; `exactMatch` gives one string of an exact
  * length (boundaries, maxLength+1 negatives).
  */
-import type fc from "fast-check";
 import { SpecError } from "../../model/errors.js";
-import { type Choices, fromChoices, zeroChoices } from "../choice.js";
+import { type Choices, zeroChoices } from "../choice.js";
 import { ASCII_ORDER, EXTRA_ORDER, firstMembers, isControl, pick } from "./charset.js";
 import { decodeExact, type Pools } from "./decode.js";
 import { allowedLengths, LENGTH_CAP, lengths } from "./lengths.js";
@@ -76,11 +75,6 @@ function decode(p: CompiledPattern, len: number, cap: number, c: Choices, pools:
 export function decodePattern(p: CompiledPattern, lens: readonly number[], c: Choices): string {
   const pools = p.mixed && c.next(100) >= 100 - NON_ASCII_PERCENT ? p.mixed : p.ascii;
   return decode(p, lens[c.next(lens.length)]!, lens[lens.length - 1]!, c, pools);
-}
-
-/** Strings matching `p` with length in `lens`, as an Arbitrary (`decodePattern`). */
-export function patternArbitrary(p: CompiledPattern, lens: readonly number[]): fc.Arbitrary<string> {
-  return fromChoices((c) => decodePattern(p, lens, c));
 }
 
 /** Lengths in [lo, hi] the pattern can produce (hi clamped to LENGTH_CAP). */
