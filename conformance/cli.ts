@@ -1,10 +1,13 @@
 /** Composition root for the command line: wires generated/ into the engine and runs argv. */
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../src/cli/main.js";
 import { watchSignals } from "../src/cli/signals.js";
+import type { PlanThreadStarter } from "../src/runner/plan-thread.js";
 import type { MockStarter } from "../src/runner/target.js";
 import { loadSpecBundle } from "./bundle.js";
 import { prestartedMockStarter } from "./mock-thread.js";
+import { planThreadStarter, prestartPlanThread } from "./plan-thread.js";
 
 // The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
 // dist/conformance/cli.js.
@@ -47,20 +50,48 @@ async function stdinBytes(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Where the mock may run: DOKU_CONFORMANCE_MOCK_THREAD's values (unset = worker). */
-const MOCK_THREADS = ["main", "worker"];
+/** Where the mock may run (DOKU_CONFORMANCE_MOCK_THREAD) and where the plan is drawn
+ * (DOKU_CONFORMANCE_PLAN_THREAD): "main" or "worker". */
+const THREADS = ["main", "worker"];
+
+/**
+ * `run` draws large plans in a worker thread (src/runner/plan-thread.ts) while the main thread sends; only
+ * from the compiled module, like the mock thread. Unset, DOKU_CONFORMANCE_PLAN_THREAD means one busy thread
+ * per core: the plan thread is used when the machine has a core for it besides the main thread and the
+ * mock's worker (when the mock runs in one); "worker" always uses it, "main" never.
+ */
+function planThread(argv: string[], mockThread: boolean): PlanThreadStarter | undefined {
+  const choice = process.env.DOKU_CONFORMANCE_PLAN_THREAD;
+  if (!import.meta.url.endsWith(".js") || choice === "main") return undefined;
+  const args = argv.filter((a) => a !== "--debug");
+  if (args[0] !== "run" || args.includes("--help") || args.includes("-h")) return undefined;
+  if (choice !== "worker" && availableParallelism() < (mockThread ? 3 : 2)) return undefined;
+  // Started now, so its start-up overlaps the command's; idle, it never holds the process open.
+  prestartPlanThread();
+  if (!argv.includes("--debug")) return planThreadStarter();
+  return planThreadStarter({
+    onClosed: ({ threadId, drawn }) => {
+      process.stderr.write(
+        `doku-conformance: plan thread ${threadId} drew ${drawn.thread} cases, the main thread ${drawn.inThread}\n`,
+      );
+    },
+  });
+}
 
 export async function main(argv: string[]): Promise<number> {
-  const thread = process.env.DOKU_CONFORMANCE_MOCK_THREAD;
-  if (thread !== undefined && thread !== "" && !MOCK_THREADS.includes(thread)) {
-    process.stderr.write(
-      `doku-conformance: DOKU_CONFORMANCE_MOCK_THREAD must be main or worker; got ${JSON.stringify(thread)}\n`,
-    );
-    return 2;
+  for (const name of ["DOKU_CONFORMANCE_MOCK_THREAD", "DOKU_CONFORMANCE_PLAN_THREAD"]) {
+    const thread = process.env[name];
+    if (thread !== undefined && thread !== "" && !THREADS.includes(thread)) {
+      process.stderr.write(
+        `doku-conformance: ${name} must be main or worker; got ${JSON.stringify(thread)}\n`,
+      );
+      return 2;
+    }
   }
   const controller = new AbortController();
   const unwatch = watchSignals(process, controller);
   const mock = mockStarter(argv);
+  const plan = planThread(argv, mock !== undefined);
   try {
     return await runCli(argv, {
       stdout: (text) => process.stdout.write(text),
@@ -74,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       packageRoot,
       signal: controller.signal,
       ...(mock ? { startMock: mock.startMock } : {}),
+      ...(plan ? { planThread: plan } : {}),
     });
   } finally {
     await mock?.dispose();

@@ -4,7 +4,6 @@
  * pointers, options), and the table in builders.ts hands each `Builder` method the `Helpers` that recurse
  * through the table (ajv's `cxt`, openapi-typescript's `ctx`). So the import graph has no cycle.
  */
-import type fc from "fast-check";
 import type { JsonSchema } from "../model/schema.js";
 import type { Choices } from "./choice.js";
 import type { StringContext } from "./regex/pattern.js";

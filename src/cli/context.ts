@@ -1,5 +1,6 @@
 /** What a CLI command gets: I/O, environment, and a lazy loader for the spec bundle (from conformance/). */
 import type { SpecBundle } from "../model/operation.js";
+import type { PlanThreadStarter } from "../runner/plan-thread.js";
 import type { MockStarter } from "../runner/target.js";
 
 export interface CliContext {
@@ -20,6 +21,8 @@ export interface CliContext {
   signal: AbortSignal;
   /** Starts the embedded mock for `run --target mock` (default: in-process; the bin passes its worker thread). */
   startMock?: MockStarter;
+  /** Draws `run`'s plan on another thread (default: in-thread; the bin passes its worker thread). */
+  planThread?: PlanThreadStarter;
 }
 
 /** A command: parses its own args (node:util parseArgs, strict), returns a CONTRACT.md exit code. */

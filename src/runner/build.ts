@@ -38,6 +38,8 @@ export interface Plan {
   cases: Iterable<PlannedCase>;
   /** How many cases `cases` yields (counted without drawing). */
   total: number;
+  /** The plan's unique-key registry (a plan drawn on another thread hands its state over: plan-thread.ts). */
+  unique: UniqueKeys;
   /** Readies a case generated later (shrinking): unique keys and a fresh prerequisite. */
   prepare(planned: PlannedCase, kase: Case, attempt: number): { case: Case; prerequisite?: Case };
 }
@@ -69,6 +71,7 @@ export function buildPlan(input: PlanInput): Plan {
   return {
     cases: { [Symbol.iterator]: cases },
     total,
+    unique: input.unique,
     prepare(planned, kase, attempt) {
       const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
       const own = { operation: planned.operation.id, phase: planned.phase };

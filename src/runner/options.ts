@@ -11,6 +11,7 @@ import type { Transport } from "../engine/transport.js";
 import type { Phase } from "../model/case.js";
 import { UsageError } from "../model/errors.js";
 import type { SpecBundle } from "../model/operation.js";
+import type { PlanThreadStarter } from "./plan-thread.js";
 import type { MockStarter } from "./target.js";
 
 export { PHASES };
@@ -49,6 +50,11 @@ export interface RunOptions {
   transport?: Transport;
   /** Starts the embedded mock for target "mock" (default: src/mock startMock). */
   startMock?: MockStarter;
+  /**
+   * Draws the plan on another thread (plan-thread.ts; the CLI passes conformance/plan-thread.ts's). Used when
+   * the run plans at least PLAN_THREAD_MIN cases and draws from the default case source; default in-thread.
+   */
+  planThread?: PlanThreadStarter;
   policy?: Partial<CheckPolicy>;
   /** Check names to run; default all (see src/checks/registry.ts). */
   checks?: readonly string[];

@@ -30,8 +30,11 @@ export interface PlannedCase {
   mutator?: RequestMutator;
   /** Reused ids: this valid case (with its own prerequisite) is sent first; `case` reuses its request ids. */
   first?: { case: Case; prerequisite?: Case };
-  /** Property and negative phases: regenerates the case (shrinking); run = index - offset. */
-  origin?: { arbitrary: fc.Arbitrary<Case>; seed: number; offset?: number };
+  /**
+   * Property and negative phases: regenerates the case (shrinking); run = index - offset. `from` names the
+   * case source's arbitrary it is (a plan drawn on another thread posts the name, not the arbitrary).
+   */
+  origin?: { from: "valid" | "negative"; arbitrary: fc.Arbitrary<Case>; seed: number; offset?: number };
 }
 
 /** Where cases come from (src/arbitraries): deterministic for a seed. */

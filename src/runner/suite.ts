@@ -12,13 +12,19 @@ import { Recorder } from "../engine/results.js";
 import { randomSeed } from "../engine/seed.js";
 import { UsageError } from "../model/errors.js";
 import type { Plan } from "./build.js";
+import { defaultCaseSource } from "./case-source.js";
 import type { ResolvedOptions } from "./options.js";
+import { ThreadedCases } from "./plan-thread.js";
 import { executePlan } from "./steps/execute.js";
 import { finishRun } from "./steps/finish.js";
-import { planRun } from "./steps/plan.js";
+import { planParams, planRun } from "./steps/plan.js";
 import { abandon, guardProduction, type SuiteOptions, startRun, targetReady } from "./steps/resolve.js";
 import { startRuntime } from "./steps/runtime.js";
 import { shrinkFailures } from "./steps/shrink.js";
+import { wireReader } from "./wire.js";
+
+/** Plans smaller than this are drawn in-thread: a thread's start-up would not pay for itself (kit policy). */
+export const PLAN_THREAD_MIN = 200;
 
 /** Runs the suite; resolves with the summary (exitCode 0 / 1 / 3), never throws for violations. */
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
@@ -35,7 +41,24 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     await abandon(starting);
     throw error;
   }
-  const run = await targetReady(starting, options);
+  // Large plans are drawn on a second thread while this one sends (plan-thread.ts); it starts now, so its
+  // start-up overlaps the target's, and the run draws in-thread until it has caught up.
+  const threaded =
+    options.planThread && !options.caseSource && plan.total >= PLAN_THREAD_MIN
+      ? new ThreadedCases(
+          plan.cases[Symbol.iterator](),
+          wireReader(starting.operations, defaultCaseSource),
+          options.planThread,
+          planParams(starting),
+        )
+      : undefined;
+  let run: Awaited<ReturnType<typeof targetReady>>;
+  try {
+    run = await targetReady(starting, options);
+  } catch (error) {
+    await threaded?.settle(false);
+    throw error;
+  }
   const { operations, target } = run;
   try {
     guardProduction(run);
@@ -54,7 +77,10 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       outputDir: o.outputDir,
     });
     const recorder = new Recorder(operations.map((op) => op.id));
-    const executed = await executePlan(rt, plan.cases, recorder, events);
+    const executed = await executePlan(rt, threaded ?? plan.cases[Symbol.iterator](), recorder, events);
+    // Shrinking freshens against every key the run drew: the thread's, when it drew them.
+    const drawn = await threaded?.settle(!rt.stop.signal.aborted);
+    if (drawn) plan.unique.restore(drawn);
     await shrinkFailures(rt, plan, recorder, executed, events);
     interrupt.dispose();
     return await finishRun({
@@ -68,6 +94,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       events,
     });
   } finally {
+    await threaded?.settle(false);
     await run.transport.close();
     await target.close();
   }

@@ -144,6 +144,14 @@ interface Search {
   gated: boolean;
 }
 
+/** A registry's recorded state (UniqueKeys.snapshot). */
+export interface UniqueState {
+  used: ReadonlyMap<string, ReadonlySet<string>>;
+  resume: ReadonlyMap<string, number>;
+  suffixes: ReadonlyMap<string, number>;
+  built: number;
+}
+
 /** Run-wide registry of used keys. */
 export class UniqueKeys {
   private readonly used = new Map<string, Set<string>>();
@@ -162,6 +170,26 @@ export class UniqueKeys {
     private readonly validators: ValidatorSet,
     private readonly partitions?: KeyPartitions,
   ) {}
+
+  /**
+   * What the registry has recorded (used keys, resume points, suffix counters): a plan drawn on another
+   * thread posts it when its stream ends, and `restore` makes this registry continue from it (shrinking
+   * freshens its candidates against every key the run drew). Plain Maps and Sets: structured-cloneable.
+   */
+  snapshot(): UniqueState {
+    return { used: this.used, resume: this.resume, suffixes: this.suffixes, built: this.built };
+  }
+
+  /** Continues from a snapshot of a registry over the same partitions (see snapshot); replaces this state. */
+  restore(state: UniqueState): void {
+    this.used.clear();
+    for (const [space, keys] of state.used) this.used.set(space, new Set(keys));
+    this.resume.clear();
+    for (const [key, salt] of state.resume) this.resume.set(key, salt);
+    this.suffixes.clear();
+    for (const [key, n] of state.suffixes) this.suffixes.set(key, n);
+    this.built = state.built;
+  }
 
   /** Candidate keys the searches have built so far: what freshening costs (for tests and benchmarks). */
   get candidates(): number {

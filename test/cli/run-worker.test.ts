@@ -5,7 +5,7 @@
  * test/reliability/signals.test.ts.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnBin } from "../reliability/bin.js";
@@ -50,6 +50,69 @@ describe("run --target mock from the bin", () => {
     expect(await run.exit).toBe(2);
     expect(run.stderr().trim().split("\n")).toEqual([
       'doku-conformance: DOKU_CONFORMANCE_MOCK_THREAD must be main or worker; got "threads"',
+    ]);
+  }, 60_000);
+});
+
+const PLAN_LINE = /^doku-conformance: plan thread \d+ drew (\d+) cases, the main thread (\d+)$/m;
+
+describe("run's plan thread from the bin", () => {
+  /** The report's outcome without its times and signed request lines. */
+  const outcome = (dir: string) => {
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as {
+      summary: unknown;
+      exitCode: number;
+      violations: Array<Record<string, unknown>>;
+    };
+    const violations = report.violations.map(({ operationId, check, pointer, rule, severity }) => ({
+      operationId,
+      check,
+      pointer,
+      rule,
+      severity,
+    }));
+    return { summary: report.summary, exitCode: report.exitCode, violations };
+  };
+  const bigRun = (env: Record<string, string> = {}) => {
+    const dir = mkdtempSync(join(tmpdir(), "doku-plan-thread-"));
+    const args = ["run", "--debug", "--operation", "snapCreateVa", "--phase", "property", "--cases", "2000"];
+    return {
+      dir,
+      run: spawnBin([...args, "--seed", "5", "--reporter", "json", "--output-dir", dir], { env }),
+    };
+  };
+
+  it("draws a large plan on a worker thread, says so with --debug, and reports what an in-thread run reports", async () => {
+    const threaded = bigRun({ DOKU_CONFORMANCE_PLAN_THREAD: "worker" });
+    expect(await threaded.run.exit).toBe(0);
+    const line = PLAN_LINE.exec(threaded.run.stderr());
+    expect(line).not.toBeNull();
+    const [thread, main] = [Number(line?.[1]), Number(line?.[2])];
+    expect(thread + main).toBe(2000);
+    expect(thread).toBeGreaterThan(0);
+    const own = bigRun({ DOKU_CONFORMANCE_PLAN_THREAD: "main" });
+    expect(await own.run.exit).toBe(0);
+    expect(own.run.stderr()).not.toMatch(PLAN_LINE);
+    expect(outcome(threaded.dir)).toEqual(outcome(own.dir));
+  }, 120_000);
+
+  it("unset, the plan thread is used when a core is free for it besides the main and mock threads", async () => {
+    const cores = availableParallelism();
+    const inProcessMock = bigRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" });
+    expect(await inProcessMock.run.exit).toBe(0);
+    expect(PLAN_LINE.test(inProcessMock.run.stderr())).toBe(cores >= 2);
+    const mockThread = bigRun();
+    expect(await mockThread.run.exit).toBe(0);
+    expect(PLAN_LINE.test(mockThread.run.stderr())).toBe(cores >= 3);
+  }, 120_000);
+
+  it("an unknown DOKU_CONFORMANCE_PLAN_THREAD is a usage error: exit 2, one line", async () => {
+    const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {
+      env: { DOKU_CONFORMANCE_PLAN_THREAD: "pool" },
+    });
+    expect(await run.exit).toBe(2);
+    expect(run.stderr().trim().split("\n")).toEqual([
+      'doku-conformance: DOKU_CONFORMANCE_PLAN_THREAD must be main or worker; got "pool"',
     ]);
   }, 60_000);
 });

@@ -7,7 +7,9 @@ import { loadSpecBundle } from "../../conformance/bundle.js";
 import { createHttpTransport, type Transport } from "../../src/engine/transport.js";
 import type { SentRequest } from "../../src/model/case.js";
 import type { RunOptions } from "../../src/runner/options.js";
+import type { Drawn } from "../../src/runner/plan-thread.js";
 import { runSuite } from "../../src/runner/suite.js";
+import { fakeThread } from "./fake-plan-thread.js";
 
 async function sentBodies(options: Partial<RunOptions>): Promise<Map<string, string[]>> {
   const bundle = await loadSpecBundle();
@@ -59,5 +61,16 @@ describe("runner against the embedded mock", () => {
     expect(only.get(path)).toEqual(first.get(path));
     expect(first.get(path)?.length).toBeGreaterThan(20);
     // Four whole runs against the in-process mock: about 70 s on a loaded 2-core machine.
+  }, 240_000);
+
+  it("a plan drawn on a plan thread sends what the in-thread plan sends, and the thread drew cases", async () => {
+    const bundle = await loadSpecBundle();
+    const drawn: Drawn[] = [];
+    const options = { seed: 77, cases: 250, operations: ["snapCreateVa", "dokuVaCreatePaymentCode"] };
+    const own = await sentBodies(options);
+    const threaded = await sentBodies({ ...options, planThread: fakeThread(bundle, { drawn }) });
+    expect([...threaded.entries()]).toEqual([...own.entries()]);
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]?.thread).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -92,6 +92,7 @@ export const run: Command = async (args, ctx) => {
   };
   if (phases.length > 0) options.phases = phases;
   if (ctx.startMock) options.startMock = ctx.startMock;
+  if (ctx.planThread) options.planThread = ctx.planThread;
   applyNumbers(options, values);
   const summary = await runSuite(options);
   if (!reporterNames.includes("console")) ctx.stdout(closingLine(summary, files()));

@@ -24,7 +24,7 @@ export const negative: PhasePlanner = function* (ctx): Generator<PlannedCase> {
       phase: "negative",
       index: listed.length + i++,
       case: inPhase(kase, "negative"),
-      origin: { arbitrary, seed, offset: listed.length },
+      origin: { from: "negative", arbitrary, seed, offset: listed.length },
     };
   }
 };

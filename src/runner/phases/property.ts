@@ -16,7 +16,7 @@ export const property: PhasePlanner = function* (ctx): Generator<PlannedCase> {
       phase: "property",
       index: index++,
       case: inPhase(kase, "property"),
-      origin: { arbitrary, seed: ctx.seed },
+      origin: { from: "valid", arbitrary, seed: ctx.seed },
     };
   }
 };

@@ -19,17 +19,20 @@ export interface Executed {
   failure: unknown;
 }
 
-/** Runs every case (until the run stops), pulling each from the lazy plan as a worker is free. */
+/**
+ * Runs every case (until the run stops), pulling each from the lazy plan (drawn in-thread or by a plan
+ * thread: plan-thread.ts) as a worker is free.
+ */
 export async function executePlan(
   rt: Runtime,
-  cases: Iterable<PlannedCase>,
+  cases: Iterator<PlannedCase> | AsyncIterator<PlannedCase>,
   recorder: Recorder,
   events: Emitter,
 ): Promise<Executed> {
   const executed: Executed = { byGroup: new Map(), failure: undefined };
-  const queue = cases[Symbol.iterator]();
+  const queue = cases;
   const worker = async () => {
-    for (let next = queue.next(); !next.done && !rt.stop.signal.aborted; next = queue.next()) {
+    for (let next = await queue.next(); !next.done && !rt.stop.signal.aborted; next = await queue.next()) {
       const planned = next.value;
       try {
         const outcome = await runPlanned(rt, planned);

@@ -5,9 +5,12 @@
  */
 
 import type { Phase } from "../../model/case.js";
+import type { SpecBundle } from "../../model/operation.js";
 import { buildPlan, type Plan } from "../build.js";
 import { defaultCaseSource } from "../case-source.js";
 import { PHASES } from "../options.js";
+import type { PlanParams } from "../plan-thread.js";
+import type { CaseSource } from "../planned.js";
 import { type KeyWriter, keyPartitions, UniqueKeys } from "../unique.js";
 import type { ResolvedRun, SuiteOptions } from "./resolve.js";
 
@@ -16,18 +19,34 @@ export type PlanningRun = Pick<ResolvedRun, "o" | "operations" | "seed">;
 
 /** The selected cases of the canonical plan (and its `prepare`, for shrinking). */
 export function planRun(run: PlanningRun, options: SuiteOptions): Plan {
+  return planFor(run.o.bundle, planParams(run), options.caseSource ?? defaultCaseSource);
+}
+
+/** What the plan depends on besides the bundle and the case source (what a drawing thread is told). */
+export function planParams(run: PlanningRun): PlanParams {
   const { o, operations, seed } = run;
-  const paths = o.bundle.operations.filter((op) => op.kind === "path");
-  const selected = new Set(operations.map((op) => op.id));
-  return buildPlan({
-    bundle: o.bundle,
-    operations: paths.filter((op) => selected.has(op.id)),
-    phases: PHASES.filter((phase) => o.phases.includes(phase)),
+  return {
     seed,
+    operations: operations.map((op) => op.id),
+    phases: PHASES.filter((phase) => o.phases.includes(phase)),
     cases: o.cases,
     negativeCases: o.negativeCases,
-    source: options.caseSource ?? defaultCaseSource,
-    unique: new UniqueKeys(o.bundle.validators, keyPartitions(paths, weightOf(o.cases))),
+  };
+}
+
+/** The plan of `params` over `bundle`: the same cases on any thread that loads the same bundle. */
+export function planFor(bundle: SpecBundle, params: PlanParams, source: CaseSource): Plan {
+  const paths = bundle.operations.filter((op) => op.kind === "path");
+  const selected = new Set(params.operations);
+  return buildPlan({
+    bundle,
+    operations: paths.filter((op) => selected.has(op.id)),
+    phases: params.phases,
+    seed: params.seed,
+    cases: params.cases,
+    negativeCases: params.negativeCases,
+    source,
+    unique: new UniqueKeys(bundle.validators, keyPartitions(paths, weightOf(params.cases))),
   });
 }
 

@@ -1,0 +1,119 @@
+/**
+ * The CLI's PlanThreadStarter: plans drawn in a worker thread (conformance/plan-worker.ts), which loads the
+ * package's generated/ bundle itself (validators are functions, which cannot be posted). One worker serves
+ * one plan at a time and is kept, idle and unreferenced (it never holds the process open), for the next
+ * run of the process: a library's test suite calling runSuite repeatedly draws on a warm thread. A thread
+ * that errors or exits before posting its end is reported as a failure message, which the run handles
+ * (src/runner/plan-thread.ts: ignored before it took the thread's cases, the run's error after).
+ */
+import { Worker } from "node:worker_threads";
+import type {
+  Drawn,
+  PlanParams,
+  PlanThread,
+  PlanThreadMessage,
+  PlanThreadStarter,
+} from "../src/runner/plan-thread.js";
+
+/** What this side posts to a plan worker (every message names the plan it is about). */
+export type PlanWorkerCommand =
+  | { type: "plan"; id: number; params: PlanParams }
+  | { type: "credit"; id: number; batches: number }
+  | { type: "stop"; id: number };
+
+/** What a plan worker posts: a plan's messages, and the acknowledgement of a stop. */
+export type PlanWorkerMessage = (PlanThreadMessage & { id: number }) | { type: "stopped"; id: number };
+
+const ENTRY = new URL("./plan-worker.js", import.meta.url);
+
+let idle: Worker | undefined;
+let plans = 0;
+
+function spawn(): Worker {
+  const worker = new Worker(ENTRY);
+  worker.once("exit", () => {
+    if (idle === worker) idle = undefined;
+  });
+  // A worker's crash reaches the plan it serves as a failure message; an idle one has no one to tell.
+  worker.on("error", () => {});
+  worker.unref();
+  return worker;
+}
+
+/** Starts the worker now (its module loading and bundle overlap the caller's start-up), idle until a plan. */
+export function prestartPlanThread(): void {
+  idle ??= spawn();
+}
+
+export interface PlanThreadOptions {
+  /** Called when a plan's thread is closed: the thread's id and how many cases each side drew (--debug). */
+  onClosed?: (info: { threadId: number; drawn: Drawn }) => void;
+}
+
+/** The starter: each plan on the idle worker (or a new one). */
+export function planThreadStarter(options: PlanThreadOptions = {}): PlanThreadStarter {
+  return (params, listener) => startPlan(params, listener, options);
+}
+
+function startPlan(
+  params: PlanParams,
+  listener: (message: PlanThreadMessage) => void,
+  options: PlanThreadOptions,
+): PlanThread {
+  const worker = idle ?? spawn();
+  idle = undefined;
+  worker.ref();
+  const id = ++plans;
+  let over = false;
+  let gone = false;
+  let stopped: (() => void) | undefined;
+  const tell = (message: PlanThreadMessage) => {
+    if (over) return;
+    if (message.type !== "batch") over = true;
+    listener(message);
+  };
+  const onMessage = (message: PlanWorkerMessage) => {
+    if (message.id !== id) return;
+    if (message.type === "stopped") stopped?.();
+    else {
+      const { id: _plan, ...rest } = message;
+      tell(rest as PlanThreadMessage);
+    }
+  };
+  const onError = (error: Error) => tell({ type: "failed", name: error.name, message: error.message });
+  const onExit = (code: number) => {
+    gone = true;
+    tell({ type: "failed", name: "Error", message: `the plan thread exited (code ${code}) before its end` });
+    stopped?.();
+  };
+  worker.on("message", onMessage);
+  worker.on("error", onError);
+  worker.on("exit", onExit);
+  const post = (command: PlanWorkerCommand) => worker.postMessage(command);
+  post({ type: "plan", id, params });
+  let closing: Promise<void> | undefined;
+  return {
+    credit: (batches) => post({ type: "credit", id, batches }),
+    close: (drawn) => {
+      closing ??= (async () => {
+        options.onClosed?.({ threadId: worker.threadId, drawn });
+        if (!gone && !over) {
+          const acknowledged = new Promise<void>((resolve) => {
+            stopped = resolve;
+          });
+          post({ type: "stop", id });
+          await acknowledged;
+        }
+        over = true;
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        if (gone) return;
+        worker.unref();
+        if (idle === undefined) idle = worker;
+        else await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}
