@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -21,7 +21,7 @@ import { createHttpTransport } from "../src/engine/transport.js";
 import { startMock } from "../src/mock/index.js";
 import type { SentRequest } from "../src/model/case.js";
 import type { Operation } from "../src/model/operation.js";
-import { runSuite } from "../src/runner/suite.js";
+import { PLAN_THREAD_MIN, runSuite } from "../src/runner/suite.js";
 import { signRequest } from "../src/signatures/request-signer.js";
 import { startNeutral } from "./neutral.js";
 import { type Replayed, recording, replay } from "./replay.js";
@@ -50,6 +50,17 @@ const credentials = {
   secretKey: identity.secretKey,
   privateKey: identity.merchantPrivateKeyPem as string,
 };
+
+/**
+ * The runs here draw their plans as the CLI does against an in-process target: on the plan thread
+ * (conformance/plan-thread.ts) when a second core is free for it. Its worker entry is compiled (dist/, built
+ * by `npm ci`), like the bin the whole-process runs spawn.
+ */
+const planThreads = (await import(
+  new URL("../dist/conformance/plan-thread.js", import.meta.url).href
+)) as typeof import("../conformance/plan-thread.js");
+const planThread = availableParallelism() >= 2 ? planThreads.planThreadStarter() : undefined;
+if (planThread) planThreads.prestartPlanThread();
 
 const neutral = await startNeutral(bundle);
 const neutralUrl = neutral.url;
@@ -94,6 +105,7 @@ async function inRun(
       ...(phases ? { phases } : {}),
       ...(sent ? { transport: recording(createHttpTransport({ maxSockets: CONCURRENCY }), sent) } : {}),
       ...(mock ? { startMock: async () => mock } : {}),
+      ...(planThread ? { planThread } : {}),
     }),
   );
   const ms = performance.now() - started;
@@ -205,7 +217,8 @@ async function round(cases = CASES) {
 }
 // Warm-up: one small round, so that both sides of each ratio (runner and replay, neutral and mock) start
 // with their code compiled; otherwise the runner pays the mock's warm-up and the replay after it does not.
-await round(50);
+// It is as large as the smallest plan drawn on the plan thread, so the thread's code is compiled too.
+await round(PLAN_THREAD_MIN);
 const rounds: Awaited<ReturnType<typeof round>>[] = [];
 for (let i = 0; i < ROUNDS; i++) rounds.push(await round());
 const cli = [
@@ -343,6 +356,7 @@ console.log(
           wallSeconds: Number((soak.ms / 1000).toFixed(1)),
         }
       : "skipped (BENCH_SOAK=1 runs every operation × 10,000 cases against the mock)",
+    planThread: planThread !== undefined,
     machine: {
       cpus: cpus().length,
       node: process.version,

@@ -8,5 +8,7 @@ export * from "../src/index.js";
 export { loadSpecBundle } from "./bundle.js";
 /** The typed DOKU client: `createDokuClient({ baseUrl, credentials })`, every operation of the specs, no generic. */
 export { createDokuClient, type DokuPaths } from "./client.js";
+/** Draws runSuite's plans of PLAN_THREAD_MIN cases or more on a worker thread: `runSuite({ planThread: planThreadStarter() })`. */
+export { planThreadStarter } from "./plan-thread.js";
 /** The receiver's answer builders bound to the specs' operation table, typed by the generated types. */
 export { dokuAnswers, type WebhookId, webhookOperation } from "./receiver.js";

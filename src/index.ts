@@ -97,6 +97,8 @@ export { createReporters, REPORTERS } from "./reporters/index.js";
 export { REPORT_SCHEMA } from "./reporters/report-schema.js";
 /** Runner types. */
 export type { RunOptions } from "./runner/options.js";
+/** What `RunOptions.planThread` takes: a starter of a thread drawing the plan (the package entry's planThreadStarter). */
+export type { Drawn, PlanThreadStarter } from "./runner/plan-thread.js";
 // runner
 /** Runs the conformance suite; resolves to a summary, never throws on violations. */
 export { assertConformance, runSuite } from "./runner/suite.js";
