@@ -75,13 +75,16 @@ export const run: Command = async (args, ctx) => {
   const reporterNames = values.reporter ?? ["console"];
   const outputDir = values["output-dir"] ?? "conformance-report";
   await requireWritableDir(ctx.cwd, outputDir);
+  // The stale-specs check and the bundle load overlap (both are file I/O); the warning still comes first.
+  const bundle = ctx.loadBundle();
+  bundle.catch(() => {}); // awaited below, after the warning
   const stale = await staleSpecsWarning(ctx.packageRoot);
   if (stale) ctx.stderr(stale);
   const shown = (file: string) => relative(ctx.cwd, join(ctx.cwd, outputDir, file)) || file;
   const files = () => reportFilesOf(reporterNames).map(shown);
   const listeners = listenersOf(reporterNames, files, ctx, (seed) => rerunAll(seed, values));
   const options: RunOptions = {
-    bundle: await ctx.loadBundle(),
+    bundle: await bundle,
     outputDir,
     cwd: ctx.cwd,
     env: ctx.env,
