@@ -58,11 +58,12 @@ function expectPartialReports(dir: string): void {
 
 describe("run: a terminating signal writes the partial reports and one stderr line", () => {
   it.each([
-    ["SIGTERM", "worker"],
-    ["SIGTERM", "main"],
+    ["SIGTERM", "worker", "main"],
+    ["SIGTERM", "main", "main"],
+    ["SIGINT", "main", "worker"],
   ] as const)(
-    "%s mid-run against the mock (DOKU_CONFORMANCE_MOCK_THREAD=%s)",
-    async (signal, thread) => {
+    "%s mid-run against the mock (DOKU_CONFORMANCE_MOCK_THREAD=%s, DOKU_CONFORMANCE_PLAN_THREAD=%s)",
+    async (signal, thread, plan) => {
       const dir = mkdtempSync(join(tmpdir(), "doku-sig-run-"));
       const run = spawnBin(
         [
@@ -80,7 +81,7 @@ describe("run: a terminating signal writes the partial reports and one stderr li
           "--concurrency",
           "1",
         ],
-        { env: { DOKU_CONFORMANCE_MOCK_THREAD: thread } },
+        { env: { DOKU_CONFORMANCE_MOCK_THREAD: thread, DOKU_CONFORMANCE_PLAN_THREAD: plan } },
       );
       try {
         await run.waitFor(/^doku-conformance run · target mock/);
