@@ -60,7 +60,6 @@ const planThreads = (await import(
   new URL("../dist/conformance/plan-thread.js", import.meta.url).href
 )) as typeof import("../conformance/plan-thread.js");
 const planThread = availableParallelism() >= 2 ? planThreads.planThreadStarter() : undefined;
-if (planThread) planThreads.prestartPlanThread();
 
 const neutral = await startNeutral(bundle);
 const neutralUrl = neutral.url;

@@ -7,7 +7,7 @@ import type { PlanThreadStarter } from "../src/runner/plan-thread.js";
 import type { MockStarter } from "../src/runner/target.js";
 import { loadSpecBundle } from "./bundle.js";
 import { prestartedMockStarter } from "./mock-thread.js";
-import { planThreadStarter, prestartPlanThread } from "./plan-thread.js";
+import { COLD_MIN_CASES, planThreadStarter } from "./plan-thread.js";
 
 // The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
 // dist/conformance/cli.js.
@@ -66,10 +66,12 @@ function planThread(argv: string[], mockThread: boolean): PlanThreadStarter | un
   const args = argv.filter((a) => a !== "--debug");
   if (args[0] !== "run" || args.includes("--help") || args.includes("-h")) return undefined;
   if (choice !== "worker" && availableParallelism() < (mockThread ? 3 : 2)) return undefined;
-  // Started now, so its start-up overlaps the command's; idle, it never holds the process open.
-  prestartPlanThread();
-  if (!argv.includes("--debug")) return planThreadStarter();
+  // A fresh process: a cold worker only for plans large enough to pay for its start-up (COLD_MIN_CASES);
+  // DOKU_CONFORMANCE_PLAN_THREAD=worker takes the thread for any plan runSuite offers it.
+  const coldMinCases = choice === "worker" ? 0 : COLD_MIN_CASES;
+  if (!argv.includes("--debug")) return planThreadStarter({ coldMinCases });
   return planThreadStarter({
+    coldMinCases,
     onClosed: ({ threadId, drawn }) => {
       process.stderr.write(
         `doku-conformance: plan thread ${threadId} drew ${drawn.thread} cases, the main thread ${drawn.inThread}\n`,

@@ -2,7 +2,8 @@
  * The CLI's PlanThreadStarter: plans drawn in a worker thread (conformance/plan-worker.ts), which loads the
  * package's generated/ bundle itself (validators are functions, which cannot be posted). One worker serves
  * one plan at a time and is kept, idle and unreferenced (it never holds the process open), for the next
- * run of the process: a library's test suite calling runSuite repeatedly draws on a warm thread. A thread
+ * run of the process: a library's test suite calling runSuite repeatedly draws on a warm thread. The worker
+ * is started when a plan needs it, not before: starting it with the process slowed the process's own start-up. A thread
  * that errors or exits before posting its end is reported as a failure message, which the run handles
  * (src/runner/plan-thread.ts: ignored before it took the thread's cases, the run's error after).
  */
@@ -27,6 +28,8 @@ export type PlanWorkerMessage = (PlanThreadMessage & { id: number }) | { type: "
 const ENTRY = new URL("./plan-worker.js", import.meta.url);
 
 let idle: Worker | undefined;
+/** Workers that have served a plan: their code is loaded and compiled. */
+const warm = new WeakSet<Worker>();
 let plans = 0;
 
 function spawn(): Worker {
@@ -40,19 +43,30 @@ function spawn(): Worker {
   return worker;
 }
 
-/** Starts the worker now (its module loading and bundle overlap the caller's start-up), idle until a plan. */
-export function prestartPlanThread(): void {
-  idle ??= spawn();
-}
-
 export interface PlanThreadOptions {
+  /**
+   * Smallest plan a new (cold) worker is started for; a warm idle worker (one that served a plan before)
+   * takes any plan runSuite offers. Default 0. The CLI, a fresh process each time, passes COLD_MIN_CASES.
+   */
+  coldMinCases?: number;
   /** Called when a plan's thread is closed: the thread's id and how many cases each side drew (--debug). */
   onClosed?: (info: { threadId: number; drawn: Drawn }) => void;
 }
 
-/** The starter: each plan on the idle worker (or a new one). */
+/**
+ * Kit policy (docs/benchmarks.md, "Sixth pass"): in a fresh process a worker's start-up costs more than it
+ * saves below a few thousand cases (a whole `run` against a URL target with it, by plan size: 1,000 cases about
+ * 8 % slower, 3,000 even, 5,000 about 5 % faster, 10,000 about 10 % faster).
+ */
+export const COLD_MIN_CASES = 5000;
+
+/** The starter: each plan on the idle worker, or a new one when the plan is large enough for a cold start. */
 export function planThreadStarter(options: PlanThreadOptions = {}): PlanThreadStarter {
-  return (params, listener) => startPlan(params, listener, options);
+  return (params, listener, plan) => {
+    const reuse = idle !== undefined && warm.has(idle);
+    if (!reuse && plan.total < (options.coldMinCases ?? 0)) return undefined;
+    return startPlan(params, listener, options);
+  };
 }
 
 function startPlan(
@@ -109,6 +123,7 @@ function startPlan(
         worker.off("error", onError);
         worker.off("exit", onExit);
         if (gone) return;
+        warm.add(worker);
         worker.unref();
         if (idle === undefined) idle = worker;
         else await worker.terminate();

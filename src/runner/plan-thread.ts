@@ -46,11 +46,16 @@ export interface PlanThread {
   close(drawn: Drawn): Promise<void>;
 }
 
-/** Starts a thread drawing the plan of `params`; its messages go to `listener` in order. */
+/**
+ * Starts a thread drawing the plan of `params` (which yields `plan.total` cases); its messages go to
+ * `listener` in order. Undefined declines: the run draws in-thread (a starter's own policy, e.g. a cold
+ * thread is not worth starting for a small plan).
+ */
 export type PlanThreadStarter = (
   params: PlanParams,
   listener: (message: PlanThreadMessage) => void,
-) => PlanThread;
+  plan: { total: number },
+) => PlanThread | undefined;
 
 /** Cases per batch, and batches posted ahead of what this side has taken (kit policy: memory stays flat). */
 export const BATCH = 32;
@@ -81,17 +86,28 @@ export class ThreadedCases implements AsyncIterator<PlannedCase> {
   private failure: Error | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
-  private readonly thread: PlanThread;
+  private thread!: PlanThread;
   /** How many cases each side supplied (tests and --debug). */
   readonly drawn: Drawn = { inThread: 0, thread: 0 };
 
-  constructor(
+  private constructor(
     private readonly local: Iterator<PlannedCase>,
     private readonly read: (wire: WirePlanned) => PlannedCase,
+  ) {}
+
+  /** The stream over a started thread; undefined when the starter declines (the run draws in-thread). */
+  static start(
+    local: Iterator<PlannedCase>,
+    read: (wire: WirePlanned) => PlannedCase,
     start: PlanThreadStarter,
     params: PlanParams,
-  ) {
-    this.thread = start(params, (message) => this.received(message));
+    total: number,
+  ): ThreadedCases | undefined {
+    const cases = new ThreadedCases(local, read);
+    const thread = start(params, (message) => cases.received(message), { total });
+    if (!thread) return undefined;
+    cases.thread = thread;
+    return cases;
   }
 
   next(): Promise<IteratorResult<PlannedCase>> {

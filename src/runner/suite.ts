@@ -45,11 +45,12 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   // start-up overlaps the target's, and the run draws in-thread until it has caught up.
   const threaded =
     options.planThread && !options.caseSource && plan.total >= PLAN_THREAD_MIN
-      ? new ThreadedCases(
+      ? ThreadedCases.start(
           plan.cases[Symbol.iterator](),
           wireReader(starting.operations, defaultCaseSource),
           options.planThread,
           planParams(starting),
+          plan.total,
         )
       : undefined;
   let run: Awaited<ReturnType<typeof targetReady>>;

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COLD_MIN_CASES } from "../../conformance/plan-thread.js";
 import { spawnBin } from "../reliability/bin.js";
 
 const WORKER_LINE = /^doku-conformance: mock http:\/\/127\.0\.0\.1:\d+ in worker thread \d+$/m;
@@ -73,9 +74,18 @@ describe("run's plan thread from the bin", () => {
     }));
     return { summary: report.summary, exitCode: report.exitCode, violations };
   };
-  const bigRun = (env: Record<string, string> = {}) => {
+  const bigRun = (env: Record<string, string> = {}, cases = 2000) => {
     const dir = mkdtempSync(join(tmpdir(), "doku-plan-thread-"));
-    const args = ["run", "--debug", "--operation", "snapCreateVa", "--phase", "property", "--cases", "2000"];
+    const args = [
+      "run",
+      "--debug",
+      "--operation",
+      "snapCreateVa",
+      "--phase",
+      "property",
+      "--cases",
+      String(cases),
+    ];
     return {
       dir,
       run: spawnBin([...args, "--seed", "5", "--reporter", "json", "--output-dir", dir], { env }),
@@ -96,15 +106,19 @@ describe("run's plan thread from the bin", () => {
     expect(outcome(threaded.dir)).toEqual(outcome(own.dir));
   }, 120_000);
 
-  it("unset, the plan thread is used when a core is free for it besides the main and mock threads", async () => {
+  it("unset, the plan thread is used for plans of COLD_MIN_CASES or more when a core is free for it besides the main and mock threads", async () => {
     const cores = availableParallelism();
-    const inProcessMock = bigRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" });
+    const inProcessMock = bigRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" }, COLD_MIN_CASES);
     expect(await inProcessMock.run.exit).toBe(0);
     expect(PLAN_LINE.test(inProcessMock.run.stderr())).toBe(cores >= 2);
-    const mockThread = bigRun();
+    const mockThread = bigRun({}, COLD_MIN_CASES);
     expect(await mockThread.run.exit).toBe(0);
     expect(PLAN_LINE.test(mockThread.run.stderr())).toBe(cores >= 3);
-  }, 120_000);
+    // A smaller plan does not pay for a cold worker's start-up: drawn in-thread.
+    const small = bigRun({ DOKU_CONFORMANCE_MOCK_THREAD: "main" }, COLD_MIN_CASES - 1);
+    expect(await small.run.exit).toBe(0);
+    expect(small.run.stderr()).not.toMatch(PLAN_LINE);
+  }, 180_000);
 
   it("an unknown DOKU_CONFORMANCE_PLAN_THREAD is a usage error: exit 2, one line", async () => {
     const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {

@@ -64,12 +64,13 @@ function threaded(p: PlanParams, start: PlanThreadStarter) {
   const operations = bundle.operations.filter((op) => p.operations.includes(op.id));
   return {
     local,
-    cases: new ThreadedCases(
+    cases: ThreadedCases.start(
       local.cases[Symbol.iterator](),
       wireReader(operations, defaultCaseSource),
       start,
       p,
-    ),
+      local.total,
+    ) as ThreadedCases,
   };
 }
 
@@ -157,6 +158,24 @@ describe("ThreadedCases", () => {
     expect((await drain(cases)).map(seen)).toEqual(expected);
     expect(cases.drawn.thread).toBe(0);
     expect(await cases.settle(true)).toBeUndefined();
+  });
+
+  it("a starter that declines leaves the run drawing in-thread; it is told the plan's size", async () => {
+    const p = params(17, 50);
+    const local = planFor(bundle, p, defaultCaseSource);
+    const told: number[] = [];
+    const declined = ThreadedCases.start(
+      local.cases[Symbol.iterator](),
+      wireReader(bundle.operations, defaultCaseSource),
+      (_params, _listener, plan) => {
+        told.push(plan.total);
+        return undefined;
+      },
+      p,
+      local.total,
+    );
+    expect(declined).toBeUndefined();
+    expect(told).toEqual([local.total]);
   });
 
   it("a thread failing after the run took its cases fails the stream with its message", async () => {

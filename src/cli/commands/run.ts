@@ -28,9 +28,9 @@ const USAGE = `Usage: doku-conformance run [--target mock|sandbox|<base-url>] [-
                         DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE) or an http(s) base URL;
                         DOKU_BASE_URL overrides the base URL of sandbox and URL targets
   --operation           merchant -> DOKU operation id, repeatable (default: all of them)
-  --cases               valid generated cases per operation in the property phase (default 100); plans of 200
+  --cases               valid generated cases per operation in the property phase (default 100); plans of 5000
                         cases or more are drawn on a second thread when a core is free for it
-                        (DOKU_CONFORMANCE_PLAN_THREAD=worker always, =main never)
+                        (DOKU_CONFORMANCE_PLAN_THREAD=worker: from 200 cases, =main: never)
   --negative-cases      random labelled negatives per operation, on top of one per breakable rule (default 25)
   --seed                run seed (default random; always printed): --seed N --operation X reproduces X's cases
   --phase               repeatable (default all five, in this order)
