@@ -15,7 +15,6 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { loadSpecBundle } from "../conformance/bundle.js";
 import { caseArbitrary } from "../src/arbitraries/index.js";
 import { createHttpTransport } from "../src/engine/transport.js";
 import { startMock } from "../src/mock/index.js";
@@ -32,6 +31,18 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OPERATION = process.env.BENCH_OPERATION ?? "snapCreateVa";
 const CONCURRENCY = 8;
 const root = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * The runs here draw their plans on the plan thread (conformance/plan-thread.ts) when a second core is free
+ * for it, as a library's repeated runSuite calls would. Its worker entry is compiled (dist/, built by
+ * `npm ci`), like the bin the whole-process runs spawn; the bundle comes from the same dist/ module, since
+ * the starter only draws for the package's bundle as its own module loaded it.
+ */
+const planThreads = (await import(
+  new URL("../dist/conformance/plan-thread.js", import.meta.url).href
+)) as typeof import("../conformance/plan-thread.js");
+const { loadSpecBundle } = (await import(
+  new URL("../dist/conformance/bundle.js", import.meta.url).href
+)) as typeof import("../conformance/bundle.js");
 const bundle = await loadSpecBundle();
 const op = bundle.operations.find((o) => o.id === OPERATION) as Operation;
 const dir = mkdtempSync(join(tmpdir(), "bench-scale-"));
@@ -51,14 +62,6 @@ const credentials = {
   privateKey: identity.merchantPrivateKeyPem as string,
 };
 
-/**
- * The runs here draw their plans as the CLI does against an in-process target: on the plan thread
- * (conformance/plan-thread.ts) when a second core is free for it. Its worker entry is compiled (dist/, built
- * by `npm ci`), like the bin the whole-process runs spawn.
- */
-const planThreads = (await import(
-  new URL("../dist/conformance/plan-thread.js", import.meta.url).href
-)) as typeof import("../conformance/plan-thread.js");
 const planThread = availableParallelism() >= 2 ? planThreads.planThreadStarter() : undefined;
 
 const neutral = await startNeutral(bundle);

@@ -16,10 +16,20 @@ function unreadable(file: string) {
   };
 }
 
+let loaded: SpecBundle | undefined;
+
 /** The package's generated/ bundle, loaded once. */
 export function loadSpecBundle(): Promise<SpecBundle> {
-  cached ??= loadSpecBundleFrom(new URL("../generated/", import.meta.url));
+  cached ??= loadSpecBundleFrom(new URL("../generated/", import.meta.url)).then((bundle) => {
+    loaded = bundle;
+    return bundle;
+  });
   return cached;
+}
+
+/** Whether `bundle` is the package's generated/ bundle as loadSpecBundle resolved it in this thread. */
+export function isPackageBundle(bundle: SpecBundle): boolean {
+  return bundle === loaded;
 }
 
 /** A JSON file of generated/, parsed. */

@@ -15,6 +15,7 @@ import type {
   PlanThreadMessage,
   PlanThreadStarter,
 } from "../src/runner/plan-thread.js";
+import { isPackageBundle } from "./bundle.js";
 
 /** What this side posts to a plan worker (every message names the plan it is about). */
 export type PlanWorkerCommand =
@@ -63,6 +64,8 @@ export const COLD_MIN_CASES = 5000;
 /** The starter: each plan on the idle worker, or a new one when the plan is large enough for a cold start. */
 export function planThreadStarter(options: PlanThreadOptions = {}): PlanThreadStarter {
   return (params, listener, plan) => {
+    // The worker loads the package's generated/ bundle: a run over any other bundle draws in-thread.
+    if (!isPackageBundle(plan.bundle)) return undefined;
     const reuse = idle !== undefined && warm.has(idle);
     if (!reuse && plan.total < (options.coldMinCases ?? 0)) return undefined;
     return startPlan(params, listener, options);

@@ -12,6 +12,7 @@
  * shrunk candidates are freshened against every key the run drew).
  */
 import type { Phase } from "../model/case.js";
+import type { SpecBundle } from "../model/operation.js";
 import type { PlannedCase } from "./planned.js";
 import type { UniqueState } from "./unique.js";
 import { toWire, type WirePlanned } from "./wire.js";
@@ -47,14 +48,14 @@ export interface PlanThread {
 }
 
 /**
- * Starts a thread drawing the plan of `params` (which yields `plan.total` cases); its messages go to
- * `listener` in order. Undefined declines: the run draws in-thread (a starter's own policy, e.g. a cold
- * thread is not worth starting for a small plan).
+ * Starts a thread drawing the plan of `params` over `plan.bundle` (which yields `plan.total` cases); its
+ * messages go to `listener` in order. Undefined declines: the run draws in-thread (a starter's own policy:
+ * a thread that would load another bundle, or a cold thread not worth starting for a small plan).
  */
 export type PlanThreadStarter = (
   params: PlanParams,
   listener: (message: PlanThreadMessage) => void,
-  plan: { total: number },
+  plan: { total: number; bundle: SpecBundle },
 ) => PlanThread | undefined;
 
 /** Cases per batch, and batches posted ahead of what this side has taken (kit policy: memory stays flat). */
@@ -101,10 +102,10 @@ export class ThreadedCases implements AsyncIterator<PlannedCase> {
     read: (wire: WirePlanned) => PlannedCase,
     start: PlanThreadStarter,
     params: PlanParams,
-    total: number,
+    plan: { total: number; bundle: SpecBundle },
   ): ThreadedCases | undefined {
     const cases = new ThreadedCases(local, read);
-    const thread = start(params, (message) => cases.received(message), { total });
+    const thread = start(params, (message) => cases.received(message), plan);
     if (!thread) return undefined;
     cases.thread = thread;
     return cases;

@@ -50,7 +50,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
           wireReader(starting.operations, defaultCaseSource),
           options.planThread,
           planParams(starting),
-          plan.total,
+          { total: plan.total, bundle: o.bundle },
         )
       : undefined;
   let run: Awaited<ReturnType<typeof targetReady>>;

@@ -69,7 +69,7 @@ function threaded(p: PlanParams, start: PlanThreadStarter) {
       wireReader(operations, defaultCaseSource),
       start,
       p,
-      local.total,
+      { total: local.total, bundle },
     ) as ThreadedCases,
   };
 }
@@ -172,7 +172,7 @@ describe("ThreadedCases", () => {
         return undefined;
       },
       p,
-      local.total,
+      { total: local.total, bundle },
     );
     expect(declined).toBeUndefined();
     expect(told).toEqual([local.total]);
