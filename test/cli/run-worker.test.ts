@@ -120,6 +120,20 @@ describe("run's plan thread from the bin", () => {
     expect(small.run.stderr()).not.toMatch(PLAN_LINE);
   }, 180_000);
 
+  it("the default run's whole plan (every operation and phase) drawn on the plan thread reports the same", async () => {
+    const full = (plan: string) => {
+      const dir = mkdtempSync(join(tmpdir(), "doku-plan-thread-full-"));
+      const args = ["run", "--debug", "--seed", "7", "--reporter", "json", "--output-dir", dir];
+      return { dir, run: spawnBin(args, { env: { DOKU_CONFORMANCE_PLAN_THREAD: plan } }) };
+    };
+    const threaded = full("worker");
+    expect(await threaded.run.exit).toBe(0);
+    expect(Number(PLAN_LINE.exec(threaded.run.stderr())?.[1])).toBeGreaterThan(0);
+    const own = full("main");
+    expect(await own.run.exit).toBe(0);
+    expect(outcome(threaded.dir)).toEqual(outcome(own.dir));
+  }, 240_000);
+
   it("an unknown DOKU_CONFORMANCE_PLAN_THREAD is a usage error: exit 2, one line", async () => {
     const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {
       env: { DOKU_CONFORMANCE_PLAN_THREAD: "pool" },
