@@ -7,7 +7,7 @@ import type { PlanThreadStarter } from "../src/runner/plan-thread.js";
 import type { MockStarter } from "../src/runner/target.js";
 import { loadSpecBundle } from "./bundle.js";
 import { prestartedMockStarter } from "./mock-thread.js";
-import { COLD_MIN_CASES, planThreadStarter } from "./plan-thread.js";
+import { COLD_MIN_CASES, type PlanThreadOptions, planThreadStarter } from "./plan-thread.js";
 
 // The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
 // dist/conformance/cli.js.
@@ -32,10 +32,16 @@ function mockStarter(argv: string[]): { startMock: MockStarter; dispose(): Promi
   });
 }
 
+/** The arguments of a `run` that will run (not --help), without --debug; undefined for anything else. */
+function runArgs(argv: string[]): string[] | undefined {
+  const args = argv.filter((a) => a !== "--debug");
+  return args[0] === "run" && !args.includes("--help") && !args.includes("-h") ? args : undefined;
+}
+
 /** `run` without --help whose target is the mock (no --target, or --target mock). */
 function runsAgainstMock(argv: string[]): boolean {
-  const args = argv.filter((a) => a !== "--debug");
-  if (args[0] !== "run" || args.includes("--help") || args.includes("-h")) return false;
+  const args = runArgs(argv);
+  if (!args) return false;
   let target = "mock";
   args.forEach((arg, i) => {
     if (arg === "--target") target = args[i + 1] ?? "";
@@ -63,21 +69,17 @@ const THREADS = ["main", "worker"];
 function planThread(argv: string[], mockThread: boolean): PlanThreadStarter | undefined {
   const choice = process.env.DOKU_CONFORMANCE_PLAN_THREAD;
   if (!import.meta.url.endsWith(".js") || choice === "main") return undefined;
-  const args = argv.filter((a) => a !== "--debug");
-  if (args[0] !== "run" || args.includes("--help") || args.includes("-h")) return undefined;
+  if (!runArgs(argv)) return undefined;
   if (choice !== "worker" && availableParallelism() < (mockThread ? 3 : 2)) return undefined;
   // A fresh process: a cold worker only for plans large enough to pay for its start-up (COLD_MIN_CASES);
   // DOKU_CONFORMANCE_PLAN_THREAD=worker takes the thread for any plan runSuite offers it.
   const coldMinCases = choice === "worker" ? 0 : COLD_MIN_CASES;
-  if (!argv.includes("--debug")) return planThreadStarter({ coldMinCases });
-  return planThreadStarter({
-    coldMinCases,
-    onClosed: ({ threadId, drawn }) => {
-      process.stderr.write(
-        `doku-conformance: plan thread ${threadId} drew ${drawn.thread} cases, the main thread ${drawn.inThread}\n`,
-      );
-    },
-  });
+  const onClosed: PlanThreadOptions["onClosed"] = ({ threadId, drawn }) => {
+    process.stderr.write(
+      `doku-conformance: plan thread ${threadId} drew ${drawn.thread} cases, the main thread ${drawn.inThread}\n`,
+    );
+  };
+  return planThreadStarter({ coldMinCases, ...(argv.includes("--debug") ? { onClosed } : {}) });
 }
 
 export async function main(argv: string[]): Promise<number> {

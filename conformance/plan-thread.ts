@@ -3,9 +3,9 @@
  * package's generated/ bundle itself (validators are functions, which cannot be posted). One worker serves
  * one plan at a time and is kept, idle and unreferenced (it never holds the process open), for the next
  * run of the process: a library's test suite calling runSuite repeatedly draws on a warm thread. The worker
- * is started when a plan needs it, not before: starting it with the process slowed the process's own start-up. A thread
- * that errors or exits before posting its end is reported as a failure message, which the run handles
- * (src/runner/plan-thread.ts: ignored before it took the thread's cases, the run's error after).
+ * is started when a plan needs it, not before: starting it with the process slowed the process's own
+ * start-up. A thread that errors or exits before posting its end is reported as a failure message, which the
+ * run handles (src/runner/plan-thread.ts: ignored before it took the thread's cases, the run's error after).
  */
 import { Worker } from "node:worker_threads";
 import type {

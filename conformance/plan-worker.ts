@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { defaultCaseSource } from "../src/runner/case-source.js";
-import { type ServedPlan, servePlan } from "../src/runner/plan-thread.js";
+import { failedMessage, type PlanParams, type ServedPlan, servePlan } from "../src/runner/plan-thread.js";
 import { planFor } from "../src/runner/steps/plan.js";
 import { loadSpecBundle } from "./bundle.js";
 import type { PlanWorkerCommand, PlanWorkerMessage } from "./plan-thread.js";
@@ -20,7 +20,7 @@ bundle.catch(() => {}); // reported with the first plan
 let current: { id: number; served: ServedPlan } | undefined;
 const stopped = new Set<number>();
 
-async function start(id: number, params: Parameters<typeof planFor>[1]): Promise<void> {
+async function start(id: number, params: PlanParams): Promise<void> {
   try {
     const plan = planFor(await bundle, params, defaultCaseSource);
     if (stopped.delete(id)) return;
@@ -33,12 +33,7 @@ async function start(id: number, params: Parameters<typeof planFor>[1]): Promise
     await served.done;
     if (current?.id === id) current = undefined;
   } catch (error) {
-    post({
-      type: "failed",
-      id,
-      name: error instanceof Error ? error.name : "Error",
-      message: error instanceof Error ? error.message : String(error),
-    });
+    post({ ...failedMessage(error), id });
   }
 }
 

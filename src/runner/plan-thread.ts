@@ -33,6 +33,15 @@ export type PlanThreadMessage =
   | { type: "end"; unique: UniqueState }
   | { type: "failed"; name: string; message: string };
 
+/** A drawing thread's error as the message it posts (its name and message; the stack stays there). */
+export function failedMessage(error: unknown): Extract<PlanThreadMessage, { type: "failed" }> {
+  return {
+    type: "failed",
+    name: error instanceof Error ? error.name : "Error",
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
 /** How many of a run's cases were drawn in-thread and how many came from the thread. */
 export interface Drawn {
   inThread: number;
@@ -261,11 +270,7 @@ export function servePlan(
       }
       post({ type: "end", unique: unique() });
     } catch (error) {
-      post({
-        type: "failed",
-        name: error instanceof Error ? error.name : "Error",
-        message: error instanceof Error ? error.message : String(error),
-      });
+      post(failedMessage(error));
     }
   };
   return {

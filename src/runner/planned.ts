@@ -34,8 +34,11 @@ export interface PlannedCase {
    * Property and negative phases: regenerates the case (shrinking); run = index - offset. `from` names the
    * case source's arbitrary it is (a plan drawn on another thread posts the name, not the arbitrary).
    */
-  origin?: { from: "valid" | "negative"; arbitrary: fc.Arbitrary<Case>; seed: number; offset?: number };
+  origin?: { from: OriginArbitrary; arbitrary: fc.Arbitrary<Case>; seed: number; offset?: number };
 }
+
+/** Which of the case source's arbitraries a regenerable case came from. */
+export type OriginArbitrary = "valid" | "negative";
 
 /** Where cases come from (src/arbitraries): deterministic for a seed. */
 export interface CaseSource {

@@ -20,7 +20,7 @@ import { finishRun } from "./steps/finish.js";
 import { planParams, planRun } from "./steps/plan.js";
 import { abandon, guardProduction, type SuiteOptions, startRun, targetReady } from "./steps/resolve.js";
 import { startRuntime } from "./steps/runtime.js";
-import { shrinkFailures } from "./steps/shrink.js";
+import { shrinkFailures, willShrink } from "./steps/shrink.js";
 import { wireReader } from "./wire.js";
 
 /** Plans smaller than this are drawn in-thread: a thread's start-up would not pay for itself (kit policy). */
@@ -80,7 +80,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     const recorder = new Recorder(operations.map((op) => op.id));
     const executed = await executePlan(rt, threaded ?? plan.cases[Symbol.iterator](), recorder, events);
     // Shrinking freshens against every key the run drew: the thread's, when it drew them.
-    const drawn = await threaded?.settle(!rt.stop.signal.aborted);
+    const drawn = await threaded?.settle(willShrink(rt, executed));
     if (drawn) plan.unique.restore(drawn);
     await shrinkFailures(rt, plan, recorder, executed, events);
     interrupt.dispose();

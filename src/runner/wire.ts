@@ -7,7 +7,7 @@ import type fc from "fast-check";
 import type { Case, Phase } from "../model/case.js";
 import type { Operation } from "../model/operation.js";
 import { findMutator } from "../signatures/mutators.js";
-import type { CaseSource, PlannedCase } from "./planned.js";
+import type { CaseSource, OriginArbitrary, PlannedCase } from "./planned.js";
 
 export interface WirePlanned {
   operationId: string;
@@ -19,7 +19,7 @@ export interface WirePlanned {
   mutator?: string;
   first?: { case: Case; prerequisite?: Case };
   /** Which arbitrary of the case source drew the case (shrinking regenerates it), its seed and offset. */
-  origin?: { from: "valid" | "negative"; seed: number; offset?: number };
+  origin?: { from: OriginArbitrary; seed: number; offset?: number };
 }
 
 /** The planned case as posted. A mutator the receiving side could not find by name is a kit bug. */
@@ -60,7 +60,7 @@ export function wireReader(
 ): (wire: WirePlanned) => PlannedCase {
   const byId = new Map(operations.map((op) => [op.id, op]));
   const arbitraries = new Map<string, fc.Arbitrary<Case>>();
-  const arbitraryOf = (operation: Operation, from: "valid" | "negative") => {
+  const arbitraryOf = (operation: Operation, from: OriginArbitrary) => {
     const key = `${from}\u0000${operation.id}`;
     let arbitrary = arbitraries.get(key);
     if (!arbitrary) {

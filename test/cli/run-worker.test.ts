@@ -74,23 +74,17 @@ describe("run's plan thread from the bin", () => {
     }));
     return { summary: report.summary, exitCode: report.exitCode, violations };
   };
-  const bigRun = (env: Record<string, string> = {}, cases = 2000) => {
+  /** `run --debug --reporter json` with `args` into a fresh output directory. */
+  const jsonRun = (args: string[], env: Record<string, string>) => {
     const dir = mkdtempSync(join(tmpdir(), "doku-plan-thread-"));
-    const args = [
-      "run",
-      "--debug",
-      "--operation",
-      "snapCreateVa",
-      "--phase",
-      "property",
-      "--cases",
-      String(cases),
-    ];
-    return {
-      dir,
-      run: spawnBin([...args, "--seed", "5", "--reporter", "json", "--output-dir", dir], { env }),
-    };
+    const all = ["run", "--debug", ...args, "--reporter", "json", "--output-dir", dir];
+    return { dir, run: spawnBin(all, { env }) };
   };
+  const bigRun = (env: Record<string, string> = {}, cases = 2000) =>
+    jsonRun(
+      ["--operation", "snapCreateVa", "--phase", "property", "--cases", String(cases), "--seed", "5"],
+      env,
+    );
 
   it("draws a large plan on a worker thread, says so with --debug, and reports what an in-thread run reports", async () => {
     const threaded = bigRun({ DOKU_CONFORMANCE_PLAN_THREAD: "worker" });
@@ -121,11 +115,7 @@ describe("run's plan thread from the bin", () => {
   }, 180_000);
 
   it("the default run's whole plan (every operation and phase) drawn on the plan thread reports the same", async () => {
-    const full = (plan: string) => {
-      const dir = mkdtempSync(join(tmpdir(), "doku-plan-thread-full-"));
-      const args = ["run", "--debug", "--seed", "7", "--reporter", "json", "--output-dir", dir];
-      return { dir, run: spawnBin(args, { env: { DOKU_CONFORMANCE_PLAN_THREAD: plan } }) };
-    };
+    const full = (plan: string) => jsonRun(["--seed", "7"], { DOKU_CONFORMANCE_PLAN_THREAD: plan });
     const threaded = full("worker");
     expect(await threaded.run.exit).toBe(0);
     expect(Number(PLAN_LINE.exec(threaded.run.stderr())?.[1])).toBeGreaterThan(0);

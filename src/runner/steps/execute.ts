@@ -25,12 +25,11 @@ export interface Executed {
  */
 export async function executePlan(
   rt: Runtime,
-  cases: Iterator<PlannedCase> | AsyncIterator<PlannedCase>,
+  queue: Iterator<PlannedCase> | AsyncIterator<PlannedCase>,
   recorder: Recorder,
   events: Emitter,
 ): Promise<Executed> {
   const executed: Executed = { byGroup: new Map(), failure: undefined };
-  const queue = cases;
   const worker = async () => {
     for (let next = await queue.next(); !next.done && !rt.stop.signal.aborted; next = await queue.next()) {
       const planned = next.value;

@@ -22,6 +22,11 @@ const driverOf = (rt: Runtime): ShrinkDriver<PlannedCase> => ({
     runPlanned(rt, { ...planned, ...(prerequisite ? { prerequisite } : {}) }, kase),
 });
 
+/** Whether shrinkFailures may shrink anything: the run was not stopped, has a budget and a violation to shrink. */
+export function willShrink(rt: Runtime, executed: Executed): boolean {
+  return !rt.stop.signal.aborted && rt.options.shrinkBudget > 0 && executed.byGroup.size > 0;
+}
+
 /** Shrinks what it can; records and announces each smaller case; keeps a fatal error as the failure. */
 export async function shrinkFailures(
   rt: Runtime,
@@ -30,8 +35,8 @@ export async function shrinkFailures(
   executed: Executed,
   events: Emitter,
 ): Promise<void> {
+  if (!willShrink(rt, executed)) return;
   const budget = rt.options.shrinkBudget;
-  if (rt.stop.signal.aborted || budget <= 0) return;
   const driver = driverOf(rt);
   let shrunk = 0;
   for (const group of recorder.violationGroups()) {
