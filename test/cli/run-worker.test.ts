@@ -43,16 +43,6 @@ describe("run --target mock from the bin", () => {
     const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Record<string, unknown>;
     expect(report).toMatchObject({ target: "mock", exitCode: 0 });
   }, 60_000);
-
-  it("an unknown DOKU_CONFORMANCE_MOCK_THREAD is a usage error: exit 2, one line", async () => {
-    const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {
-      env: { DOKU_CONFORMANCE_MOCK_THREAD: "threads" },
-    });
-    expect(await run.exit).toBe(2);
-    expect(run.stderr().trim().split("\n")).toEqual([
-      'doku-conformance: DOKU_CONFORMANCE_MOCK_THREAD must be main or worker; got "threads"',
-    ]);
-  }, 60_000);
 });
 
 const PLAN_LINE = /^doku-conformance: plan thread \d+ drew (\d+) cases, the main thread (\d+)$/m;
@@ -123,14 +113,23 @@ describe("run's plan thread from the bin", () => {
     expect(await own.run.exit).toBe(0);
     expect(outcome(threaded.dir)).toEqual(outcome(own.dir));
   }, 240_000);
+});
 
-  it("an unknown DOKU_CONFORMANCE_PLAN_THREAD is a usage error: exit 2, one line", async () => {
-    const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {
-      env: { DOKU_CONFORMANCE_PLAN_THREAD: "pool" },
-    });
-    expect(await run.exit).toBe(2);
-    expect(run.stderr().trim().split("\n")).toEqual([
-      'doku-conformance: DOKU_CONFORMANCE_PLAN_THREAD must be main or worker; got "pool"',
-    ]);
-  }, 60_000);
+describe("the thread variables", () => {
+  it.each([
+    ["DOKU_CONFORMANCE_MOCK_THREAD", "threads"],
+    ["DOKU_CONFORMANCE_PLAN_THREAD", "pool"],
+  ])(
+    "an unknown %s is a usage error: exit 2, one line",
+    async (name, value) => {
+      const run = spawnBin(["run", "--operation", "snapCreateVa", "--phase", "examples"], {
+        env: { [name]: value },
+      });
+      expect(await run.exit).toBe(2);
+      expect(run.stderr().trim().split("\n")).toEqual([
+        `doku-conformance: ${name} must be main or worker; got "${value}"`,
+      ]);
+    },
+    60_000,
+  );
 });
