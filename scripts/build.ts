@@ -4,6 +4,12 @@
  * CommonJS files, the operation table's JSON, the bundled document) are copied beside their importers.
  * dist/ mirrors the checkout one level down, so dist/package.json carries the version that
  * `new URL("../../package.json", import.meta.url)` reads from dist/src/<folder>/.
+ * dist/cli/ is the command line's own copy: conformance/cli.ts and the two worker entries (mock, plan) bundled
+ * by esbuild from their compiled modules into a few files, dependencies left as imports. A `run` loads about
+ * 200 modules; one file each cuts its start-up (docs/benchmarks.md, "Seventh pass"). dist/cli/ sits at the
+ * depth of dist/conformance/, so the bundled modules' import.meta.url-relative paths (../generated/, the
+ * package root, ./mock-worker.js, ./plan-worker.js) resolve as they do there. Library users import dist/
+ * module by module, as before.
  * `--prepare`: the npm `prepare` hook; skipped under `npm pack`/`npm publish`, whose `prepack` already built.
  */
 import { spawnSync } from "node:child_process";
@@ -11,9 +17,12 @@ import { copyFile, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build as esbuild } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
+/** The command line's entries, bundled into dist/cli/ (each keeps its name there). */
+const CLI_ENTRIES = ["cli.js", "mock-worker.js", "plan-worker.js"] as const;
 /** generated/ files that tsc leaves alone (JavaScript, its declaration, JSON read at run time). */
 const ASSETS = ["validators.js", "validators.d.ts", "openapi.json", "operations.json"] as const;
 
@@ -51,5 +60,18 @@ async function build(): Promise<void> {
   const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
   const marker = { private: true, type: "module", version: pkg.version };
   await writeFile(join(dist, "package.json"), `${JSON.stringify(marker, null, 2)}\n`);
+  await esbuild({
+    entryPoints: CLI_ENTRIES.map((name) => join(dist, "conformance", name)),
+    outdir: join(dist, "cli"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    // Each bundled module's code is headed by its path from here ("// dist/src/…"): test/package reads it.
+    absWorkingDir: root,
+    logLevel: "warning",
+  });
   console.log(`build: dist/ written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,7 +1,9 @@
 /**
  * The bare module specifiers compiled files load, and the rule they obey: at run time dist/ needs only
  * runtime dependencies (and Node built-ins); a devDependency may be loaded only on demand, by
- * `import("…")` inside dist/src/generator/ (the build-time tools `generate` asks for by name).
+ * `import("…")` inside dist/src/generator/ (the build-time tools `generate` asks for by name). The command
+ * line's bundle (dist/cli/) is read module by module: esbuild heads each bundled module's code with a
+ * `// dist/<path>` line, so an import is judged by the module it came from, as in the unbundled tree.
  */
 
 import { readdir, readFile } from "node:fs/promises";
@@ -29,9 +31,28 @@ export function packageName(specifier: string): string {
 }
 
 export async function bareImports(file: string): Promise<BareImports> {
-  const text = await readFile(file, "utf8");
+  return importsOf(await readFile(file, "utf8"));
+}
+
+function importsOf(text: string): BareImports {
   const all = (pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1] ?? "");
   return { static: STATIC.flatMap(all), dynamic: all(DYNAMIC) };
+}
+
+/** A bundled module's heading in an esbuild bundle: its path in the package, "dist/…". */
+const BUNDLED_MODULE = /^\/\/ dist\/(\S+\.js)$/m;
+
+/**
+ * The bare imports of one file of dist/, by the module they belong to (its path under dist/): the file itself,
+ * or each module bundled in it (code before the first module heading is the file's own).
+ */
+export async function importsByModule(dist: string, file: string): Promise<[string, BareImports][]> {
+  const text = await readFile(file, "utf8");
+  const parts = text.split(new RegExp(BUNDLED_MODULE.source, "m"));
+  const own: [string, BareImports] = [relative(dist, file), importsOf(parts[0] ?? "")];
+  const bundled: [string, BareImports][] = [];
+  for (let i = 1; i < parts.length; i += 2) bundled.push([parts[i] ?? "", importsOf(parts[i + 1] ?? "")]);
+  return [own, ...bundled];
 }
 
 /** One line per import of dist/ that the installed package could not satisfy from its dependencies. */
@@ -43,13 +64,14 @@ export async function runtimeImportProblems(
   const isRuntime = (name: string) => isBuiltin(name) || name in manifest.dependencies;
   const problems: string[] = [];
   for (const file of await jsFiles(dist)) {
-    const where = relative(dist, file);
-    const { static: eager, dynamic } = await bareImports(file);
-    for (const name of new Set(eager.map(packageName)))
-      if (!isRuntime(name)) problems.push(`${where} imports ${name}, not a runtime dependency`);
-    for (const name of new Set(dynamic.map(packageName))) {
-      const onDemand = where.startsWith(ON_DEMAND_DIR) && name in manifest.devDependencies;
-      if (!isRuntime(name) && !onDemand) problems.push(`${where} loads ${name}, not a runtime dependency`);
+    for (const [module, { static: eager, dynamic }] of await importsByModule(dist, file)) {
+      const where = module === relative(dist, file) ? module : `${relative(dist, file)} (${module})`;
+      for (const name of new Set(eager.map(packageName)))
+        if (!isRuntime(name)) problems.push(`${where} imports ${name}, not a runtime dependency`);
+      for (const name of new Set(dynamic.map(packageName))) {
+        const onDemand = module.startsWith(ON_DEMAND_DIR) && name in manifest.devDependencies;
+        if (!isRuntime(name) && !onDemand) problems.push(`${where} loads ${name}, not a runtime dependency`);
+      }
     }
   }
   return problems;

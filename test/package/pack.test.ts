@@ -3,10 +3,10 @@
  * into a scratch project): imported from plain .mjs, its bin runs a suite against the embedded mock, and a
  * consumer file type-checks under strict flags with zero errors.
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bareImports, runtimeImportProblems } from "./imports.js";
+import { bareImports, importsByModule, runtimeImportProblems } from "./imports.js";
 import { type Manifest, ok, packAndInstall, ROOT, sh } from "./packed.js";
 import { CONSUMER_TS, SMOKE_MJS, STRICT_TSCONFIG } from "./scratch.js";
 
@@ -35,6 +35,9 @@ describe("the packed package", () => {
     const paths = (pack?.files ?? []).map((f) => f.path);
     for (const required of [
       "bin/doku-conformance.js",
+      "dist/cli/cli.js",
+      "dist/cli/mock-worker.js",
+      "dist/cli/plan-worker.js",
       "dist/conformance/index.js",
       "dist/conformance/index.d.ts",
       "dist/conformance/vitest.js",
@@ -61,6 +64,14 @@ describe("the packed package", () => {
     // The scan sees the imports it polices.
     const cli = await bareImports(join(pkgDir, "dist", "src", "generator", "bundle.js"));
     expect(cli.dynamic).toContain("@redocly/openapi-core");
+    // ... and reads the command line's bundle module by module: the generator's load is found there, and
+    // judged as the generator's.
+    const cliDir = join(pkgDir, "dist", "cli");
+    const bundled = new Map<string, string[]>();
+    for (const name of await readdir(cliDir))
+      for (const [module, found] of await importsByModule(join(pkgDir, "dist"), join(cliDir, name)))
+        bundled.set(module, [...(bundled.get(module) ?? []), ...found.dynamic]);
+    expect(bundled.get("src/generator/bundle.js")).toContain("@redocly/openapi-core");
   });
 
   it("is importable from a plain .mjs file", async () => {
