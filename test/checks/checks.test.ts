@@ -3,7 +3,7 @@ import type { CheckContext } from "../../src/checks/check.js";
 import { CHECK_NAMES, CHECKS } from "../../src/checks/registry.js";
 import type { Exchange } from "../../src/model/case.js";
 import { signNonSnapResponse } from "../../src/signatures/nonsnap-response.js";
-import { ctxFor, exchangeOf, nonSnapOp, snapOp } from "./fixtures.js";
+import { ctxFor, exchangeOf, nonSnapOp, snapOp, validators } from "./fixtures.js";
 
 const ok200 = { status: 200, json: { responseCode: "2002700", responseMessage: "Successful" } };
 const reject = (pointer: string, rule: string) => ({
@@ -371,5 +371,53 @@ describe("response-signature", () => {
     expect(
       CHECKS["response-signature"]!(ctxFor(nonSnapOp), exchangeOf(nonSnapOp, { status: 200, body: "{}" })),
     ).toEqual([]);
+  });
+});
+
+describe("response-body-valid on repeated bodies", () => {
+  // A fresh operation object per test: the check remembers the last body per operation and status.
+  const counted = () => {
+    const operation = { ...snapOp };
+    const key = "snapCreateVa.response.200.body";
+    const inner = validators[key]!;
+    let calls = 0;
+    const counting = Object.assign(
+      (data: unknown) => {
+        calls++;
+        const ok = inner(data);
+        counting.errors = inner.errors ?? null;
+        return ok;
+      },
+      { errors: inner.errors ?? null },
+    ) as unknown as typeof inner;
+    const ctx = ctxFor(operation, { validators: { ...validators, [key]: counting } });
+    return { operation, ctx, calls: () => calls };
+  };
+  const tooLong = (name: string) => ({
+    status: 200,
+    json: { responseCode: "2002700", responseMessage: "ok", virtualAccountData: { virtualAccountName: name } },
+  });
+
+  it("validates a byte-identical body once and gives the same violations, as new objects", () => {
+    const { operation, ctx, calls } = counted();
+    const check = CHECKS["response-body-valid"]!;
+    const first = check(ctx, exchangeOf(operation, tooLong("x".repeat(11))));
+    const again = check(ctx, exchangeOf(operation, tooLong("x".repeat(11))));
+    expect(calls()).toBe(1);
+    expect(again).toEqual(first);
+    expect(first).toMatchObject([{ rule: "maxLength", pointer: "/virtualAccountData/virtualAccountName" }]);
+    expect(again[0]).not.toBe(first[0]);
+  });
+
+  it("validates again when the body, the strictness or the validators differ", () => {
+    const { operation, ctx, calls } = counted();
+    const check = CHECKS["response-body-valid"]!;
+    expect(check(ctx, exchangeOf(operation, tooLong("x".repeat(11))))).toHaveLength(1);
+    expect(check(ctx, exchangeOf(operation, tooLong("x".repeat(10))))).toEqual([]);
+    expect(calls()).toBe(2);
+    check({ ...ctx, strict: true }, exchangeOf(operation, tooLong("x".repeat(10))));
+    expect(calls()).toBe(3);
+    expect(check(ctxFor(operation), exchangeOf(operation, tooLong("x".repeat(11))))).toHaveLength(1);
+    expect(calls()).toBe(3);
   });
 });
