@@ -395,7 +395,11 @@ describe("response-body-valid on repeated bodies", () => {
   };
   const tooLong = (name: string) => ({
     status: 200,
-    json: { responseCode: "2002700", responseMessage: "ok", virtualAccountData: { virtualAccountName: name } },
+    json: {
+      responseCode: "2002700",
+      responseMessage: "ok",
+      virtualAccountData: { virtualAccountName: name },
+    },
   });
 
   it("validates a byte-identical body once and gives the same violations, as new objects", () => {
