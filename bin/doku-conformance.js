@@ -1,13 +1,24 @@
 #!/usr/bin/env node
-// Entry point: hands argv to the compiled composition root, bundled for start-up (dist/cli/, written by
-// `npm run build`; npm ci and npm pack run it through the prepare and prepack hooks). No TypeScript loader
-// at run time.
+// Entry point: runs the compiled composition root, bundled into one CommonJS file for start-up
+// (dist/cli/cli.cjs, written by `npm run build`; npm ci and npm pack run it through the prepare and prepack
+// hooks), from a V8 code cache when there is one (dist/conformance/code-cache.js says where, and how to turn
+// it off). No TypeScript loader at run time.
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const entry = new URL("../dist/cli/cli.js", import.meta.url);
-if (!existsSync(entry)) {
+const entry = new URL("../dist/cli/cli.cjs", import.meta.url);
+const loader = new URL("../dist/conformance/code-cache.js", import.meta.url);
+if (!existsSync(entry) || !existsSync(loader)) {
   process.stderr.write("doku-conformance: dist/ is missing; run npm run build in the package checkout\n");
   process.exit(2);
 }
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+const { codeCacheDir, requireCached } = await import(loader.href);
+const argv = process.argv.slice(2);
+// Each command caches what it compiled (`--help` compiles little of what `run` needs).
+const command = argv.find((arg) => !arg.startsWith("-")) ?? "help";
+const cli = requireCached(fileURLToPath(entry), codeCacheDir(process.env), command);
+if (argv.includes("--debug"))
+  process.stderr.write(`doku-conformance: code cache ${cli.status}${cli.file ? ` (${cli.file})` : ""}\n`);
+const code = await cli.exports.main(argv);
+cli.save();
+process.exitCode = code;

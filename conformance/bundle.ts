@@ -1,5 +1,6 @@
 /** The one place generated/ is wired into the engine. */
 import { readFile } from "node:fs/promises";
+import { importModule } from "../src/engine/import-module.js";
 import { UsageError } from "../src/model/errors.js";
 import { type SpecBundle, validatorGroup } from "../src/model/operation.js";
 
@@ -70,9 +71,9 @@ function guarded(validators: SpecBundle["validators"]): SpecBundle["validators"]
 export async function loadSpecBundleFrom(dir: URL): Promise<SpecBundle> {
   const [operations, { validators }, document] = await Promise.all([
     readJson(dir, "operations.json") as Promise<SpecBundle["operations"]>,
-    import(new URL("validators.js", dir).href).catch(unreadable("validators.js")) as Promise<{
-      validators: SpecBundle["validators"];
-    }>,
+    importModule<{ validators: SpecBundle["validators"] }>(new URL("validators.js", dir).href).catch(
+      unreadable("validators.js"),
+    ),
     readJson(dir, "openapi.json") as Promise<Record<string, unknown>>,
   ]);
   if (!Array.isArray(operations)) unreadable("operations.json")(new Error("no operation table"));

@@ -9,9 +9,11 @@ import { loadSpecBundle } from "./bundle.js";
 import { prestartedMockStarter } from "./mock-thread.js";
 import { COLD_MIN_CASES, type PlanThreadOptions, planThreadStarter } from "./plan-thread.js";
 
+/** Whether this module runs compiled (dist/conformance/cli.js, or bundled into dist/cli/cli.cjs), not from source. */
+const compiled = !import.meta.url.endsWith(".ts");
 // The package root (specs/, generated/): one level up from conformance/cli.ts, two from the compiled
-// dist/conformance/cli.js.
-const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../.." : "..", import.meta.url));
+// dist/conformance/cli.js or dist/cli/cli.cjs.
+const packageRoot = fileURLToPath(new URL(compiled ? "../.." : "..", import.meta.url));
 
 /**
  * `run --target mock` runs the mock in a worker thread, off the runner's event loop, so the runner
@@ -21,8 +23,7 @@ const packageRoot = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../
  * so its start-up overlaps the runner's, and runSuite plans while it starts. --debug prints where the mock runs.
  */
 function mockStarter(argv: string[]): { startMock: MockStarter; dispose(): Promise<void> } | undefined {
-  if (!import.meta.url.endsWith(".js") || process.env.DOKU_CONFORMANCE_MOCK_THREAD === "main")
-    return undefined;
+  if (!compiled || process.env.DOKU_CONFORMANCE_MOCK_THREAD === "main") return undefined;
   if (!runsAgainstMock(argv)) return undefined;
   if (!argv.includes("--debug")) return prestartedMockStarter();
   return prestartedMockStarter({
@@ -68,7 +69,7 @@ const THREADS = ["main", "worker"];
  */
 function planThread(argv: string[], mockThread: boolean): PlanThreadStarter | undefined {
   const choice = process.env.DOKU_CONFORMANCE_PLAN_THREAD;
-  if (!import.meta.url.endsWith(".js") || choice === "main") return undefined;
+  if (!compiled || choice === "main") return undefined;
   if (!runArgs(argv)) return undefined;
   if (choice !== "worker" && availableParallelism() < (mockThread ? 3 : 2)) return undefined;
   // A fresh process: a cold worker only for plans large enough to pay for its start-up (COLD_MIN_CASES);

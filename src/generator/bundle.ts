@@ -1,13 +1,13 @@
 /** specs/doku.yaml (multi-file) -> one OpenAPI document, external $refs hoisted into #/components. */
+import { importModule } from "../engine/import-module.js";
 import { SpecError } from "../model/errors.js";
 import { importBuildTool } from "./build-tool.js";
 
 export type OpenApiDocument = Record<string, unknown>;
 
 export async function bundleSpec(specPath: string): Promise<OpenApiDocument> {
-  const { bundle, createConfig } = await importBuildTool(
-    "@redocly/openapi-core",
-    () => import("@redocly/openapi-core"),
+  const { bundle, createConfig } = await importBuildTool("@redocly/openapi-core", () =>
+    importModule<typeof import("@redocly/openapi-core")>("@redocly/openapi-core"),
   );
   const config = await createConfig({ extends: ["minimal"] });
   let result: Awaited<ReturnType<typeof bundle>>;

@@ -1,7 +1,7 @@
 /**
  * The bare module specifiers compiled files load, and the rule they obey: at run time dist/ needs only
  * runtime dependencies (and Node built-ins); a devDependency may be loaded only on demand, by
- * `import("…")` inside dist/src/generator/ (the build-time tools `generate` asks for by name). The command
+ * `import("…")` or `importModule("…")` (src/engine/import-module.ts) inside dist/src/generator/ (the build-time tools `generate` asks for by name). The command
  * line's bundle (dist/cli/) is read module by module: esbuild heads each bundled module's code with a
  * `// dist/<path>` line, so an import is judged by the module it came from, as in the unbundled tree.
  */
@@ -10,7 +10,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { join, relative } from "node:path";
 
-/** Static (`import`/`export … from`, `require`) and dynamic (`import("…")`) bare specifiers of one file. */
+/**
+ * Static (`import`/`export … from`, `require`) and dynamic (`import("…")`, `importModule("…")`) bare specifiers of
+ * one file.
+ */
 export interface BareImports {
   static: string[];
   dynamic: string[];
@@ -21,7 +24,8 @@ const STATIC = [
   /^\s*import\s*["']([^"'./][^"']*)["']/gm,
   /\brequire(?:\.resolve)?\(\s*["']([^"'./][^"']*)["']\s*\)/g,
 ];
-const DYNAMIC = /\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g;
+// `importModule)(` is how esbuild calls an imported function in a CommonJS bundle: `(0, m.importModule)(…)`.
+const DYNAMIC = /\b(?:import|importModule\)?)\(\s*["']([^"'./][^"']*)["']\s*\)/g;
 const ON_DEMAND_DIR = join("src", "generator");
 
 /** Package name of a specifier: "@scope/name/deep" -> "@scope/name", "name/deep" -> "name". */
@@ -79,5 +83,7 @@ export async function runtimeImportProblems(
 
 async function jsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".js")).map((e) => join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && (e.name.endsWith(".js") || e.name.endsWith(".cjs")))
+    .map((e) => join(e.parentPath, e.name));
 }

@@ -35,7 +35,9 @@ describe("the packed package", () => {
     const paths = (pack?.files ?? []).map((f) => f.path);
     for (const required of [
       "bin/doku-conformance.js",
-      "dist/cli/cli.js",
+      "dist/cli/cli.cjs",
+      "dist/cli/import-module.cjs",
+      "dist/conformance/code-cache.js",
       "dist/cli/mock-worker.js",
       "dist/cli/plan-worker.js",
       "dist/conformance/index.js",
