@@ -41,7 +41,8 @@ Each command takes --help for its own flags (sign <scheme> --help, verify <schem
 Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformance sign <scheme> --help)
 
 Environment: DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE, DOKU_PUBLIC_KEY_FILE, DOKU_BASE_URL,
-             DOKU_MOCK_URL (simulate's mock)
+             DOKU_MOCK_URL (simulate's mock), DOKU_CONFORMANCE_CODE_CACHE (a directory for the compiled-code
+             cache, or off; default ~/.cache/doku-conformance)
 
 Exit codes: 0 conformant/valid, 1 violations/invalid, 2 usage/config/spec error, 3 target/infrastructure error
 `;
