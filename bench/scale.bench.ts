@@ -219,10 +219,12 @@ async function round(cases = CASES) {
   await mock.close();
   return { runnerNeutral, rawNeutral, runnerMock, rawMock };
 }
-// Warm-up: one small round, so that both sides of each ratio (runner and replay, neutral and mock) start
-// with their code compiled; otherwise the runner pays the mock's warm-up and the replay after it does not.
-// It is as large as the smallest plan drawn on the plan thread, so the thread's code is compiled too.
-await round(PLAN_THREAD_MIN);
+// Warm-up: one round as large as the measured ones (at least PLAN_THREAD_MIN, so the plan thread's code is
+// compiled too), so that both sides of each ratio start at their JIT steady state: the replay's few functions
+// warm at once, the runner's main thread takes a few thousand cases (docs/benchmarks.md, "Seventh pass").
+// Until the seventh pass it had 200 cases, and the first measured round was still climbing. The warm-up
+// round's own ratios are printed (`warmUp`): the runner's and the replay's first round in the process.
+const warmUp = await round(Math.max(PLAN_THREAD_MIN, CASES));
 const rounds: Awaited<ReturnType<typeof round>>[] = [];
 for (let i = 0; i < ROUNDS; i++) rounds.push(await round());
 const cli = [
@@ -352,6 +354,11 @@ console.log(
       refusedValid: rounds.reduce((n, r) => n + r.runnerMock.refusedValid, 0),
       // First round: later rounds start from a heap the earlier ones already grew.
       rssMbPer1000Cases: Number(((firstMock.rssGrowthMb / firstMock.cases) * 1000).toFixed(2)),
+    },
+    warmUp: {
+      cases: Math.max(PLAN_THREAD_MIN, CASES),
+      neutralRatio: target([{ runner: warmUp.runnerNeutral, raw: warmUp.rawNeutral }]).ratio,
+      mockRatio: target([{ runner: warmUp.runnerMock, raw: warmUp.rawMock }]).ratio,
     },
     validatorsPerSecond,
     signaturesPerSecond,
