@@ -16,9 +16,10 @@
 
 import { PHASES } from "../engine/phases.js";
 import type { Case, Phase } from "../model/case.js";
-import type { Operation, ValidatorSet } from "../model/operation.js";
+import type { Operation, UniqueKeyGroup, ValidatorSet } from "../model/operation.js";
 import { parsePointer, valueAt } from "../model/pointer.js";
 import { replaceAt } from "./replace-at.js";
+import { rotationSafe } from "./rotation-safe.js";
 
 /** Who writes a key: the cases of (operation, phase), or (setup) the prerequisites drawn for them. */
 export interface KeyWriter {
@@ -142,6 +143,10 @@ interface Search {
   used: Set<string>;
   renewal: number | undefined;
   gated: boolean;
+  /** Rotations of this group cannot change validity (rotation-safe.ts): one check of the body stands for them. */
+  rotationSafe: boolean;
+  /** Whether the body the search starts from validates (asked once, when a rotation first needs it). */
+  bodyValid: () => boolean;
 }
 
 /** A registry's recorded state (UniqueKeys.snapshot). */
@@ -161,14 +166,21 @@ export class UniqueKeys {
   private readonly suffixes = new Map<string, number>();
   /** The writers' shares per space, with the space's total (built on first use). */
   private readonly shares = new Map<string, Map<string, Share>>();
+  /** Per operation, whether each unique-key group's rotations are validity-safe (rotationSafe). */
+  private readonly safe = new WeakMap<Operation, boolean[]>();
   private built = 0;
+  private validations = 0;
   /**
    * @param partitions the spec's key partitions (keyPartitions); without them every writer shares one
    *   slot, and a writer's keys depend on every case freshened before it.
+   * @param isRotationSafe which groups' rotations cannot change whether a body validates: one validation of
+   *   the body then stands for every rotated candidate (rotation-safe.ts).
    */
   constructor(
     private readonly validators: ValidatorSet,
     private readonly partitions?: KeyPartitions,
+    /** Which groups' rotations cannot change validity (default rotation-safe.ts; tests compare with none). */
+    private readonly isRotationSafe: (operation: Operation, group: UniqueKeyGroup) => boolean = rotationSafe,
   ) {}
 
   /**
@@ -194,6 +206,11 @@ export class UniqueKeys {
   /** Candidate keys the searches have built so far: what freshening costs (for tests and benchmarks). */
   get candidates(): number {
     return this.built;
+  }
+
+  /** Body validations the searches have run so far (for tests and benchmarks). */
+  get validated(): number {
+    return this.validations;
   }
 
   /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
@@ -223,7 +240,11 @@ export class UniqueKeys {
     // A spec example DOKU documents with a flaw (a conflict warning) is renewed as it is: no validity gate.
     const gated = renewal === undefined || this.valid(operation, body);
     const writer = from.writer ? writerKey(from.writer) : "";
-    for (const group of groups) {
+    const safe = this.rotationSafety(operation);
+    // Whether `body` validates: unknown until a rotation needs it, and true once a search found a candidate
+    // (a candidate is only taken when it validates).
+    let bodyValid: boolean | undefined;
+    for (const [index, group] of groups.entries()) {
       const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;
       const original = values as string[];
@@ -238,6 +259,7 @@ export class UniqueKeys {
         used.add(originalKey);
         continue;
       }
+      const start = body;
       const search: Search = {
         operation,
         body,
@@ -247,6 +269,11 @@ export class UniqueKeys {
         used,
         renewal,
         gated,
+        rotationSafe: safe[index] === true,
+        bodyValid: () => {
+          bodyValid ??= this.valid(operation, start);
+          return bodyValid;
+        },
       };
       // In the writer's share first; a space too small for its writers (a two-digit key, say) falls back to
       // any unused key, so a run never reuses one: then that space's keys depend on the selection.
@@ -257,6 +284,7 @@ export class UniqueKeys {
           : undefined);
       if (!found) return undefined;
       body = found;
+      bodyValid = gated ? true : bodyValid;
     }
     if (body === kase.body) return kase;
     return "rawBody" in kase ? { ...withoutRaw(kase), body } : { ...kase, body };
@@ -309,7 +337,8 @@ export class UniqueKeys {
         continue;
       }
       const candidate = withFields(s.body, s.pointers, fields, s.operation);
-      if (s.gated && !this.valid(s.operation, candidate)) continue;
+      if (s.gated && !(rotation && s.rotationSafe ? s.bodyValid() : this.valid(s.operation, candidate)))
+        continue;
       s.used.add(fieldsKey);
       found = candidate;
     }
@@ -352,7 +381,17 @@ export class UniqueKeys {
     return set;
   }
 
+  private rotationSafety(operation: Operation): boolean[] {
+    let safe = this.safe.get(operation);
+    if (!safe) {
+      safe = (operation.uniqueKeys ?? []).map((group) => this.isRotationSafe(operation, group));
+      this.safe.set(operation, safe);
+    }
+    return safe;
+  }
+
   private valid(operation: Operation, body: unknown): boolean {
+    this.validations++;
     const key = operation.request.body?.key;
     const validate = key ? this.validators[key] : undefined;
     return validate ? validate(body) : true;
