@@ -224,7 +224,8 @@ async function round(cases = CASES) {
 // warm at once, the runner's main thread takes a few thousand cases (docs/benchmarks.md, "Seventh pass").
 // Until the seventh pass it had 200 cases, and the first measured round was still climbing. The warm-up
 // round's own ratios are printed (`warmUp`): the runner's and the replay's first round in the process.
-const warmUp = await round(Math.max(PLAN_THREAD_MIN, CASES));
+const WARM_UP_CASES = Math.max(PLAN_THREAD_MIN, CASES);
+const warmUp = await round(WARM_UP_CASES);
 const rounds: Awaited<ReturnType<typeof round>>[] = [];
 for (let i = 0; i < ROUNDS; i++) rounds.push(await round());
 const cli = [
@@ -247,6 +248,7 @@ for (let i = 0; i < WHOLE_RUNS; i++) wholeRuns.push(await wholeProcess(cli));
 const whole = [...wholeRuns].sort((a, b) => a.ms - b.ms)[
   Math.floor((WHOLE_RUNS - 1) / 2)
 ] as (typeof wholeRuns)[0];
+const wholeRunsMs = wholeRuns.map((r) => Math.round(r.ms));
 const probe = spawnSync("schemathesis", ["--version"], { encoding: "utf8" });
 const schemathesisVersion = probe.error === undefined ? probe.stdout.trim() : undefined;
 // Like our `--phase property`: generated valid cases only (fuzzing phase, positive mode), every case sent
@@ -302,7 +304,7 @@ function compareSchemathesis(st: Awaited<ReturnType<typeof wholeProcess>>) {
     ...common,
     wholeProcessMs: Math.round(st.ms),
     oursWholeProcessMs: Math.round(whole.ms),
-    oursWholeProcessRunsMs: wholeRuns.map((r) => Math.round(r.ms)),
+    oursWholeProcessRunsMs: wholeRunsMs,
     oursRequestsSent: oursSent,
     wallRatio: Number((st.ms / whole.ms).toFixed(1)),
     perRequestRatio: Number((st.ms / sent / (whole.ms / oursSent)).toFixed(1)),
@@ -346,7 +348,7 @@ console.log(
     neutral: {
       ...target(rounds.map((r) => ({ runner: r.runnerNeutral, raw: r.rawNeutral }))),
       wholeProcessCasesPerSecond: rate(CASES, whole.ms),
-      wholeProcessRunsMs: wholeRuns.map((r) => Math.round(r.ms)),
+      wholeProcessRunsMs: wholeRunsMs,
       wholeProcessExit: whole.code,
     },
     mock: {
@@ -356,7 +358,7 @@ console.log(
       rssMbPer1000Cases: Number(((firstMock.rssGrowthMb / firstMock.cases) * 1000).toFixed(2)),
     },
     warmUp: {
-      cases: Math.max(PLAN_THREAD_MIN, CASES),
+      cases: WARM_UP_CASES,
       neutralRatio: target([{ runner: warmUp.runnerNeutral, raw: warmUp.rawNeutral }]).ratio,
       mockRatio: target([{ runner: warmUp.runnerMock, raw: warmUp.rawMock }]).ratio,
     },

@@ -3,8 +3,9 @@
  * `module.enableCompileCache()` does (this package supports Node 20, which has none): the first run of a
  * command compiles the bundle as usual and, when it is done, writes the bytecode V8 compiled on the way; the
  * next runs of that command skip parsing and compiling it (docs/benchmarks.md, "Seventh pass"). V8 checks a
- * cache against the source, its own version and its flags, and compiles from source when it does not fit;
- * the file is then rewritten.
+ * cache against its own version, its flags and the source's length only, and compiles from source when it
+ * does not fit (the file is then rewritten); a source edited to the same length would run the old bytecode,
+ * so the cache's file name carries a hash of the source's content.
  *
  * Where: `DOKU_CONFORMANCE_CODE_CACHE` (a directory, or `off`), else `$XDG_CACHE_HOME/doku-conformance` or
  * `~/.cache/doku-conformance`. A cache is executable code, so a directory another user could write to is never
@@ -53,10 +54,9 @@ export function requireCached<T>(file: string, dir: string | undefined, label: s
   const name = basename(file).replace(/\W/g, "_");
   const key = createHash("sha256").update(process.version).update(process.arch).update(source).digest("hex");
   const safe = dir !== undefined && ownDirectory(dir);
-  const cacheFile =
-    dir === undefined
-      ? undefined
-      : join(dir, `${name}-${label.replace(/[^a-z0-9-]/gi, "_")}-${key.slice(0, 24)}.bin`);
+  // This label's caches, of any source: the current one ends in this source's hash.
+  const prefix = `${name}-${label.replace(/[^a-z0-9-]/gi, "_")}-`;
+  const cacheFile = dir === undefined ? undefined : join(dir, `${prefix}${key.slice(0, 24)}.bin`);
   let cachedData: Buffer | undefined;
   if (safe && cacheFile !== undefined) {
     try {
@@ -99,7 +99,6 @@ export function requireCached<T>(file: string, dir: string | undefined, label: s
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
         // Caches of this label for other sources (an earlier build) are of no further use.
-        const prefix = `${name}-${label.replace(/[^a-z0-9-]/gi, "_")}-`;
         for (const entry of readdirSync(dir))
           if (entry.startsWith(prefix) && join(dir, entry) !== cacheFile && entry.endsWith(".bin"))
             rmSync(join(dir, entry), { force: true });

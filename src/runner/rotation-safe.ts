@@ -14,8 +14,7 @@
  */
 
 import type { Ranges } from "../arbitraries/regex/charset.js";
-import type { Node } from "../arbitraries/regex/parse.js";
-import { parsePattern } from "../arbitraries/regex/parse.js";
+import { type Node, parsePattern } from "../arbitraries/regex/parse.js";
 import type { Operation, UniqueKeyGroup } from "../model/operation.js";
 import { parsePointer } from "../model/pointer.js";
 import type { JsonSchema } from "../model/schema.js";

@@ -174,12 +174,11 @@ export class UniqueKeys {
    * @param partitions the spec's key partitions (keyPartitions); without them every writer shares one
    *   slot, and a writer's keys depend on every case freshened before it.
    * @param isRotationSafe which groups' rotations cannot change whether a body validates: one validation of
-   *   the body then stands for every rotated candidate (rotation-safe.ts).
+   *   the body then stands for every rotated candidate (default rotation-safe.ts; tests compare with none).
    */
   constructor(
     private readonly validators: ValidatorSet,
     private readonly partitions?: KeyPartitions,
-    /** Which groups' rotations cannot change validity (default rotation-safe.ts; tests compare with none). */
     private readonly isRotationSafe: (operation: Operation, group: UniqueKeyGroup) => boolean = rotationSafe,
   ) {}
 
@@ -241,9 +240,9 @@ export class UniqueKeys {
     const gated = renewal === undefined || this.valid(operation, body);
     const writer = from.writer ? writerKey(from.writer) : "";
     const safe = this.rotationSafety(operation);
-    // Whether `body` validates: unknown until a rotation needs it, and true once a search found a candidate
-    // (a candidate is only taken when it validates).
-    let bodyValid: boolean | undefined;
+    // Whether `body` validates: unknown until a rotation needs it (a renewal's gate already asked), and true
+    // once a search found a candidate (a candidate is only taken when it validates).
+    let bodyValid: boolean | undefined = renewal === undefined ? undefined : gated;
     for (const [index, group] of groups.entries()) {
       const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;

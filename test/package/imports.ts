@@ -1,9 +1,10 @@
 /**
  * The bare module specifiers compiled files load, and the rule they obey: at run time dist/ needs only
  * runtime dependencies (and Node built-ins); a devDependency may be loaded only on demand, by
- * `import("…")` or `importModule("…")` (src/engine/import-module.ts) inside dist/src/generator/ (the build-time tools `generate` asks for by name). The command
- * line's bundle (dist/cli/) is read module by module: esbuild heads each bundled module's code with a
- * `// dist/<path>` line, so an import is judged by the module it came from, as in the unbundled tree.
+ * `import("…")` or `importModule("…")` (src/engine/import-module.ts) inside dist/src/generator/ (the
+ * build-time tools `generate` asks for by name). The command line's bundle (dist/cli/) is read module by
+ * module: esbuild heads each bundled module's code with a `// dist/<path>` line, so an import is judged by the
+ * module it came from, as in the unbundled tree.
  */
 
 import { readdir, readFile } from "node:fs/promises";
@@ -52,7 +53,7 @@ const BUNDLED_MODULE = /^\/\/ dist\/(\S+\.js)$/m;
  */
 export async function importsByModule(dist: string, file: string): Promise<[string, BareImports][]> {
   const text = await readFile(file, "utf8");
-  const parts = text.split(new RegExp(BUNDLED_MODULE.source, "m"));
+  const parts = text.split(BUNDLED_MODULE);
   const own: [string, BareImports] = [relative(dist, file), importsOf(parts[0] ?? "")];
   const bundled: [string, BareImports][] = [];
   for (let i = 1; i < parts.length; i += 2) bundled.push([parts[i] ?? "", importsOf(parts[i + 1] ?? "")]);
@@ -68,8 +69,9 @@ export async function runtimeImportProblems(
   const isRuntime = (name: string) => isBuiltin(name) || name in manifest.dependencies;
   const problems: string[] = [];
   for (const file of await jsFiles(dist)) {
+    const path = relative(dist, file);
     for (const [module, { static: eager, dynamic }] of await importsByModule(dist, file)) {
-      const where = module === relative(dist, file) ? module : `${relative(dist, file)} (${module})`;
+      const where = module === path ? module : `${path} (${module})`;
       for (const name of new Set(eager.map(packageName)))
         if (!isRuntime(name)) problems.push(`${where} imports ${name}, not a runtime dependency`);
       for (const name of new Set(dynamic.map(packageName))) {
