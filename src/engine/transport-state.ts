@@ -1,10 +1,8 @@
 /**
  * The default transport's per-instance state: parsed origins (one WHATWG URL parse per base URL instead of
  * one per request) and the requests in flight per abort signal (one abort listener per signal instead of
- * one per request; aborting destroys each with the error node:http itself raises).
+ * one per request; aborting cancels each with the error node:http raises for an aborted request).
  */
-import type http from "node:http";
-import type https from "node:https";
 
 export interface Origin {
   secure: boolean;
@@ -16,14 +14,16 @@ export interface Origin {
 }
 
 /**
- * Per transport: the agents, parsed origins by their text (one WHATWG parse per base URL, not per request)
- * and the in-flight requests per abort signal (one abort listener per signal, not one per request).
+ * Per transport: parsed origins by their text (one WHATWG parse per base URL, not per request) and the
+ * in-flight requests' cancels per abort signal (one abort listener per signal, not one per request).
  */
 export interface TransportState {
-  agents: { "http:": http.Agent; "https:": https.Agent };
   origins: Map<string, Origin>;
-  inFlight: WeakMap<AbortSignal, Set<http.ClientRequest>>;
+  inFlight: WeakMap<AbortSignal, Set<Cancel>>;
 }
+
+/** Withdraws one request in flight with the given error. */
+export type Cancel = (error: Error) => void;
 
 /** The scheme, host and port of an absolute URL (the part before its request target), parsed once. */
 export function originOf(url: string, origins: Map<string, Origin>): Origin {
@@ -49,29 +49,29 @@ export function originOf(url: string, origins: Map<string, Origin>): Origin {
   return origin;
 }
 
-/** Registers `req` under `signal`: one listener per signal destroys every request still in flight. */
-export function track(state: TransportState, signal: AbortSignal, req: http.ClientRequest): () => void {
+/** Registers `cancel` under `signal`: one listener per signal cancels every request still in flight. */
+export function track(state: TransportState, signal: AbortSignal, cancel: Cancel): () => void {
   let pending = state.inFlight.get(signal);
   if (!pending) {
-    const set = new Set<http.ClientRequest>();
+    const set = new Set<Cancel>();
     pending = set;
     state.inFlight.set(signal, set);
     signal.addEventListener(
       "abort",
       () => {
-        for (const r of set) r.destroy(abortError(signal));
+        for (const c of set) c(abortError(signal));
         set.clear();
       },
       { once: true },
     );
   }
   if (signal.aborted) {
-    req.destroy(abortError(signal));
+    cancel(abortError(signal));
     return () => {};
   }
   const set = pending;
-  set.add(req);
-  return () => set.delete(req);
+  set.add(cancel);
+  return () => set.delete(cancel);
 }
 
 /** The error node:http raises for a request whose signal aborts. */

@@ -1,12 +1,12 @@
 /**
  * The transport: sends a request exactly as given (method, URL, headers, body bytes) and returns the
- * response as received. Injectable (RunOptions.transport); the default is node:http/https with keep-alive.
+ * response as received. Injectable (RunOptions.transport); the default is HTTP/1.1 over node:net/tls with
+ * keep-alive (engine/http1.ts).
  */
-import http from "node:http";
-import https from "node:https";
 import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
 import { MAX_RESPONSE_BODY_BYTES } from "./failure-cause.js";
+import { Http1Client, requestHead } from "./http1.js";
 import { type Origin, originOf, type TransportState, track } from "./transport-state.js";
 
 export interface SendOptions {
@@ -41,59 +41,62 @@ const FATAL = new Set([
   "EADDRNOTAVAIL",
 ]);
 
-/** node:http(s) transport with keep-alive agents sized to the run's concurrency. */
+/** The default transport: HTTP/1.1 with keep-alive (engine/http1.ts), `maxSockets` connections per origin. */
 export function createHttpTransport(options: { maxSockets: number }): Transport {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
-  const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
-  const state: TransportState = { agents, origins: new Map(), inFlight: new WeakMap() };
+  const client = new Http1Client(options.maxSockets, MAX_RESPONSE_BODY_BYTES);
+  const state: TransportState = { origins: new Map(), inFlight: new WeakMap() };
   return {
-    send: (request, sendOptions) => send(request, sendOptions, state),
+    send: (request, sendOptions) => send(request, sendOptions, client, state),
     async close() {
-      agents["http:"].destroy();
-      agents["https:"].destroy();
+      client.close();
     },
   };
 }
 
 /**
- * The request's headers as node:http's flat [name, value, ...] list, as given, with the Content-Length node
- * would not state for a DELETE body and the Host header node adds for a headers object (a flat list skips
- * node's per-header bookkeeping; the bytes on the wire are the same: test/engine/transport-wire.test.ts).
+ * The request's headers as a flat [name, value, ...] list, as given, then the Content-Length node:http
+ * would not state for a DELETE body and the Host header it adds (the bytes on the wire are node:http's:
+ * test/engine/transport-wire.test.ts).
  */
-function headerList(request: SentRequest, origin: Origin): string[] {
+function headerList(request: SentRequest, origin: Origin): { list: string[]; close: boolean } {
   const list: string[] = [];
   let length = false;
   let host = false;
+  let close = false;
   for (const name in request.headers) {
-    list.push(name, request.headers[name] as string);
+    const value = request.headers[name] as string;
+    list.push(name, value);
     if (name.length === 14 && name.toLowerCase() === "content-length") length = true;
     else if (name.length === 4 && name.toLowerCase() === "host") host = true;
+    else if (name.length === 10 && name.toLowerCase() === "connection")
+      close = /(^|,)\s*close\s*(,|$)/i.test(value);
   }
   // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
   if (request.body !== "" && !length) list.push("Content-Length", String(Buffer.byteLength(request.body)));
   if (!host) list.push("Host", origin.host);
-  return list;
+  return { list, close };
 }
 
-function send(request: SentRequest, options: SendOptions, state: TransportState): Promise<ReceivedResponse> {
+function send(
+  request: SentRequest,
+  options: SendOptions,
+  client: Http1Client,
+  state: TransportState,
+): Promise<ReceivedResponse> {
   return new Promise((resolve, reject) => {
     const origin = originOf(request.url, state.origins);
-    const lib = origin.secure ? https : http;
-    const req = lib.request({
-      protocol: origin.protocol,
-      hostname: origin.hostname,
-      port: origin.port,
-      // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
-      path: requestTarget(request.url),
-      method: request.method,
-      headers: headerList(request, origin) as unknown as http.OutgoingHttpHeaders,
-      agent: origin.secure ? state.agents["https:"] : state.agents["http:"],
-    });
-    const untrack = options.signal ? track(state, options.signal, req) : () => {};
+    if (origin.protocol !== "http:" && origin.protocol !== "https:")
+      throw Object.assign(new TypeError(`Protocol "${origin.protocol}" not supported. Expected "http:"`), {
+        code: "ERR_INVALID_PROTOCOL",
+      });
+    const { list, close } = headerList(request, origin);
+    // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
+    const head = requestHead(request.method, requestTarget(request.url), list, request.body === "");
     let answered = false;
+    let untrack = () => {};
     const timer = setTimeout(
       () =>
-        req.destroy(
+        cancel(
           answered
             ? new TransportFailure(
                 "EBODYTIMEOUT",
@@ -103,54 +106,38 @@ function send(request: SentRequest, options: SendOptions, state: TransportState)
         ),
       options.timeoutMs,
     );
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      untrack();
-      reject(
-        error instanceof TransportFailure
-          ? error
-          : new TransportFailure(error.code ?? error.name, error.message),
-      );
-    });
-    req.on("response", (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_RESPONSE_BODY_BYTES)
-          req.destroy(
-            new TransportFailure("EBODYTOOLARGE", `response body over ${MAX_RESPONSE_BODY_BYTES} bytes`),
-          );
-        else chunks.push(chunk);
-      });
-      res.on("error", (error: NodeJS.ErrnoException) => {
+    const cancel = client.start(origin, {
+      head,
+      body: request.body,
+      bodiless: request.method.toUpperCase() === "HEAD",
+      close,
+      headers: () => {
+        answered = true;
+      },
+      done: (parsed) => {
         clearTimeout(timer);
         untrack();
-        reject(
-          error instanceof TransportFailure
-            ? error
-            : new TransportFailure(error.code ?? "ECONNRESET", error.message),
-        );
-      });
-      res.on("end", () => {
-        clearTimeout(timer);
-        untrack();
-        const body =
-          chunks.length === 1
-            ? (chunks[0] as Buffer).toString("utf8")
-            : Buffer.concat(chunks).toString("utf8");
+        const body = parsed.body.toString("utf8");
         const response: ReceivedResponse = {
-          status: res.statusCode ?? 0,
-          headers: rawHeaders(res.rawHeaders),
+          status: parsed.status,
+          headers: rawHeaders(parsed.rawHeaders),
           body,
         };
         const json = parseJson(body);
         if (json !== undefined) response.json = json;
         resolve(response);
-      });
+      },
+      fail: (error) => {
+        clearTimeout(timer);
+        untrack();
+        reject(
+          error instanceof TransportFailure
+            ? error
+            : new TransportFailure((error as { code?: string }).code ?? error.name, error.message),
+        );
+      },
     });
-    req.end(request.body === "" ? undefined : request.body);
+    if (options.signal) untrack = track(state, options.signal, cancel);
   });
 }
 

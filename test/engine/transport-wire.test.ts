@@ -1,7 +1,8 @@
 /**
- * The transport hands node:http a flat header list (cheaper than a headers object): the bytes on the wire
- * must be exactly what node:http sends for the same headers given as an object (the Host header it adds,
- * its Connection header, the order), for bodies, empty bodies, a DELETE body, a given Host and IPv6.
+ * The transport writes requests itself (engine/http1.ts): the bytes on the wire must be exactly what
+ * node:http sends for the same headers given as an object (the Host header it adds, its Connection header,
+ * Content-Length: 0 for an empty POST, the order), for bodies, empty bodies, a DELETE body, a latin-1 header
+ * value, a given Connection or Host header, and IPv6.
  */
 import http from "node:http";
 import { createServer, type Server } from "node:net";
@@ -86,6 +87,28 @@ const CASES: { name: string; request: (origin: string) => SentRequest }[] = [
       url: `${origin}/v1.0/transfer-va/delete-va`,
       headers: { "Content-Type": "application/json" },
       body: "{}",
+    }),
+  },
+  {
+    name: "POST without a body",
+    request: (origin) => ({ method: "POST", url: `${origin}/v1/empty`, headers: { "X-A": "1" }, body: "" }),
+  },
+  {
+    name: "PUT with a body and a latin-1 header value",
+    request: (origin) => ({
+      method: "PUT",
+      url: `${origin}/v1/put`,
+      headers: { "X-Name": "Jos\u00e9", "Content-Type": "application/json" },
+      body: '{"name":"Jos\u00e9"}',
+    }),
+  },
+  {
+    name: "a Connection header given by the case",
+    request: (origin) => ({
+      method: "GET",
+      url: `${origin}/v1/close`,
+      headers: { Connection: "close" },
+      body: "",
     }),
   },
   {
