@@ -39,9 +39,12 @@ function fromPool(c: Choices, n: number, pool: readonly string[]): string {
 
 /** Names joined by spaces, cut to exactly n code points, never ending in a space. */
 function name(c: Choices, n: number): string {
-  let cps: string[] = [];
-  while (cps.length < n) cps = [...cps, ...(cps.length > 0 ? [" "] : []), ...NAMES[c.next(NAMES.length)]!];
-  cps = cps.slice(0, n);
+  const cps: string[] = [];
+  while (cps.length < n) {
+    if (cps.length > 0) cps.push(" ");
+    for (const cp of NAMES[c.next(NAMES.length)]!) cps.push(cp);
+  }
+  cps.length = n;
   if (cps[n - 1] === " ") cps[n - 1] = "a";
   return cps.join("");
 }

@@ -1,6 +1,6 @@
 /** The hashes and MACs DOKU signatures are built from, over exact bytes (UTF-8 for strings). */
 import { createHmac, createSecretKey, hash, type KeyObject } from "node:crypto";
-import { minifyJsonBytes } from "./minify.js";
+import { isMinifiedJson, minifyJsonBytes } from "./minify.js";
 import type { BodyBytes } from "./types.js";
 
 /** The bytes of a body: strings are UTF-8 encoded, byte arrays are used as they are. */
@@ -20,6 +20,8 @@ export function bodyDigest(body: BodyBytes): string {
 
 /** SNAP body hash: lowercase hex SHA-256 of the minified body; an empty body hashes "" (e3b0c442...). */
 export function snapBodyHash(body: BodyBytes): string {
+  // A string already minified (JSON.stringify's output) is hashed as it is: crypto encodes it, no copy here.
+  if (typeof body === "string" && isMinifiedJson(body)) return hash("sha256", body, "hex");
   return hash("sha256", minifyJsonBytes(toBytes(body)), "hex");
 }
 

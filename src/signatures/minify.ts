@@ -39,6 +39,27 @@ export function minifyJsonBytes(bytes: Uint8Array): Uint8Array {
   return out.subarray(0, length);
 }
 
+/**
+ * Whether minifyJsonBytes leaves the text's UTF-8 bytes as they are (true for JSON.stringify's output), read
+ * on its UTF-16 code units without encoding it: the characters minify drops or watches are ASCII, which
+ * UTF-8 and UTF-16 encode alike, and no other unit or byte equals them. (Only the "nothing to drop" answer
+ * carries over: dropping units could join two lone surrogates into one character, which bytes cannot.)
+ */
+export function isMinifiedJson(text: string): boolean {
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (unit === BACKSLASH) escaped = true;
+      else if (unit === QUOTE) inString = false;
+    } else if (isJsonWhitespace(unit)) return false;
+    else if (unit === QUOTE) inString = true;
+  }
+  return true;
+}
+
 /** Minifies a body given as text (UTF-8) or bytes; returns the minified text. */
 export function minifyJson(body: BodyBytes): string {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;

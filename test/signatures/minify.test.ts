@@ -1,7 +1,10 @@
 /** Lexical SNAP minification: whitespace between tokens goes, everything inside strings stays. */
+
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { minifyJson, minifyJsonBytes } from "../../src/signatures/index.js";
+import { minifyJson, minifyJsonBytes, snapBodyHash } from "../../src/signatures/index.js";
+import { isMinifiedJson } from "../../src/signatures/minify.js";
 
 describe("minifyJson", () => {
   it.each([
@@ -43,6 +46,75 @@ describe("minifyJson", () => {
         expect(minifyJson(compact)).toBe(compact);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("isMinifiedJson", () => {
+  /** JSON-ish text: tokens, every JSON whitespace, quotes and escapes, non-ASCII and lone surrogates. */
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          "{",
+          "}",
+          "[",
+          "]",
+          ":",
+          ",",
+          '"',
+          "\\",
+          '\\"',
+          " ",
+          "\t",
+          "\n",
+          "\r",
+          "1.0",
+          "\u00a0",
+        ),
+        fc.string({ unit: "grapheme", maxLength: 4 }),
+        fc.string({
+          unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)),
+          maxLength: 2,
+        }),
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join(""));
+
+  it("is true exactly when minifyJsonBytes leaves the text's UTF-8 bytes unchanged, for any text", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const bytes = Buffer.from(t, "utf8");
+        expect(isMinifiedJson(t)).toBe(Buffer.from(minifyJsonBytes(bytes)).equals(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("is true for any compact serialisation, false once JSON whitespace is between tokens", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(isMinifiedJson(JSON.stringify(value))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(isMinifiedJson('{"a": "  x "}')).toBe(false);
+    expect(isMinifiedJson('{"a":"  x "}')).toBe(true);
+    // Two lone surrogates around a CR: as bytes each is U+FFFD and the CR goes; as text, dropping the CR
+    // would join them into one character, so the text is not taken as minified.
+    expect(isMinifiedJson("\ud800\r\udc00")).toBe(false);
+  });
+
+  it("gives snapBodyHash the same hash for a text and for its UTF-8 bytes", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const bytes = Buffer.from(t, "utf8");
+        const expected = createHash("sha256").update(minifyJsonBytes(bytes)).digest("hex");
+        expect(snapBodyHash(t)).toBe(expected);
+        expect(snapBodyHash(bytes)).toBe(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });
