@@ -133,11 +133,12 @@ export class ResponseParser {
         case "trailers": {
           const lf = data.indexOf(10, at);
           if (lf < 0) {
-            this.count(data.length - at);
+            // An unfinished line is kept, and counted when it ends (a drip must not be counted twice).
+            this.limit(data.length - at, false);
             this.buffered = data.subarray(at);
             return undefined;
           }
-          this.count(lf + 1 - at);
+          this.limit(lf + 1 - at, true);
           const end = lf > at && data[lf - 1] === 13 ? lf - 1 : lf;
           const line = data.toString("latin1", at, end);
           at = lf + 1;
@@ -189,19 +190,20 @@ export class ResponseParser {
       return this.response();
     }
     if (this.state === "done") return this.response();
-    if (!this.headed && this.status === 0 && this.headBytes === 0)
-      throw new WireError("ECONNRESET", "socket hang up");
-    throw new WireError("ECONNRESET", "aborted");
+    // node:http's words: no response yet, or a response cut short.
+    throw new WireError("ECONNRESET", this.headed ? "aborted" : "socket hang up");
   }
 
-  private count(bytes: number): void {
-    if (this.state === "head" || this.state === "trailers") {
-      this.headBytes += bytes;
-      if (this.headBytes > MAX_HEADER_BYTES)
-        throw new WireError("HPE_HEADER_OVERFLOW", "Parse Error: Header overflow");
-    } else if (this.state === "chunk-size" && bytes > 1024) {
-      throw new WireError("HPE_INVALID_CHUNK_SIZE", "Parse Error: Invalid character in chunk size");
+  /** Checks a line of `bytes` against the limits; `ended`: a whole line, added to the head's size. */
+  private limit(bytes: number, ended: boolean): void {
+    if (this.state === "chunk-size") {
+      if (bytes > 1024)
+        throw new WireError("HPE_INVALID_CHUNK_SIZE", "Parse Error: Invalid character in chunk size");
+      return;
     }
+    if (this.headBytes + bytes > MAX_HEADER_BYTES)
+      throw new WireError("HPE_HEADER_OVERFLOW", "Parse Error: Header overflow");
+    if (ended) this.headBytes += bytes;
   }
 
   private body(bytes: Buffer): void {
@@ -392,7 +394,8 @@ export class Http1Client {
       cancel(new WireError("ECONNRESET", "the transport is closed"));
       return cancel;
     }
-    const idle = pool.idle.pop();
+    let idle = pool.idle.pop();
+    while (idle?.socket.destroyed) idle = pool.idle.pop();
     if (idle) {
       idle.socket.ref();
       this.begin(idle, job);

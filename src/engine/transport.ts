@@ -58,11 +58,12 @@ export function createHttpTransport(options: { maxSockets: number }): Transport 
  * would not state for a DELETE body and the Host header it adds (the bytes on the wire are node:http's:
  * test/engine/transport-wire.test.ts).
  */
-function headerList(request: SentRequest, origin: Origin): { list: string[]; close: boolean } {
+function headerList(request: SentRequest, origin: Origin) {
   const list: string[] = [];
   let length = false;
   let host = false;
   let close = false;
+  let chunked = false;
   for (const name in request.headers) {
     const value = request.headers[name] as string;
     list.push(name, value);
@@ -70,11 +71,22 @@ function headerList(request: SentRequest, origin: Origin): { list: string[]; clo
     else if (name.length === 4 && name.toLowerCase() === "host") host = true;
     else if (name.length === 10 && name.toLowerCase() === "connection")
       close = /(^|,)\s*close\s*(,|$)/i.test(value);
+    else if (name.length === 17 && name.toLowerCase() === "transfer-encoding")
+      chunked = /(?:^|\W)chunked(?:$|\W)/i.test(value);
   }
   // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
   if (request.body !== "" && !length) list.push("Content-Length", String(Buffer.byteLength(request.body)));
   if (!host) list.push("Host", origin.host);
-  return { list, close };
+  return { list, close, chunked };
+}
+
+/**
+ * The body as node:http frames it: as it is, or, under a Transfer-Encoding: chunked header the case gives,
+ * as one chunk and the last chunk (only the last one for an empty body).
+ */
+function framed(body: string, chunked: boolean): string {
+  if (!chunked) return body;
+  return body === "" ? "0\r\n\r\n" : `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`;
 }
 
 function send(
@@ -89,9 +101,10 @@ function send(
       throw Object.assign(new TypeError(`Protocol "${origin.protocol}" not supported. Expected "http:"`), {
         code: "ERR_INVALID_PROTOCOL",
       });
-    const { list, close } = headerList(request, origin);
+    const { list, close, chunked } = headerList(request, origin);
     // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
-    const head = requestHead(request.method, requestTarget(request.url), list, request.body === "");
+    const empty = request.body === "";
+    const head = requestHead(request.method, requestTarget(request.url), list, empty);
     let answered = false;
     let untrack = () => {};
     const timer = setTimeout(
@@ -106,9 +119,10 @@ function send(
         ),
       options.timeoutMs,
     );
+    // Without a body, node writes the head (and a last chunk) as latin-1: http1 does so for an empty body.
     const cancel = client.start(origin, {
-      head,
-      body: request.body,
+      head: empty ? head + framed("", chunked) : head,
+      body: empty ? "" : framed(request.body, chunked),
       bodiless: request.method.toUpperCase() === "HEAD",
       close,
       headers: () => {

@@ -208,6 +208,17 @@ describe("ResponseParser", () => {
     expect(parse([bytes(text)])).toEqual({ error: code });
   });
 
+  it("counts a head that arrives in small pieces once: 12 KB of headers pass, 17 KB overflow", () => {
+    const pieces = (text: string) =>
+      split(
+        bytes(text),
+        Array.from({ length: 200 }, (_, i) => i / 200),
+      );
+    const big = (size: number) => `HTTP/1.1 200 OK\r\nX: ${"a".repeat(size)}\r\nContent-Length: 0\r\n\r\n`;
+    expect((parse(pieces(big(12 * 1024))) as { done: ParsedResponse }).done.status).toBe(200);
+    expect(parse(pieces(big(17 * 1024)))).toEqual({ error: "HPE_HEADER_OVERFLOW" });
+  });
+
   it("fails on a body over the limit (EBODYTOOLARGE), a body cut short and no answer at all (ECONNRESET)", () => {
     expect(parse([bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789")], { max: 9 })).toEqual({
       error: "EBODYTOOLARGE",

@@ -1,8 +1,9 @@
 /**
  * The transport writes requests itself (engine/http1.ts): the bytes on the wire must be exactly what
  * node:http sends for the same headers given as an object (the Host header it adds, its Connection header,
- * Content-Length: 0 for an empty POST, the order), for bodies, empty bodies, a DELETE body, a latin-1 header
- * value, a given Connection or Host header, and IPv6.
+ * Content-Length: 0 for an empty POST, the order, chunk framing under a given Transfer-Encoding), for
+ * bodies, empty bodies, a DELETE body, a latin-1 header value, a given Connection, Transfer-Encoding or Host
+ * header, and IPv6.
  */
 import http from "node:http";
 import { createServer, type Server } from "node:net";
@@ -19,7 +20,14 @@ function rawServer(host: string): Promise<{ server: Server; port: number; receiv
       buffered += chunk.toString("latin1");
       const head = buffered.indexOf("\r\n\r\n");
       if (head < 0) return;
-      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(buffered.slice(0, head))?.[1] ?? 0);
+      // A chunked body (its Content-Length notwithstanding) ends at the last chunk.
+      const chunked = /\r\ntransfer-encoding: *chunked/i.test(buffered.slice(0, head));
+      const last = buffered.indexOf("0\r\n\r\n", head + 4);
+      const length = chunked
+        ? last < 0
+          ? Number.POSITIVE_INFINITY
+          : last + 5 - head - 4
+        : Number(/\r\ncontent-length: *(\d+)/i.exec(buffered.slice(0, head))?.[1] ?? 0);
       if (buffered.length < head + 4 + length) return;
       received.push(buffered.slice(0, head + 4 + length));
       buffered = buffered.slice(head + 4 + length);
@@ -108,6 +116,24 @@ const CASES: { name: string; request: (origin: string) => SentRequest }[] = [
       method: "GET",
       url: `${origin}/v1/close`,
       headers: { Connection: "close" },
+      body: "",
+    }),
+  },
+  {
+    name: "a Transfer-Encoding: chunked header given by the case, with a body",
+    request: (origin) => ({
+      method: "POST",
+      url: `${origin}/v1/chunked`,
+      headers: { "Transfer-Encoding": "chunked", "Content-Type": "application/json" },
+      body: '{"a":"\u00fc"}',
+    }),
+  },
+  {
+    name: "a Transfer-Encoding: chunked header given by the case, without a body",
+    request: (origin) => ({
+      method: "POST",
+      url: `${origin}/v1/chunked-empty`,
+      headers: { "Transfer-Encoding": "chunked" },
       body: "",
     }),
   },
