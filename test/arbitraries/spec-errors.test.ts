@@ -195,4 +195,24 @@ describe("rules that cannot hold with the schema", () => {
     };
     expect(() => caseArbitrary(op, "valid")).toThrow(/minLength 3 > maxLength 1 \(broken.request.body#\)/);
   });
+
+  it("rejects rules no sample can be repaired to meet (the build-time probe: 0 of 50)", () => {
+    const schema = {
+      type: "object",
+      required: ["high", "low"],
+      properties: {
+        high: { type: "string", pattern: "^[5-9][0-9]$" },
+        low: { type: "string", pattern: "^0[0-9]$" },
+      },
+    };
+    // Every high is 50-99 and every low 0-9: neither swapping nor copying can make high <= low.
+    const build = () =>
+      requestBodyArbitrary({ key: "t.request.body", schema }, [
+        rule({ kind: "lte", left: "/high", right: "/low" }),
+      ]);
+    expect(build).toThrow(SpecError);
+    expect(build).toThrow(
+      /x-doku-rules x-doku-test cannot all hold on values of this schema \(0 of 50 repaired\)/,
+    );
+  });
 });
