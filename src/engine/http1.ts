@@ -10,8 +10,15 @@
  * otherwise until close), Content-Length, or the connection's close. Broken responses fail with llhttp's
  * error names (HPE_*), so a failure reads as it did under node:http (engine/failure-cause.ts).
  */
+import { createRequire } from "node:module";
 import net from "node:net";
-import tls from "node:tls";
+
+/** node:tls, loaded on the first https origin (about 4 ms of start-up a run against an http target skips). */
+let tlsModule: typeof import("node:tls") | undefined;
+const tls = () => {
+  tlsModule ??= createRequire(import.meta.url)("node:tls") as typeof import("node:tls");
+  return tlsModule;
+};
 
 /** Node's default limit on a response's status line and headers together (http.maxHeaderSize). */
 export const MAX_HEADER_BYTES = 16 * 1024;
@@ -442,7 +449,7 @@ export class Http1Client {
     const { endpoint } = pool;
     const port = Number(endpoint.port);
     const socket = endpoint.secure
-      ? tls.connect({
+      ? tls().connect({
           host: endpoint.hostname,
           port,
           ...(net.isIP(endpoint.hostname) === 0 ? { servername: endpoint.hostname } : {}),
