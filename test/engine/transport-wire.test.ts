@@ -65,87 +65,53 @@ function reference(host: string, port: number, request: SentRequest): Promise<vo
   });
 }
 
-const CASES: { name: string; request: (origin: string) => SentRequest }[] = [
-  {
-    name: "POST with a JSON body",
-    request: (origin) => ({
-      method: "POST",
-      url: `${origin}/v1.0/transfer-va/create-va`,
-      headers: {
-        "Content-Type": "application/json",
-        "X-TIMESTAMP": "2026-12-07T10:00:00+07:00",
-        "x-partner-id": "P1",
-      },
-      body: '{"trxId":"ü-1"}',
-    }),
-  },
-  {
-    name: "GET without a body",
-    request: (origin) => ({
-      method: "GET",
-      url: `${origin}/orders/v1/status/INV-1`,
-      headers: { "Client-Id": "C1" },
-      body: "",
-    }),
-  },
-  {
-    name: "DELETE with a body",
-    request: (origin) => ({
-      method: "DELETE",
-      url: `${origin}/v1.0/transfer-va/delete-va`,
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
-    }),
-  },
-  {
-    name: "POST without a body",
-    request: (origin) => ({ method: "POST", url: `${origin}/v1/empty`, headers: { "X-A": "1" }, body: "" }),
-  },
-  {
-    name: "PUT with a body and a latin-1 header value",
-    request: (origin) => ({
-      method: "PUT",
-      url: `${origin}/v1/put`,
-      headers: { "X-Name": "Jos\u00e9", "Content-Type": "application/json" },
-      body: '{"name":"Jos\u00e9"}',
-    }),
-  },
-  {
-    name: "a Connection header given by the case",
-    request: (origin) => ({
-      method: "GET",
-      url: `${origin}/v1/close`,
-      headers: { Connection: "close" },
-      body: "",
-    }),
-  },
-  {
-    name: "a Transfer-Encoding: chunked header given by the case, with a body",
-    request: (origin) => ({
-      method: "POST",
-      url: `${origin}/v1/chunked`,
-      headers: { "Transfer-Encoding": "chunked", "Content-Type": "application/json" },
-      body: '{"a":"\u00fc"}',
-    }),
-  },
-  {
-    name: "a Transfer-Encoding: chunked header given by the case, without a body",
-    request: (origin) => ({
-      method: "POST",
-      url: `${origin}/v1/chunked-empty`,
-      headers: { "Transfer-Encoding": "chunked" },
-      body: "",
-    }),
-  },
-  {
-    name: "a Host header given by the case",
-    request: (origin) => ({
-      method: "POST",
-      url: `${origin}/x`,
-      headers: { host: "merchant.example", "Content-Length": "2" },
-      body: "{}",
-    }),
-  },
+/** One case: its name, and its request to an origin (method, path, headers, body). */
+const CASES: [string, SentRequest["method"], string, Record<string, string>, string][] = [
+  [
+    "POST with a JSON body",
+    "POST",
+    "/v1.0/transfer-va/create-va",
+    { "Content-Type": "application/json", "X-TIMESTAMP": "2026-12-07T10:00:00+07:00", "x-partner-id": "P1" },
+    '{"trxId":"ü-1"}',
+  ],
+  ["GET without a body", "GET", "/orders/v1/status/INV-1", { "Client-Id": "C1" }, ""],
+  [
+    "DELETE with a body",
+    "DELETE",
+    "/v1.0/transfer-va/delete-va",
+    { "Content-Type": "application/json" },
+    "{}",
+  ],
+  ["POST without a body", "POST", "/v1/empty", { "X-A": "1" }, ""],
+  [
+    "PUT with a body and a latin-1 header value",
+    "PUT",
+    "/v1/put",
+    { "X-Name": "Jos\u00e9", "Content-Type": "application/json" },
+    '{"name":"Jos\u00e9"}',
+  ],
+  ["a Connection header given by the case", "GET", "/v1/close", { Connection: "close" }, ""],
+  [
+    "a Transfer-Encoding: chunked header given by the case, with a body",
+    "POST",
+    "/v1/chunked",
+    { "Transfer-Encoding": "chunked", "Content-Type": "application/json" },
+    '{"a":"\u00fc"}',
+  ],
+  [
+    "a Transfer-Encoding: chunked header given by the case, without a body",
+    "POST",
+    "/v1/chunked-empty",
+    { "Transfer-Encoding": "chunked" },
+    "",
+  ],
+  [
+    "a Host header given by the case",
+    "POST",
+    "/x",
+    { host: "merchant.example", "Content-Length": "2" },
+    "{}",
+  ],
 ];
 
 describe("the transport's wire bytes equal node:http's with a headers object", () => {
@@ -156,11 +122,11 @@ describe("the transport's wire bytes equal node:http's with a headers object", (
     });
     afterAll(() => target?.server.close());
 
-    for (const c of CASES) {
-      it(`${c.name} (${host})`, async (ctx) => {
+    for (const [name, method, path, headers, body] of CASES) {
+      it(`${name} (${host})`, async (ctx) => {
         if (!target) return ctx.skip(); // no IPv6 loopback on this machine
         const origin = `http://${host.includes(":") ? `[${host}]` : host}:${target.port}`;
-        const request = c.request(origin);
+        const request: SentRequest = { method, url: `${origin}${path}`, headers, body };
         const transport = createHttpTransport({ maxSockets: 1 });
         const response = await transport.send(request, { timeoutMs: 5000 });
         await transport.close();
