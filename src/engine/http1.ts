@@ -46,8 +46,9 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const INVALID_PATH = /[^\u0021-\u00ff]/;
 
-function nodeError(kind: typeof TypeError, code: string, message: string): Error {
-  return Object.assign(new kind(message), { code });
+/** The TypeError node:http throws for a request it refuses, with its code. */
+export function nodeError(code: string, message: string): Error {
+  return Object.assign(new TypeError(message), { code });
 }
 
 /**
@@ -63,9 +64,9 @@ export function requestHead(
   empty: boolean,
 ): string {
   if (!TOKEN.test(method))
-    throw nodeError(TypeError, "ERR_INVALID_HTTP_TOKEN", `Method must be a valid HTTP token ["${method}"]`);
+    throw nodeError("ERR_INVALID_HTTP_TOKEN", `Method must be a valid HTTP token ["${method}"]`);
   if (INVALID_PATH.test(target))
-    throw nodeError(TypeError, "ERR_UNESCAPED_CHARACTERS", "Request path contains unescaped characters");
+    throw nodeError("ERR_UNESCAPED_CHARACTERS", "Request path contains unescaped characters");
   const verb = method.toUpperCase();
   let head = `${verb} ${target} HTTP/1.1\r\n`;
   let connection = false;
@@ -75,13 +76,9 @@ export function requestHead(
     const name = headers[i] as string;
     const value = headers[i + 1] as string;
     if (!TOKEN.test(name))
-      throw nodeError(
-        TypeError,
-        "ERR_INVALID_HTTP_TOKEN",
-        `Header name must be a valid HTTP token ["${name}"]`,
-      );
+      throw nodeError("ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["${name}"]`);
     if (INVALID_VALUE.test(value))
-      throw nodeError(TypeError, "ERR_INVALID_CHAR", `Invalid character in header content ["${name}"]`);
+      throw nodeError("ERR_INVALID_CHAR", `Invalid character in header content ["${name}"]`);
     head += `${name}: ${value}\r\n`;
     const lower = name.length >= 10 && name.length <= 17 ? name.toLowerCase() : "";
     if (lower === "connection") connection = true;

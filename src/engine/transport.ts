@@ -6,7 +6,7 @@
 import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
 import { MAX_RESPONSE_BODY_BYTES } from "./failure-cause.js";
-import { Http1Client, requestHead } from "./http1.js";
+import { Http1Client, nodeError, requestHead } from "./http1.js";
 import { type Origin, originOf, type TransportState, track } from "./transport-state.js";
 
 export interface SendOptions {
@@ -98,9 +98,10 @@ function send(
   return new Promise((resolve, reject) => {
     const origin = originOf(request.url, state.origins);
     if (origin.protocol !== "http:" && origin.protocol !== "https:")
-      throw Object.assign(new TypeError(`Protocol "${origin.protocol}" not supported. Expected "http:"`), {
-        code: "ERR_INVALID_PROTOCOL",
-      });
+      throw nodeError(
+        "ERR_INVALID_PROTOCOL",
+        `Protocol "${origin.protocol}" not supported. Expected "http:"`,
+      );
     const { list, close, chunked } = headerList(request, origin);
     // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
     const empty = request.body === "";

@@ -460,6 +460,23 @@ describe("the connection pool", () => {
     expect([refused.code, refused.fatal]).toEqual(["ECONNREFUSED", true]);
   });
 
+  it("refuses a URL that is not http or https with node:http's code", async () => {
+    const transport = createHttpTransport({ maxSockets: 1 });
+    const error = await transport
+      .send(get("ftp://127.0.0.1:9/x"), { timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    const theirs = (() => {
+      try {
+        http.request("ftp://127.0.0.1:9/x");
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    })();
+    expect((error as { code: string }).code).toBe(theirs);
+    expect(theirs).toBe("ERR_INVALID_PROTOCOL");
+    await transport.close();
+  });
+
   it("fails a request sent after close", async () => {
     const transport = createHttpTransport({ maxSockets: 1 });
     await transport.close();
