@@ -3,12 +3,13 @@
  * HTTP, resets the connection or sends a body without end is reachable, and saying "unreachable" would send
  * the user looking at the network instead of the server.
  */
+import { MAX_HEADER_BYTES } from "./http1.js";
 
 /** Largest response body the default transport keeps (a DOKU answer is a few KB of JSON). */
 export const MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
 
-/** Node's default limit on the size of all response headers together (http.maxHeaderSize). */
-const NODE_HEADER_LIMIT_KB = 16;
+/** The transport's limit on a response's head, node's default (http.maxHeaderSize), in KB. */
+const NODE_HEADER_LIMIT_KB = MAX_HEADER_BYTES / 1024;
 
 const CAUSES: readonly { test: RegExp; phrase: (code: string) => string }[] = [
   {

@@ -51,43 +51,78 @@ export function nodeError(code: string, message: string): Error {
   return Object.assign(new TypeError(message), { code });
 }
 
+/** A request as node:http writes it, and what its exchange needs to know. */
+export interface WireRequest {
+  /** The request line and headers; written as latin-1 when `body` is empty. */
+  head: string;
+  /** The body as framed; written after the head, both as UTF-8 (node's way for a string body). */
+  body: string;
+  /** A HEAD request: its response has no body. */
+  bodiless: boolean;
+  /** The request asked to close the connection after its response (Connection: close). */
+  close: boolean;
+}
+
 /**
- * The request line and headers as node:http writes them for a flat header list: the method upper-cased, the
- * headers in the order given, then `Connection: keep-alive` unless a Connection header is given, and
- * `Content-Length: 0` for a method with a default body (POST, PUT, PATCH, …) sent without one. Throws what
- * node:http throws for a method, path, header name or value it refuses.
+ * `headers` and `body` as node:http writes them to `host` (one pass over the headers): the method
+ * upper-cased; the headers in the order given; then a Content-Length for a body without one (node would
+ * not state it for a DELETE body), the Host header, `Connection: keep-alive` unless a Connection header is
+ * given, and `Content-Length: 0` for a method with a default body (POST, PUT, PATCH, …) sent without one.
+ * Under a Transfer-Encoding: chunked header the body is one chunk and the last chunk. Throws what node:http
+ * throws for a method, path, header name or value it refuses.
  */
-export function requestHead(
+export function wireRequest(
   method: string,
   target: string,
-  headers: readonly string[],
-  empty: boolean,
-): string {
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  host: string,
+): WireRequest {
   if (!TOKEN.test(method))
     throw nodeError("ERR_INVALID_HTTP_TOKEN", `Method must be a valid HTTP token ["${method}"]`);
   if (INVALID_PATH.test(target))
     throw nodeError("ERR_UNESCAPED_CHARACTERS", "Request path contains unescaped characters");
   const verb = method.toUpperCase();
   let head = `${verb} ${target} HTTP/1.1\r\n`;
-  let connection = false;
   let length = false;
+  let named = false;
+  let connection = false;
+  let close = false;
+  let encoding = false;
   let chunked = false;
-  for (let i = 0; i + 1 < headers.length; i += 2) {
-    const name = headers[i] as string;
-    const value = headers[i + 1] as string;
+  for (const name in headers) {
+    const value = headers[name] as string;
     if (!TOKEN.test(name))
       throw nodeError("ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["${name}"]`);
     if (INVALID_VALUE.test(value))
       throw nodeError("ERR_INVALID_CHAR", `Invalid character in header content ["${name}"]`);
     head += `${name}: ${value}\r\n`;
-    const lower = name.length >= 10 && name.length <= 17 ? name.toLowerCase() : "";
-    if (lower === "connection") connection = true;
-    else if (lower === "content-length") length = true;
-    else if (lower === "transfer-encoding") chunked = true;
+    const lower = name.length === 4 || (name.length >= 10 && name.length <= 17) ? name.toLowerCase() : "";
+    if (lower === "content-length") length = true;
+    else if (lower === "host") named = true;
+    else if (lower === "connection") {
+      connection = true;
+      close = /(^|,)\s*close\s*(,|$)/i.test(value);
+    } else if (lower === "transfer-encoding") {
+      encoding = true;
+      chunked = /(?:^|\W)chunked(?:$|\W)/i.test(value);
+    }
   }
+  if (body !== "" && !length) head += `Content-Length: ${Buffer.byteLength(body)}\r\n`;
+  if (!named) head += `Host: ${host}\r\n`;
   if (!connection) head += "Connection: keep-alive\r\n";
-  if (empty && !length && !chunked && !NO_DEFAULT_BODY.has(verb)) head += "Content-Length: 0\r\n";
-  return `${head}\r\n`;
+  if (body === "" && !length && !encoding && !NO_DEFAULT_BODY.has(verb)) head += "Content-Length: 0\r\n";
+  head += "\r\n";
+  if (chunked)
+    return body === ""
+      ? { head: `${head}0\r\n\r\n`, body, bodiless: verb === "HEAD", close }
+      : {
+          head,
+          body: `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+          bodiless: verb === "HEAD",
+          close,
+        };
+  return { head, body, bodiless: verb === "HEAD", close };
 }
 
 /** Methods node:http sends without a body by default (no Content-Length: 0 when none is given). */
@@ -337,12 +372,7 @@ export interface Endpoint {
 }
 
 /** One exchange: what it writes, and how it settles (exactly one of `done` and `fail`, once). */
-export interface Exchange {
-  head: string;
-  body: string;
-  bodiless: boolean;
-  /** The request itself asked to close the connection after its response. */
-  close: boolean;
+export interface Exchange extends WireRequest {
   /** The final response's headers are in (its body may still be coming). */
   headers(): void;
   done(response: ParsedResponse): void;
@@ -530,7 +560,7 @@ export class Http1Client {
       }
       this.settle(job, outcome);
     }
-    const next = pool.waiting.shift();
-    if (next && !this.closed) this.begin(this.connect(pool), next);
+    const next = this.closed ? undefined : pool.waiting.shift();
+    if (next) this.begin(this.connect(pool), next);
   }
 }

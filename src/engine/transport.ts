@@ -6,8 +6,8 @@
 import { requestTarget } from "../checks/response.js";
 import type { ReceivedResponse, SentRequest } from "../model/case.js";
 import { MAX_RESPONSE_BODY_BYTES } from "./failure-cause.js";
-import { Http1Client, nodeError, requestHead } from "./http1.js";
-import { type Origin, originOf, type TransportState, track } from "./transport-state.js";
+import { Http1Client, nodeError, wireRequest } from "./http1.js";
+import { originOf, type TransportState, track } from "./transport-state.js";
 
 export interface SendOptions {
   timeoutMs: number;
@@ -53,42 +53,6 @@ export function createHttpTransport(options: { maxSockets: number }): Transport 
   };
 }
 
-/**
- * The request's headers as a flat [name, value, ...] list, as given, then the Content-Length node:http
- * would not state for a DELETE body and the Host header it adds (the bytes on the wire are node:http's:
- * test/engine/transport-wire.test.ts).
- */
-function headerList(request: SentRequest, origin: Origin) {
-  const list: string[] = [];
-  let length = false;
-  let host = false;
-  let close = false;
-  let chunked = false;
-  for (const name in request.headers) {
-    const value = request.headers[name] as string;
-    list.push(name, value);
-    if (name.length === 14 && name.toLowerCase() === "content-length") length = true;
-    else if (name.length === 4 && name.toLowerCase() === "host") host = true;
-    else if (name.length === 10 && name.toLowerCase() === "connection")
-      close = /(^|,)\s*close\s*(,|$)/i.test(value);
-    else if (name.length === 17 && name.toLowerCase() === "transfer-encoding")
-      chunked = /(?:^|\W)chunked(?:$|\W)/i.test(value);
-  }
-  // Node sends a DELETE body without Content-Length (no chunking either): always state the length.
-  if (request.body !== "" && !length) list.push("Content-Length", String(Buffer.byteLength(request.body)));
-  if (!host) list.push("Host", origin.host);
-  return { list, close, chunked };
-}
-
-/**
- * The body as node:http frames it: as it is, or, under a Transfer-Encoding: chunked header the case gives,
- * as one chunk and the last chunk (only the last one for an empty body).
- */
-function framed(body: string, chunked: boolean): string {
-  if (!chunked) return body;
-  return body === "" ? "0\r\n\r\n" : `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`;
-}
-
 function send(
   request: SentRequest,
   options: SendOptions,
@@ -102,10 +66,14 @@ function send(
         "ERR_INVALID_PROTOCOL",
         `Protocol "${origin.protocol}" not supported. Expected "http:"`,
       );
-    const { list, close, chunked } = headerList(request, origin);
     // The path exactly as signed: WHATWG URL parsing would remove "." / ".." segments (an invoice "." is valid).
-    const empty = request.body === "";
-    const head = requestHead(request.method, requestTarget(request.url), list, empty);
+    const wire = wireRequest(
+      request.method,
+      requestTarget(request.url),
+      request.headers,
+      request.body,
+      origin.host,
+    );
     let answered = false;
     let untrack = () => {};
     const timer = setTimeout(
@@ -120,12 +88,8 @@ function send(
         ),
       options.timeoutMs,
     );
-    // Without a body, node writes the head (and a last chunk) as latin-1: http1 does so for an empty body.
     const cancel = client.start(origin, {
-      head: empty ? head + framed("", chunked) : head,
-      body: empty ? "" : framed(request.body, chunked),
-      bodiless: request.method.toUpperCase() === "HEAD",
-      close,
+      ...wire,
       headers: () => {
         answered = true;
       },

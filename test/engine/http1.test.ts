@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type ParsedResponse, ResponseParser, requestHead, type WireError } from "../../src/engine/http1.js";
+import { type ParsedResponse, ResponseParser, type WireError, wireRequest } from "../../src/engine/http1.js";
 import { createHttpTransport, TransportFailure } from "../../src/engine/transport.js";
 import type { SentRequest } from "../../src/model/case.js";
 
@@ -231,7 +231,7 @@ describe("ResponseParser", () => {
   });
 });
 
-describe("requestHead", () => {
+describe("wireRequest", () => {
   /** What node:http itself throws for the same request (its code), or "ok". */
   function nodeRefusal(method: string, path: string, headers: Record<string, string>): string {
     try {
@@ -245,7 +245,7 @@ describe("requestHead", () => {
   }
   function ours(method: string, path: string, headers: Record<string, string>): string {
     try {
-      requestHead(method, path, Object.entries(headers).flat(), true);
+      wireRequest(method, path, headers, "", "127.0.0.1:9");
       return "ok";
     } catch (error) {
       return (error as { code: string }).code;
@@ -587,7 +587,7 @@ describe("idle connections", () => {
        process.stdout.write(String(r.status));`,
     );
     expect([run.status, run.stdout]).toEqual([0, "200"]);
-    // The connection is still open on the server's side after the child's exit: it was idle, not closed.
+    // One connection, left idle (not closed) when the request ended: the child exited all the same.
     expect(server.connections()).toBe(1);
   });
 });
