@@ -76,7 +76,7 @@ export function buildPlan(input: PlanInput): Plan {
       const pre = prerequisite(planned.operation, planned.phase, planned.index, attempt);
       const own = { operation: planned.operation.id, phase: planned.phase };
       return {
-        case: input.unique.freshen(planned.operation, kase, own),
+        case: input.unique.freshen(planned.operation, kase, own, knownValid(input, planned)),
         ...(pre ? { prerequisite: pre } : {}),
       };
     },
@@ -102,7 +102,7 @@ function readied(
           deriveSeed(input.seed, operation.id, phase, "keys", String(planned.index)),
           own,
         )
-      : input.unique.freshen(operation, planned.case, own);
+      : input.unique.freshen(operation, planned.case, own, knownValid(input, planned));
   const ready: PlannedCase = { ...planned, case: kase };
   if (planned.first) {
     const pre = prerequisite(operation, phase, planned.index, 0);
@@ -120,6 +120,11 @@ function readied(
     if (pre) ready.prerequisite = pre;
   }
   return ready;
+}
+
+/** Whether a planned case (and each shrink of it) is its source's valid case, valid by construction. */
+function knownValid(input: PlanInput, planned: PlannedCase): boolean {
+  return input.source.validByConstruction === true && planned.origin?.from === "valid";
 }
 
 /** The plan's prerequisite source: one arbitrary per creating operation, seeded per case and attempt. */
@@ -146,6 +151,7 @@ function prerequisites(input: PlanInput): Prerequisite {
       last = { ...kase, phase, label: `setup: ${creator.id} for ${operation.id}` };
       const fresh = input.unique.tryFreshen(creator, last, {
         writer: { operation: operation.id, phase, setup: true },
+        valid: input.source.validByConstruction === true,
       });
       if (fresh) return fresh;
     }

@@ -44,6 +44,12 @@ export type OriginArbitrary = "valid" | "negative";
 export interface CaseSource {
   /** Valid cases (shrinkable; every shrink is valid too). */
   valid(operation: Operation): fc.Arbitrary<Case>;
+  /**
+   * Whether `valid`'s cases and their shrinks pass the operation's validators by construction (the default
+   * source: a law, test/arbitraries/bundle.test.ts), so freshening them skips validating the body it starts
+   * from (unique.ts). Unset: every body is validated before a rotated key of it is taken.
+   */
+  readonly validByConstruction?: boolean;
   /** Labelled negative cases, each breaking exactly one rule (shrinks keep the label). */
   negative(operation: Operation): fc.Arbitrary<Case>;
   /** Every negative once (one per breakable rule and field), deterministic; optional. */

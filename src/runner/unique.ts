@@ -126,11 +126,17 @@ function keyOf(fields: readonly string[]): string {
   return key;
 }
 
-/** Where a freshening starts: a renewal salt (examples) and the writer (its key partition). */
+/** Where a freshening starts: a renewal salt (examples), the writer (its key partition), what is known. */
 export interface FreshenFrom {
   /** Every key moves to an in-place variant starting at this salt, used or not (see renew). */
   salt?: number;
   writer?: KeyWriter;
+  /**
+   * The body is known to validate (a case source's valid case, valid by construction: CaseSource's
+   * `validByConstruction`): a rotation-safe group's candidates are taken without validating it. Other
+   * groups' candidates are still validated one by one.
+   */
+  valid?: boolean;
 }
 
 /** What a search for one key group starts from (the group's fields in the case body). */
@@ -212,9 +218,12 @@ export class UniqueKeys {
     return this.validations;
   }
 
-  /** The case with its unique keys unused in this run (unchanged when they already are, or cannot be). */
-  freshen(operation: Operation, kase: Case, writer?: KeyWriter): Case {
-    return this.tryFreshen(operation, kase, writer ? { writer } : {}) ?? kase;
+  /**
+   * The case with its unique keys unused in this run (unchanged when they already are, or cannot be);
+   * `valid`: the body is known to validate (FreshenFrom).
+   */
+  freshen(operation: Operation, kase: Case, writer?: KeyWriter, valid = false): Case {
+    return this.tryFreshen(operation, kase, { ...(writer ? { writer } : {}), valid }) ?? kase;
   }
 
   /**
@@ -240,9 +249,10 @@ export class UniqueKeys {
     const gated = renewal === undefined || this.valid(operation, body);
     const writer = from.writer ? writerKey(from.writer) : "";
     const safe = this.rotationSafety(operation);
-    // Whether `body` validates: unknown until a rotation needs it (a renewal's gate already asked), and true
-    // once a search found a candidate (a candidate is only taken when it validates).
-    let bodyValid: boolean | undefined = renewal === undefined ? undefined : gated;
+    // Whether `body` validates: known (from.valid), else unknown until a rotation needs it (a renewal's gate
+    // already asked), and true once a search found a candidate (a candidate is only taken when it validates).
+    let bodyValid: boolean | undefined =
+      renewal === undefined ? (from.valid === true ? true : undefined) : gated;
     for (const [index, group] of groups.entries()) {
       const values = group.pointers.map((p) => valueAt(body, p));
       if (values.some((v) => typeof v !== "string")) continue;

@@ -2,7 +2,7 @@
  * Laws of rotation safety (src/runner/rotation-safe.ts): a pattern judged safe accepts a string exactly when it
  * accepts any rotation of it; for every unique-key group of the specs judged safe, a rotated body validates
  * exactly when the body does; and freshening with the shortcut gives the very cases it gives without it, with
- * fewer validations.
+ * fewer validations (none for a body known valid).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -11,9 +11,11 @@ import { caseArbitrary } from "../../src/arbitraries/index.js";
 import type { Case } from "../../src/model/case.js";
 import type { Operation, UniqueKeyGroup } from "../../src/model/operation.js";
 import { parsePointer, valueAt } from "../../src/model/pointer.js";
+import { buildPlan } from "../../src/runner/build.js";
+import { defaultCaseSource } from "../../src/runner/case-source.js";
 import { replaceAt } from "../../src/runner/replace-at.js";
 import { patternRotationSafe, rotationSafe } from "../../src/runner/rotation-safe.js";
-import { rotate, UniqueKeys } from "../../src/runner/unique.js";
+import { keyPartitions, rotate, UniqueKeys } from "../../src/runner/unique.js";
 
 const bundle = await loadSpecBundle();
 const keyed = bundle.operations.filter((op) => op.kind === "path" && (op.uniqueKeys?.length ?? 0) > 0);
@@ -152,5 +154,45 @@ describe("freshening with the shortcut", () => {
     expect(a).toEqual(b);
     expect(withShortcut.candidates).toBe(without.candidates);
     expect(withShortcut.validated).toBeLessThan(without.validated);
+  });
+
+  it("takes a body known valid without validating it, and gives the same cases", () => {
+    const operation = keyed.find((o) => o.id === "snapCreateVa") as Operation;
+    const cases = fc.sample(caseArbitrary(operation, "valid"), { seed: 12, numRuns: 150 }) as Case[];
+    const drawn = [...cases, ...cases.slice(0, 50)];
+    const writer = { operation: operation.id, phase: "property" as const };
+    const partitions = keyPartitions(bundle.operations);
+    const known = new UniqueKeys(bundle.validators, partitions);
+    const asked = new UniqueKeys(bundle.validators, partitions);
+    const a = drawn.map((c) => known.tryFreshen(operation, c, { writer, valid: true }));
+    const b = drawn.map((c) => asked.tryFreshen(operation, c, { writer }));
+    expect(a).toEqual(b);
+    // Both groups of snapCreateVa are rotation-safe: a known-valid body's rotations need no validation (a
+    // suffixed candidate, which may outgrow a length, still gets one).
+    expect(known.validated).toBeLessThan(asked.validated);
+  });
+
+  it("a plan from the default source (valid by construction) validates fewer bodies than from a source without the promise", () => {
+    const operation = keyed.find((o) => o.id === "snapCreateVa") as Operation;
+    const planOf = (source: typeof defaultCaseSource) => {
+      const unique = new UniqueKeys(bundle.validators, keyPartitions(bundle.operations));
+      const plan = buildPlan({
+        bundle,
+        operations: [operation],
+        phases: ["property"],
+        seed: 3,
+        cases: 300,
+        negativeCases: 0,
+        source,
+        unique,
+      });
+      return { bodies: [...plan.cases].map((c) => c.case.body), unique };
+    };
+    expect(defaultCaseSource.validByConstruction).toBe(true);
+    const { validByConstruction: _, ...unsure } = defaultCaseSource;
+    const fast = planOf(defaultCaseSource);
+    const slow = planOf(unsure);
+    expect(fast.bodies).toEqual(slow.bodies);
+    expect(fast.unique.validated).toBeLessThan(slow.unique.validated);
   });
 });
