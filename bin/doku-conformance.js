@@ -12,13 +12,26 @@ if (!existsSync(entry) || !existsSync(loader)) {
   process.stderr.write("doku-conformance: dist/ is missing; run npm run build in the package checkout\n");
   process.exit(2);
 }
-const { codeCacheDir, requireCached } = await import(loader.href);
 const argv = process.argv.slice(2);
+// Before anything else: the threads Node started so far (V8's helpers) yield to the main thread (Linux).
+const { lowerHelperThreads } = await import(
+  new URL("../dist/conformance/helper-threads.js", import.meta.url).href
+);
+const priority = lowerHelperThreads(process.env);
+if ("error" in priority) {
+  process.stderr.write(`doku-conformance: ${priority.error}\n`);
+  process.exit(2);
+}
+const { codeCacheDir, requireCached } = await import(loader.href);
 // Each command caches what it compiled (`--help` compiles little of what `run` needs).
 const command = argv.find((arg) => !arg.startsWith("-")) ?? "help";
 const cli = requireCached(fileURLToPath(entry), codeCacheDir(process.env), command);
-if (argv.includes("--debug"))
+if (argv.includes("--debug")) {
   process.stderr.write(`doku-conformance: code cache ${cli.status}${cli.file ? ` (${cli.file})` : ""}\n`);
+  const threads =
+    "lowered" in priority ? `${priority.lowered} lowered` : `left as they are (${priority.skipped})`;
+  process.stderr.write(`doku-conformance: helper threads ${threads}\n`);
+}
 const code = await cli.exports.main(argv);
 cli.save();
 process.exitCode = code;
