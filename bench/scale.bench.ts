@@ -27,7 +27,9 @@ import { type Replayed, recording, replay } from "./replay.js";
 import { median } from "./stats.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Warm-up rounds before the measured ones (see the warm-up below). */
+const WARM_UP_ROUNDS = Math.max(1, Number(process.env.BENCH_WARM_UP_ROUNDS ?? 3));
 const OPERATION = process.env.BENCH_OPERATION ?? "snapCreateVa";
 const CONCURRENCY = 8;
 /** Whole-process runs of ours; the median one is reported (one spawn moves ±15 % with the shared host). */
@@ -219,13 +221,16 @@ async function round(cases = CASES) {
   await mock.close();
   return { runnerNeutral, rawNeutral, runnerMock, rawMock };
 }
-// Warm-up: one round as large as the measured ones (at least PLAN_THREAD_MIN, so the plan thread's code is
-// compiled too), so that both sides of each ratio start at their JIT steady state: the replay's few functions
-// warm at once, the runner's main thread takes a few thousand cases (docs/benchmarks.md, "Seventh pass").
-// Until the seventh pass it had 200 cases, and the first measured round was still climbing. The warm-up
-// round's own ratios are printed (`warmUp`): the runner's and the replay's first round in the process.
+// Warm-up: WARM_UP_ROUNDS rounds as large as the measured ones (at least PLAN_THREAD_MIN, so the plan
+// thread's code is compiled too), so that both sides of each ratio start at their JIT steady state: the
+// replay's few functions warm at once, the runner's main thread takes a few thousand cases (docs/benchmarks.md,
+// "Seventh pass" and "Ninth pass": in a fresh process the ratio of 1,000-case rounds climbs over the first
+// three and is flat, within the host's noise, from the fourth). Until the seventh pass the warm-up was one
+// round of 200 cases, until the ninth one round of 1,000, and the first measured round was still climbing.
+// The warm-up rounds' own ratios are printed (`warmUp`), first to last: the runner from a cold process.
 const WARM_UP_CASES = Math.max(PLAN_THREAD_MIN, CASES);
-const warmUp = await round(WARM_UP_CASES);
+const warmUps: Awaited<ReturnType<typeof round>>[] = [];
+for (let i = 0; i < WARM_UP_ROUNDS; i++) warmUps.push(await round(WARM_UP_CASES));
 const rounds: Awaited<ReturnType<typeof round>>[] = [];
 for (let i = 0; i < ROUNDS; i++) rounds.push(await round());
 const cli = [
@@ -358,9 +363,10 @@ console.log(
       rssMbPer1000Cases: Number(((firstMock.rssGrowthMb / firstMock.cases) * 1000).toFixed(2)),
     },
     warmUp: {
+      rounds: WARM_UP_ROUNDS,
       cases: WARM_UP_CASES,
-      neutralRatio: target([{ runner: warmUp.runnerNeutral, raw: warmUp.rawNeutral }]).ratio,
-      mockRatio: target([{ runner: warmUp.runnerMock, raw: warmUp.rawMock }]).ratio,
+      neutralRatios: warmUps.map((w) => target([{ runner: w.runnerNeutral, raw: w.rawNeutral }]).ratio),
+      mockRatios: warmUps.map((w) => target([{ runner: w.runnerMock, raw: w.rawMock }]).ratio),
     },
     validatorsPerSecond,
     signaturesPerSecond,
