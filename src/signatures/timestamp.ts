@@ -54,6 +54,23 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** Writes an instant in the given spelling (offset or Z, 0-3 fraction digits). */
 export function formatTimestamp(epochMs: number, offsetMinutes: number | "Z", fractionDigits = 0): string {
+  // Whole seconds: a function of (second, offset), and a run signs many requests within one second.
+  const second = Math.floor(epochMs / 1000);
+  if (fractionDigits === 0 && second === lastSecond.second && offsetMinutes === lastSecond.offset)
+    return lastSecond.text;
+  const text = spell(epochMs, offsetMinutes, fractionDigits);
+  if (fractionDigits === 0) lastSecond = { second, offset: offsetMinutes, text };
+  return text;
+}
+
+/** The last whole-second spelling formatTimestamp made. */
+let lastSecond: { second: number; offset: number | "Z"; text: string } = {
+  second: Number.NaN,
+  offset: "Z",
+  text: "",
+};
+
+function spell(epochMs: number, offsetMinutes: number | "Z", fractionDigits: number): string {
   const shift = offsetMinutes === "Z" ? 0 : offsetMinutes;
   const d = new Date(Math.floor(epochMs / 1000) * 1000 + shift * 60_000);
   const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;

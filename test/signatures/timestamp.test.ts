@@ -60,6 +60,34 @@ describe("timestamps", () => {
     );
   });
 
+  it("a spelling does not depend on the calls before it (the whole-second memo), in any order", () => {
+    const call = fc.record({
+      ms: fc.oneof(
+        fc.integer({ min: T - 3000, max: T + 3000 }), // many calls within the same few seconds
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 0, 1) }),
+      ),
+      offset: fc.oneof(
+        fc.constant("Z" as const),
+        fc.constantFrom(0, 420, -300),
+        fc.integer({ min: -840, max: 840 }),
+      ),
+      digits: fc.constantFrom(0, 0, 1, 3),
+    });
+    fc.assert(
+      fc.property(fc.array(call, { minLength: 1, maxLength: 30 }), (calls) => {
+        const spell = (c: (typeof calls)[number]) => formatTimestamp(c.ms, c.offset, c.digits);
+        const forward = calls.map(spell);
+        const backward = [...calls].reverse().map(spell).reverse();
+        expect(backward).toEqual(forward);
+        // Each alone, right after a call at another second and offset.
+        for (const [i, c] of calls.entries()) {
+          formatTimestamp(c.ms + 7_777_000, c.offset === "Z" ? 0 : "Z");
+          expect(spell(c)).toBe(forward[i]);
+        }
+      }),
+    );
+  });
+
   it("window: inside passes, outside fails naming the direction; null turns it off", () => {
     const ts = formatSnapTimestamp(T);
     expect(checkTimestamp("X-TIMESTAMP", ts, T + DEFAULT_MAX_SKEW_MS, DEFAULT_MAX_SKEW_MS)).toEqual({
