@@ -12,8 +12,11 @@ export type Pools = ReadonlyMap<Node, readonly string[]>;
 const suffixMemo = new WeakMap<Node, Map<number, LengthSet[]>>();
 
 function suffixes(node: Extract<Node, { t: "seq" }>, cap: number): LengthSet[] {
-  const byCap = suffixMemo.get(node) ?? new Map<number, LengthSet[]>();
-  suffixMemo.set(node, byCap);
+  let byCap = suffixMemo.get(node);
+  if (!byCap) {
+    byCap = new Map<number, LengthSet[]>();
+    suffixMemo.set(node, byCap);
+  }
   let suf = byCap.get(cap);
   if (!suf) {
     const empty = new Uint8Array(cap + 1);
@@ -30,6 +33,31 @@ function suffixes(node: Extract<Node, { t: "seq" }>, cap: number): LengthSet[] {
     byCap.set(cap, suf);
   }
   return suf;
+}
+
+/** Per node, per (cap, length): the alternatives that can produce that length, or the repetition counts. */
+const choiceMemo = new WeakMap<Node, Map<number, readonly (Node | number)[]>>();
+
+/** `make()` once per (node, cap, len): what decodeExact chooses among (a pure function of the three). */
+function memoChoices<T extends Node | number>(
+  node: Node,
+  cap: number,
+  len: number,
+  make: () => T[],
+): readonly T[] {
+  let byKey = choiceMemo.get(node);
+  if (!byKey) {
+    byKey = new Map();
+    choiceMemo.set(node, byKey);
+  }
+  // cap and len are at most LENGTH_CAP (2048): one number keys both.
+  const key = cap * 4096 + len;
+  let out = byKey.get(key);
+  if (!out) {
+    out = make();
+    byKey.set(key, out);
+  }
+  return out as readonly T[];
 }
 
 /** Picks one length l in [0, rem] with `first[l] && rest[rem - l]`; smallest first. */
@@ -54,19 +82,20 @@ export function decodeExact(
       return;
     }
     case "alt": {
-      const fits = node.options.filter((o) => lengths(o, cap)[len]);
+      const fits = memoChoices(node, cap, len, () => node.options.filter((o) => lengths(o, cap)[len]));
       decodeExact(fits[c.next(fits.length)]!, len, cap, c, pools, out);
       return;
     }
     case "seq": {
       const suf = suffixes(node, cap);
       let rem = len;
-      node.items.forEach((item, i) => {
+      for (let i = 0; i < node.items.length; i++) {
+        const item = node.items[i]!;
         const r = naturalRange(item);
         const l = r.min === r.max ? r.min : split(lengths(item, cap), suf[i + 1]!, rem, c);
         decodeExact(item, l, cap, c, pools, out);
         rem -= l;
-      });
+      }
       return;
     }
     case "rep": {
@@ -76,8 +105,11 @@ export function decodeExact(
         return;
       }
       const ps = powers(node.node, cap, Math.min(node.max, cap + node.min + 1));
-      const counts: number[] = [];
-      for (let n = node.min; n < ps.length; n++) if (ps[n]![len]) counts.push(n);
+      const counts = memoChoices(node, cap, len, () => {
+        const fit: number[] = [];
+        for (let n = node.min; n < ps.length; n++) if (ps[n]![len]) fit.push(n);
+        return fit;
+      });
       const count = counts[c.next(counts.length)]!;
       const one = lengths(node.node, cap);
       let rem = len;

@@ -11,8 +11,19 @@ export type LengthSet = Uint8Array<ArrayBuffer>;
 
 const memo = new WeakMap<Node, Map<number, LengthSet>>();
 
-/** Shortest and longest match (max may be Infinity). */
-export function naturalRange(node: Node): { min: number; max: number } {
+const ranges = new WeakMap<Node, { readonly min: number; readonly max: number }>();
+
+/** Shortest and longest match (max may be Infinity); computed once per node (shared: do not mutate). */
+export function naturalRange(node: Node): { readonly min: number; readonly max: number } {
+  let range = ranges.get(node);
+  if (!range) {
+    range = rangeOf(node);
+    ranges.set(node, range);
+  }
+  return range;
+}
+
+function rangeOf(node: Node): { min: number; max: number } {
   switch (node.t) {
     case "char":
       return { min: 1, max: 1 };
@@ -46,8 +57,32 @@ export function sumset(a: LengthSet, b: LengthSet, cap: number): LengthSet {
   return out;
 }
 
-/** P[c] = lengths of exactly c copies of `node`, for c = 0..maxCount (stops early when nothing fits). */
-export function powers(node: Node, cap: number, maxCount: number): LengthSet[] {
+const powerMemo = new WeakMap<Node, Map<number, Map<number, readonly LengthSet[]>>>();
+
+/**
+ * P[c] = lengths of exactly c copies of `node`, for c = 0..maxCount (stops early when nothing fits); computed
+ * once per (node, cap, maxCount) (shared: do not mutate).
+ */
+export function powers(node: Node, cap: number, maxCount: number): readonly LengthSet[] {
+  let byCap = powerMemo.get(node);
+  if (!byCap) {
+    byCap = new Map();
+    powerMemo.set(node, byCap);
+  }
+  let byCount = byCap.get(cap);
+  if (!byCount) {
+    byCount = new Map();
+    byCap.set(cap, byCount);
+  }
+  let out = byCount.get(maxCount);
+  if (!out) {
+    out = computePowers(node, cap, maxCount);
+    byCount.set(maxCount, out);
+  }
+  return out;
+}
+
+function computePowers(node: Node, cap: number, maxCount: number): LengthSet[] {
   const one = lengths(node, cap);
   const out: LengthSet[] = [new Uint8Array(cap + 1)];
   out[0]![0] = 1;
@@ -61,8 +96,11 @@ export function powers(node: Node, cap: number, maxCount: number): LengthSet[] {
 }
 
 export function lengths(node: Node, cap: number): LengthSet {
-  const byCap = memo.get(node) ?? new Map<number, LengthSet>();
-  memo.set(node, byCap);
+  let byCap = memo.get(node);
+  if (!byCap) {
+    byCap = new Map<number, LengthSet>();
+    memo.set(node, byCap);
+  }
   const hit = byCap.get(cap);
   if (hit) return hit;
   const out = compute(node, cap);
