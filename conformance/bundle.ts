@@ -1,4 +1,5 @@
 /** The one place generated/ is wired into the engine. */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { importModule } from "../src/engine/import-module.js";
 import { UsageError } from "../src/model/errors.js";
@@ -67,17 +68,38 @@ function guarded(validators: SpecBundle["validators"]): SpecBundle["validators"]
   return out as SpecBundle["validators"];
 }
 
-/** The bundle in the generated/ directory at `dir` (a file: URL ending in "/"). */
+/**
+ * The bundle in the generated/ directory at `dir` (a file: URL ending in "/"). The bundled document
+ * (openapi.json, 600 KB) is read and parsed when first asked for: the mock and the docs commands need it, a
+ * run against a URL does not (about 10 ms of its start-up). An unreadable document is the same exit-2 error,
+ * raised where it is first needed.
+ */
 export async function loadSpecBundleFrom(dir: URL): Promise<SpecBundle> {
-  const [operations, { validators }, document] = await Promise.all([
+  const [operations, { validators }] = await Promise.all([
     readJson(dir, "operations.json") as Promise<SpecBundle["operations"]>,
     importModule<{ validators: SpecBundle["validators"] }>(new URL("validators.js", dir).href).catch(
       unreadable("validators.js"),
     ),
-    readJson(dir, "openapi.json") as Promise<Record<string, unknown>>,
   ]);
   if (!Array.isArray(operations)) unreadable("operations.json")(new Error("no operation table"));
   if (typeof validators !== "object" || validators === null)
     unreadable("validators.js")(new Error("no validator table"));
-  return { operations, validators: guarded(validators), document };
+  let document: Record<string, unknown> | undefined;
+  return {
+    operations,
+    validators: guarded(validators),
+    get document() {
+      document ??= readJsonNow(dir, "openapi.json") as Record<string, unknown>;
+      return document;
+    },
+  };
+}
+
+/** A JSON file of generated/, read and parsed now. */
+function readJsonNow(dir: URL, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(new URL(file, dir), "utf8")) as unknown;
+  } catch (error) {
+    return unreadable(file)(error);
+  }
 }

@@ -1,10 +1,14 @@
-/** A corrupted file in generated/ is exit 2 naming the file and saying to run `npm run generate`, not a crash. */
+/**
+ * A corrupted file in generated/ is exit 2 naming the file and saying to run `npm run generate`, not a crash;
+ * the bundled document (openapi.json) is read when first needed, so the error comes from where it is needed.
+ */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSpecBundleFrom } from "../../conformance/bundle.js";
+import { UsageError } from "../../src/model/errors.js";
 import { root } from "./bin.js";
 import { cli } from "./cli-context.js";
 
@@ -41,5 +45,21 @@ describe("corrupted generated/", () => {
     expect(lines[0]).toMatch(
       new RegExp(`generated/${file.replaceAll(".", "\\.")} cannot be loaded .*run npm run generate`),
     );
+  });
+});
+
+describe("the bundled document is read when first needed", () => {
+  it("a corrupt openapi.json loads the bundle; asking for the document is the exit-2 error", async () => {
+    const bundle = await loadSpecBundleFrom(corrupted("openapi.json", '{"openapi": '));
+    expect(bundle.operations.length).toBeGreaterThan(0);
+    expect(() => bundle.document).toThrow(UsageError);
+    expect(() => bundle.document).toThrow(/generated\/openapi\.json cannot be loaded .*run npm run generate/);
+  });
+
+  it("an intact one is parsed once: the same object each time", async () => {
+    const bundle = await loadSpecBundleFrom(corrupted("operations.json.unused", ""));
+    const first = bundle.document;
+    expect(first.openapi).toMatch(/^3\.1/);
+    expect(bundle.document).toBe(first);
   });
 });
