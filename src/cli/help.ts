@@ -42,7 +42,8 @@ Signature schemes: snap-symmetric | snap-asymmetric | nonsnap   (doku-conformanc
 
 Environment: DOKU_CLIENT_ID, DOKU_SECRET_KEY, DOKU_PRIVATE_KEY_FILE, DOKU_PUBLIC_KEY_FILE, DOKU_BASE_URL,
              DOKU_MOCK_URL (simulate's mock), DOKU_CONFORMANCE_CODE_CACHE (a directory for the compiled-code
-             cache, or off; default ~/.cache/doku-conformance)
+             cache, or off; default ~/.cache/doku-conformance), DOKU_CONFORMANCE_HELPER_PRIORITY (low, the
+             default: Node's helper threads run at nice 19 on Linux; normal leaves them)
 
 Exit codes: 0 conformant/valid, 1 violations/invalid, 2 usage/config/spec error, 3 target/infrastructure error
 `;
