@@ -99,23 +99,30 @@ export function decodeExact(
       return;
     }
     case "rep": {
-      const r = naturalRange(node.node);
-      if (r.min === r.max) {
-        for (let k = 0; r.min > 0 && k < len / r.min; k++) decodeExact(node.node, r.min, cap, c, pools, out);
+      const inner = node.node;
+      if (inner.t === "char") {
+        // The common case ([0-9]{1,8}): one draw per character from one pool, as the general path draws.
+        const pool = pools.get(inner)!;
+        for (let k = 0; k < len; k++) out.push(pool[c.next(pool.length)]!);
         return;
       }
-      const ps = powers(node.node, cap, Math.min(node.max, cap + node.min + 1));
+      const r = naturalRange(inner);
+      if (r.min === r.max) {
+        for (let k = 0; r.min > 0 && k < len / r.min; k++) decodeExact(inner, r.min, cap, c, pools, out);
+        return;
+      }
+      const ps = powers(inner, cap, Math.min(node.max, cap + node.min + 1));
       const counts = memoChoices(node, cap, len, () => {
         const fit: number[] = [];
         for (let n = node.min; n < ps.length; n++) if (ps[n]![len]) fit.push(n);
         return fit;
       });
       const count = counts[c.next(counts.length)]!;
-      const one = lengths(node.node, cap);
+      const one = lengths(inner, cap);
       let rem = len;
       for (let k = count; k > 0; k--) {
         const l = split(one, ps[k - 1]!, rem, c);
-        decodeExact(node.node, l, cap, c, pools, out);
+        decodeExact(inner, l, cap, c, pools, out);
         rem -= l;
       }
       return;
