@@ -13,16 +13,16 @@ if (!existsSync(entry) || !existsSync(loader)) {
   process.exit(2);
 }
 const argv = process.argv.slice(2);
-// Before anything else: the threads Node started so far (V8's helpers) yield to the main thread (Linux).
-const { lowerHelperThreads } = await import(
-  new URL("../dist/conformance/helper-threads.js", import.meta.url).href
-);
+const [{ lowerHelperThreads }, { codeCacheDir, requireCached }] = await Promise.all([
+  import(new URL("../dist/conformance/helper-threads.js", import.meta.url).href),
+  import(loader.href),
+]);
+// Before the command: the threads Node started so far (V8's helpers) yield to the main thread (Linux).
 const priority = lowerHelperThreads(process.env);
 if ("error" in priority) {
   process.stderr.write(`doku-conformance: ${priority.error}\n`);
   process.exit(2);
 }
-const { codeCacheDir, requireCached } = await import(loader.href);
 // Each command caches what it compiled (`--help` compiles little of what `run` needs).
 const command = argv.find((arg) => !arg.startsWith("-")) ?? "help";
 const cli = requireCached(fileURLToPath(entry), codeCacheDir(process.env), command);
