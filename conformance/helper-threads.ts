@@ -5,7 +5,7 @@
  * checks every case, is not time-sliced with them. Threads started later (the plan and mock workers, libuv's
  * file-system pool) are started by the main thread and keep its priority. Nothing is raised, so no privilege
  * is needed; what V8 runs on a helper still gets done, on a core nothing else wants, or on the main thread's
- * own core while it waits for it. Measured in docs/benchmarks.md ("Ninth pass"): about 10 % off a
+ * own core while it waits for it. Measured in docs/benchmarks.md ("Ninth pass"): about 5 % off a
  * 1,000-case run's wall time on 2 cores, where the helpers took a third of the process's CPU.
  *
  * Only the bin calls this (it owns its process; a library or test runner's threads are not the kit's).
