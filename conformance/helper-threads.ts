@@ -10,8 +10,8 @@
  *
  * Only the bin calls this (it owns its process; a library or test runner's threads are not the kit's).
  * `DOKU_CONFORMANCE_HELPER_PRIORITY=normal` leaves every thread as it is (`low`, the default, lowers them; any
- * other value is a usage error). Elsewhere than Linux (no
- * /proc/self/task, and a pid there names the whole process) it does nothing.
+ * other value is a usage error). Elsewhere than Linux (no /proc/self/task, and a pid there names the whole
+ * process) it does nothing.
  */
 import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
@@ -23,7 +23,7 @@ export const HELPER_NICE = 19;
 export type HelperPriority = { lowered: number } | { skipped: string } | { error: string };
 
 /** Lowers every thread of this process but the main one to HELPER_NICE (Linux; see the header). */
-export function lowerHelperThreads(env: NodeJS.ProcessEnv, pid = process.pid): HelperPriority {
+export function lowerHelperThreads(env: NodeJS.ProcessEnv): HelperPriority {
   const choice = env.DOKU_CONFORMANCE_HELPER_PRIORITY;
   if (choice === "normal") return { skipped: "DOKU_CONFORMANCE_HELPER_PRIORITY=normal" };
   if (choice !== undefined && choice !== "" && choice !== "low")
@@ -37,7 +37,8 @@ export function lowerHelperThreads(env: NodeJS.ProcessEnv, pid = process.pid): H
   let lowered = 0;
   for (const task of tasks) {
     const tid = Number(task);
-    if (!Number.isInteger(tid) || tid === pid) continue;
+    // The main thread's id is the process id.
+    if (!Number.isInteger(tid) || tid === process.pid) continue;
     try {
       setPriority(tid, HELPER_NICE);
       lowered++;

@@ -3,7 +3,7 @@
  * options that can still complete the length, so decoding never fails and never filters.
  */
 import type { Choices } from "../choice.js";
-import { type LengthSet, lengths, naturalRange, powers } from "./lengths.js";
+import { type LengthSet, lengths, memoized, naturalRange, powers } from "./lengths.js";
 import type { Node } from "./parse.js";
 
 /** Characters each `char` node draws from (already intersected with a universe). */
@@ -12,16 +12,10 @@ export type Pools = ReadonlyMap<Node, readonly string[]>;
 const suffixMemo = new WeakMap<Node, Map<number, LengthSet[]>>();
 
 function suffixes(node: Extract<Node, { t: "seq" }>, cap: number): LengthSet[] {
-  let byCap = suffixMemo.get(node);
-  if (!byCap) {
-    byCap = new Map<number, LengthSet[]>();
-    suffixMemo.set(node, byCap);
-  }
-  let suf = byCap.get(cap);
-  if (!suf) {
+  return memoized(suffixMemo, node, cap, () => {
     const empty = new Uint8Array(cap + 1);
     empty[0] = 1;
-    suf = [empty];
+    const suf = [empty];
     for (let i = node.items.length - 1; i >= 0; i--) {
       const item = lengths(node.items[i]!, cap);
       const after = suf[0]!;
@@ -30,9 +24,8 @@ function suffixes(node: Extract<Node, { t: "seq" }>, cap: number): LengthSet[] {
         if (item[a]) for (let b = 0; a + b <= cap; b++) if (after[b]) here[a + b] = 1;
       suf.unshift(here);
     }
-    byCap.set(cap, suf);
-  }
-  return suf;
+    return suf;
+  });
 }
 
 /** Per node, per (cap, length): the alternatives that can produce that length, or the repetition counts. */
@@ -45,19 +38,8 @@ function memoChoices<T extends Node | number>(
   len: number,
   make: () => T[],
 ): readonly T[] {
-  let byKey = choiceMemo.get(node);
-  if (!byKey) {
-    byKey = new Map();
-    choiceMemo.set(node, byKey);
-  }
   // cap and len are at most LENGTH_CAP (2048): one number keys both.
-  const key = cap * 4096 + len;
-  let out = byKey.get(key);
-  if (!out) {
-    out = make();
-    byKey.set(key, out);
-  }
-  return out as readonly T[];
+  return memoized(choiceMemo, node, cap * 4096 + len, make) as readonly T[];
 }
 
 /** Picks one length l in [0, rem] with `first[l] && rest[rem - l]`; smallest first. */

@@ -9,6 +9,24 @@ export const LENGTH_CAP = 2048;
 
 export type LengthSet = Uint8Array<ArrayBuffer>;
 
+/**
+ * `make()` once per (node, key): the memo of every pure function of a regex node and a number here and in
+ * decode.ts (results are shared: do not mutate them).
+ */
+export function memoized<T>(memo: WeakMap<Node, Map<number, T>>, node: Node, key: number, make: () => T): T {
+  let byKey = memo.get(node);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(node, byKey);
+  }
+  let out = byKey.get(key);
+  if (out === undefined) {
+    out = make();
+    byKey.set(key, out);
+  }
+  return out;
+}
+
 const memo = new WeakMap<Node, Map<number, LengthSet>>();
 
 const ranges = new WeakMap<Node, { readonly min: number; readonly max: number }>();
@@ -57,6 +75,7 @@ export function sumset(a: LengthSet, b: LengthSet, cap: number): LengthSet {
   return out;
 }
 
+/** Per node, per cap, per maxCount (maxCount is not bounded by the cap: a map of its own). */
 const powerMemo = new WeakMap<Node, Map<number, Map<number, readonly LengthSet[]>>>();
 
 /**
@@ -64,16 +83,7 @@ const powerMemo = new WeakMap<Node, Map<number, Map<number, readonly LengthSet[]
  * once per (node, cap, maxCount) (shared: do not mutate).
  */
 export function powers(node: Node, cap: number, maxCount: number): readonly LengthSet[] {
-  let byCap = powerMemo.get(node);
-  if (!byCap) {
-    byCap = new Map();
-    powerMemo.set(node, byCap);
-  }
-  let byCount = byCap.get(cap);
-  if (!byCount) {
-    byCount = new Map();
-    byCap.set(cap, byCount);
-  }
+  const byCount = memoized(powerMemo, node, cap, () => new Map<number, readonly LengthSet[]>());
   let out = byCount.get(maxCount);
   if (!out) {
     out = computePowers(node, cap, maxCount);
@@ -96,16 +106,7 @@ function computePowers(node: Node, cap: number, maxCount: number): LengthSet[] {
 }
 
 export function lengths(node: Node, cap: number): LengthSet {
-  let byCap = memo.get(node);
-  if (!byCap) {
-    byCap = new Map<number, LengthSet>();
-    memo.set(node, byCap);
-  }
-  const hit = byCap.get(cap);
-  if (hit) return hit;
-  const out = compute(node, cap);
-  byCap.set(cap, out);
-  return out;
+  return memoized(memo, node, cap, () => compute(node, cap));
 }
 
 function orInto(out: LengthSet, set: LengthSet): void {
